@@ -1,0 +1,257 @@
+//! `casewright`: the app's jobs without a window. Arguments are parsed raw (lexopt), then
+//! checked; errors go to stderr with a non-zero exit status.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use casewright_core::briefing::{BriefingDate, BriefingOptions};
+use casewright_core::exchange::{project_from_json, project_to_json, sample_project};
+use casewright_core::{jobs, template, Project, ProjectFile};
+
+const USAGE: &str = "\
+casewright — make the case for a change, with outcomes, evidence and a small first win.
+
+Usage:
+  casewright new FILE [--sample | --from PROJECT.json] [--title TITLE]
+      Create a project file (.casewright). Without --sample or --from it starts from the
+      storyboard template: Opportunity, What we gain, Proof, Start small, Results and the ask.
+  casewright show FILE [--format text|json]
+      Print the storyboard. The JSON form is the documented exchange format; it round-trips
+      through `casewright new FILE --from`.
+  casewright export FILE --pdf OUT.pdf
+      Write the executive briefing as PDF. SOURCE_DATE_EPOCH, if set, fixes the date.
+
+Options:
+  -h, --help       Print this help
+  -V, --version    Print the version
+";
+
+#[derive(Debug, PartialEq)]
+enum Command {
+    New {
+        file: PathBuf,
+        source: NewSource,
+        title: Option<String>,
+    },
+    Show {
+        file: PathBuf,
+        json: bool,
+    },
+    Export {
+        file: PathBuf,
+        pdf: PathBuf,
+    },
+    Help,
+    Version,
+}
+
+#[derive(Debug, PartialEq)]
+enum NewSource {
+    Template,
+    Sample,
+    Json(PathBuf),
+}
+
+fn main() -> ExitCode {
+    let result = parse(std::env::args_os().skip(1)).and_then(run);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("casewright: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut positional: Vec<String> = Vec::new();
+    let (mut sample, mut from, mut title, mut format, mut pdf) = (false, None, None, None, None);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help),
+            Short('V') | Long("version") => return Ok(Command::Version),
+            Long("sample") => sample = true,
+            Long("from") => from = Some(PathBuf::from(parser.value()?)),
+            Long("title") => title = Some(parser.value()?.string()?),
+            Long("format") => format = Some(parser.value()?.string()?),
+            Long("pdf") => pdf = Some(PathBuf::from(parser.value()?)),
+            Value(value) => positional.push(value.string()?),
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    let mut positional = positional.into_iter();
+    let Some(verb) = positional.next() else {
+        return Ok(Command::Help);
+    };
+    let file = positional.next().map(PathBuf::from);
+    if let Some(extra) = positional.next() {
+        bail!("unexpected argument {extra:?}; see `casewright --help`");
+    }
+    let need_file = || {
+        file.clone()
+            .with_context(|| format!("`{verb}` needs a FILE"))
+    };
+    let command = match verb.as_str() {
+        "new" => {
+            let source = match (sample, from) {
+                (true, Some(_)) => bail!("use --sample or --from, not both"),
+                (true, None) => NewSource::Sample,
+                (false, Some(json)) => NewSource::Json(json),
+                (false, None) => NewSource::Template,
+            };
+            Command::New {
+                file: need_file()?,
+                source,
+                title,
+            }
+        }
+        "show" => Command::Show {
+            file: need_file()?,
+            json: match format.as_deref() {
+                None | Some("text") => false,
+                Some("json") => true,
+                Some(other) => bail!("unknown format {other:?}; use text or json"),
+            },
+        },
+        "export" => Command::Export {
+            file: need_file()?,
+            pdf: pdf.context("`export` needs --pdf OUT.pdf")?,
+        },
+        other => bail!("unknown command {other:?}; see `casewright --help`"),
+    };
+    Ok(command)
+}
+
+fn run(command: Command) -> Result<()> {
+    match command {
+        Command::Help => print!("{USAGE}"),
+        Command::Version => println!("casewright {}", env!("CARGO_PKG_VERSION")),
+        Command::New {
+            file,
+            source,
+            title,
+        } => {
+            let mut project = match source {
+                NewSource::Template => template::new_project("Untitled case"),
+                NewSource::Sample => sample_project(),
+                NewSource::Json(json) => {
+                    let text = std::fs::read_to_string(&json)
+                        .with_context(|| format!("cannot read {}", json.display()))?;
+                    project_from_json(&text).with_context(|| json.display().to_string())?
+                }
+            };
+            if let Some(title) = title {
+                project.title = title;
+            }
+            ProjectFile::create(&file, &project)?.close()?;
+            eprintln!("created {}", file.display());
+        }
+        Command::Show { file, json } => {
+            let project = ProjectFile::open(&file)?.load()?;
+            if json {
+                print!("{}", project_to_json(&project));
+            } else {
+                print!("{}", storyboard_text(&project));
+            }
+        }
+        Command::Export { file, pdf } => {
+            let project = ProjectFile::open(&file)?;
+            let exported =
+                jobs::export_briefing(&project, &BriefingOptions::for_date(today()?), &pdf)
+                    .map_err(|e| anyhow::anyhow!(e.message))?;
+            eprintln!(
+                "wrote {} ({} pages, {} bytes)",
+                exported.path, exported.pages, exported.bytes
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Today (UTC), or the date of SOURCE_DATE_EPOCH for reproducible builds of a briefing.
+fn today() -> Result<BriefingDate> {
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .trim()
+            .parse::<i64>()
+            .with_context(|| format!("SOURCE_DATE_EPOCH={value:?} is not a number of seconds"))?,
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .context("the system clock is before 1970")?
+            .as_secs() as i64,
+    };
+    Ok(BriefingDate::from_unix_seconds(seconds))
+}
+
+fn storyboard_text(project: &Project) -> String {
+    let mut out = format!("{}\n", project.title);
+    if !project.author.is_empty() {
+        out.push_str(&format!("by {}\n", project.author));
+    }
+    if !project.audience.is_empty() {
+        out.push_str(&format!("for {}\n", project.audience));
+    }
+    for (index, section) in project.sections.iter().enumerate() {
+        out.push_str(&format!("\n{}. {}\n", index + 1, section.title));
+        if section.blocks.is_empty() {
+            out.push_str("   (no blocks yet)\n");
+        }
+        for block in &section.blocks {
+            out.push_str(&format!("   [{}] {}", block.kind.as_str(), block.title));
+            if let Some(figure) = block.figure() {
+                out.push_str(&format!(" — {figure}"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Result<Command> {
+        parse(line.split_whitespace().map(std::ffi::OsString::from))
+    }
+
+    #[test]
+    fn parses_each_command() {
+        assert_eq!(
+            args("new a.casewright --sample").unwrap(),
+            Command::New {
+                file: "a.casewright".into(),
+                source: NewSource::Sample,
+                title: None
+            }
+        );
+        assert_eq!(
+            args("show a.casewright --format json").unwrap(),
+            Command::Show {
+                file: "a.casewright".into(),
+                json: true
+            }
+        );
+        assert_eq!(
+            args("export a.casewright --pdf b.pdf").unwrap(),
+            Command::Export {
+                file: "a.casewright".into(),
+                pdf: "b.pdf".into()
+            }
+        );
+        assert_eq!(args("").unwrap(), Command::Help);
+    }
+
+    #[test]
+    fn rejects_what_it_cannot_do() {
+        assert!(args("new a --sample --from b.json").is_err());
+        assert!(args("show a --format xml").is_err());
+        assert!(args("export a").unwrap_err().to_string().contains("--pdf"));
+        assert!(args("show").unwrap_err().to_string().contains("FILE"));
+        assert!(args("frobnicate a").is_err());
+        assert!(args("show a b").is_err());
+    }
+}

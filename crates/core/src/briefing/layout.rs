@@ -1,0 +1,560 @@
+//! Lays a project out into pages of positioned items: shaped text lines and filled
+//! rectangles, in points from the top-left corner of an A4 page. The PDF writer (and, in
+//! time, the in-app preview) only draws what this module decided.
+
+use super::fonts::FontStyle;
+use super::text::{wrap, ShapedLine};
+use super::BriefingOptions;
+use crate::model::{Block, BlockKind, Project, Section};
+
+pub const PAGE_WIDTH: f32 = 595.28;
+pub const PAGE_HEIGHT: f32 = 841.89;
+const MARGIN_X: f32 = 64.0;
+const MARGIN_TOP: f32 = 64.0;
+const MARGIN_BOTTOM: f32 = 76.0;
+const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
+const CONTENT_BOTTOM: f32 = PAGE_HEIGHT - MARGIN_BOTTOM;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+const INK: Rgb = Rgb(0x1f, 0x29, 0x33);
+const MUTED: Rgb = Rgb(0x52, 0x60, 0x6d);
+const ACCENT: Rgb = Rgb(0x0b, 0x5c, 0x85);
+const RULE: Rgb = Rgb(0xd9, 0xe2, 0xec);
+const CARD: Rgb = Rgb(0xf5, 0xf7, 0xfa);
+
+fn kind_colour(kind: BlockKind) -> Rgb {
+    match kind {
+        BlockKind::Benefit => Rgb(0x2f, 0x85, 0x5a),
+        BlockKind::Story => Rgb(0xb0, 0x6a, 0x10),
+        BlockKind::Metric => ACCENT,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A line of shaped text; `baseline` is measured from the top of the page.
+    Text {
+        x: f32,
+        baseline: f32,
+        colour: Rgb,
+        line: ShapedLine,
+    },
+    /// A filled rectangle; `y` is its top edge.
+    Rect {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        colour: Rgb,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub author: String,
+    pub pages: Vec<Page>,
+}
+
+impl Document {
+    /// All text of a page, line by line (tests, previews, search).
+    pub fn page_text(&self, index: usize) -> Vec<String> {
+        self.pages[index]
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text { line, .. } => Some(line.text()),
+                Item::Rect { .. } => None,
+            })
+            .collect()
+    }
+}
+
+/// A paragraph style: font, size and the distance between baselines.
+#[derive(Clone, Copy)]
+struct TextStyle {
+    font: FontStyle,
+    size: f32,
+    leading: f32,
+    colour: Rgb,
+}
+
+const BODY: TextStyle = TextStyle {
+    font: FontStyle::Regular,
+    size: 10.0,
+    leading: 14.5,
+    colour: INK,
+};
+const SOURCE: TextStyle = TextStyle {
+    font: FontStyle::Italic,
+    size: 8.5,
+    leading: 12.0,
+    colour: MUTED,
+};
+const BLOCK_TITLE: TextStyle = TextStyle {
+    font: FontStyle::Bold,
+    size: 12.5,
+    leading: 16.5,
+    colour: INK,
+};
+const KIND_LABEL: TextStyle = TextStyle {
+    font: FontStyle::Bold,
+    size: 7.5,
+    leading: 11.0,
+    colour: MUTED,
+};
+const FIGURE: TextStyle = TextStyle {
+    font: FontStyle::Bold,
+    size: 22.0,
+    leading: 27.0,
+    colour: ACCENT,
+};
+const SECTION_TITLE: TextStyle = TextStyle {
+    font: FontStyle::Bold,
+    size: 20.0,
+    leading: 25.0,
+    colour: INK,
+};
+const FOOTER: TextStyle = TextStyle {
+    font: FontStyle::Regular,
+    size: 8.0,
+    leading: 10.0,
+    colour: MUTED,
+};
+
+/// Lines of one paragraph, ready to be placed.
+struct Paragraph {
+    style: TextStyle,
+    lines: Vec<ShapedLine>,
+}
+
+impl Paragraph {
+    fn new(style: TextStyle, text: &str, width: f32) -> Paragraph {
+        Paragraph {
+            style,
+            lines: wrap(style.font, style.size, text, width),
+        }
+    }
+
+    fn coloured(mut self, colour: Rgb) -> Paragraph {
+        self.style.colour = colour;
+        self
+    }
+
+    fn height(&self) -> f32 {
+        self.lines.len() as f32 * self.style.leading
+    }
+
+    /// Places the lines with the first line's box starting at `top`; returns the bottom.
+    fn place(self, page: &mut Page, x: f32, top: f32) -> f32 {
+        let mut y = top;
+        let ascent = self.style.size * 0.8 + (self.style.leading - self.style.size) / 2.0;
+        for line in self.lines {
+            page.items.push(Item::Text {
+                x,
+                baseline: y + ascent,
+                colour: self.style.colour,
+                line,
+            });
+            y += self.style.leading;
+        }
+        y
+    }
+}
+
+/// Flows content down pages, starting a new page when the next piece does not fit.
+struct Flow {
+    pages: Vec<Page>,
+    y: f32,
+}
+
+impl Flow {
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("a flow always has a page")
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = MARGIN_TOP;
+    }
+
+    fn at_page_top(&self) -> bool {
+        self.y <= MARGIN_TOP
+    }
+
+    /// Makes room for `height` points (a new page if needed, unless this page is fresh:
+    /// content taller than a page then simply runs to the bottom margin).
+    fn reserve(&mut self, height: f32) {
+        if self.y + height > CONTENT_BOTTOM && !self.at_page_top() {
+            self.new_page();
+        }
+    }
+}
+
+/// Lays out the cover and the storyboard.
+pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
+    let mut flow = Flow {
+        pages: vec![cover(project, options)],
+        y: MARGIN_TOP,
+    };
+    flow.new_page();
+    if project.sections.is_empty() {
+        let note = Paragraph::new(
+            SOURCE,
+            "This storyboard has no sections yet.",
+            CONTENT_WIDTH,
+        );
+        let y = flow.y;
+        flow.y = note.place(flow.page(), MARGIN_X, y);
+    }
+    for (index, section) in project.sections.iter().enumerate() {
+        lay_out_section(&mut flow, index, section);
+    }
+    let mut pages = flow.pages;
+    add_footers(&mut pages, &project.title);
+    Document {
+        title: project.title.clone(),
+        author: project.author.clone(),
+        pages,
+    }
+}
+
+fn cover(project: &Project, options: &BriefingOptions) -> Page {
+    let mut page = Page::default();
+    page.items.push(Item::Rect {
+        x: 0.0,
+        y: 0.0,
+        width: PAGE_WIDTH,
+        height: 14.0,
+        colour: ACCENT,
+    });
+    let label = TextStyle {
+        font: FontStyle::Bold,
+        size: 10.0,
+        leading: 14.0,
+        colour: ACCENT,
+    };
+    let mut y = 220.0;
+    y = Paragraph::new(label, "EXECUTIVE BRIEFING", CONTENT_WIDTH).place(&mut page, MARGIN_X, y);
+    y += 10.0;
+    let title_style = TextStyle {
+        font: FontStyle::Bold,
+        size: 30.0,
+        leading: 37.0,
+        colour: INK,
+    };
+    let title = if project.title.trim().is_empty() {
+        "Untitled case"
+    } else {
+        project.title.as_str()
+    };
+    y = Paragraph::new(title_style, title, CONTENT_WIDTH).place(&mut page, MARGIN_X, y);
+    y += 18.0;
+    page.items.push(Item::Rect {
+        x: MARGIN_X,
+        y,
+        width: 56.0,
+        height: 3.0,
+        colour: ACCENT,
+    });
+    y += 22.0;
+    if !project.audience.trim().is_empty() {
+        let audience = TextStyle {
+            font: FontStyle::Regular,
+            size: 14.0,
+            leading: 19.0,
+            colour: MUTED,
+        };
+        Paragraph::new(
+            audience,
+            &format!("Prepared for {}", project.audience.trim()),
+            CONTENT_WIDTH,
+        )
+        .place(&mut page, MARGIN_X, y);
+    }
+    let byline = TextStyle {
+        font: FontStyle::Regular,
+        size: 11.0,
+        leading: 16.0,
+        colour: INK,
+    };
+    let mut y = PAGE_HEIGHT - 150.0;
+    if !project.author.trim().is_empty() {
+        y = Paragraph::new(byline, project.author.trim(), CONTENT_WIDTH)
+            .place(&mut page, MARGIN_X, y);
+    }
+    Paragraph::new(byline, &options.date_label, CONTENT_WIDTH)
+        .coloured(MUTED)
+        .place(&mut page, MARGIN_X, y);
+    page
+}
+
+fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
+    let numeral = Paragraph::new(
+        TextStyle {
+            font: FontStyle::Bold,
+            size: 10.0,
+            leading: 14.0,
+            colour: ACCENT,
+        },
+        &format!("{:02}", index + 1),
+        CONTENT_WIDTH,
+    );
+    let title = Paragraph::new(SECTION_TITLE, &section.title, CONTENT_WIDTH);
+    let heading_height = numeral.height() + title.height() + 14.0;
+    // Keep the heading with the start of its first block.
+    flow.reserve(heading_height + 90.0);
+    if !flow.at_page_top() {
+        flow.y += 26.0;
+    }
+    let y = flow.y;
+    let y = numeral.place(flow.page(), MARGIN_X, y);
+    let y = title.place(flow.page(), MARGIN_X, y) + 6.0;
+    flow.page().items.push(Item::Rect {
+        x: MARGIN_X,
+        y,
+        width: CONTENT_WIDTH,
+        height: 0.8,
+        colour: RULE,
+    });
+    flow.y = y + 14.0;
+    if section.blocks.is_empty() {
+        let note = Paragraph::new(SOURCE, "No blocks in this section yet.", CONTENT_WIDTH);
+        let y = flow.y;
+        flow.y = note.place(flow.page(), MARGIN_X, y);
+    }
+    for block in &section.blocks {
+        lay_out_block(flow, block);
+    }
+}
+
+const CARD_PAD: f32 = 12.0;
+const BAR_WIDTH: f32 = 3.0;
+
+fn lay_out_block(flow: &mut Flow, block: &Block) {
+    let colour = kind_colour(block.kind);
+    let inner = CONTENT_WIDTH - BAR_WIDTH - 2.0 * CARD_PAD;
+    let mut parts = vec![
+        Paragraph::new(KIND_LABEL, &block.kind.label().to_uppercase(), inner).coloured(colour),
+        Paragraph::new(BLOCK_TITLE, &block.title, inner),
+    ];
+    if let Some(figure) = block.figure() {
+        parts.push(Paragraph::new(FIGURE, &figure, inner).coloured(colour));
+    }
+    if !block.body.trim().is_empty() {
+        parts.push(Paragraph::new(BODY, block.body.trim(), inner));
+    }
+    if let Some(source) = block.source.as_deref().filter(|s| !s.trim().is_empty()) {
+        parts.push(Paragraph::new(
+            SOURCE,
+            &format!("Source: {}", source.trim()),
+            inner,
+        ));
+    }
+    const GAP: f32 = 3.0;
+    let height: f32 = parts.iter().map(Paragraph::height).sum::<f32>()
+        + GAP * (parts.len() - 1) as f32
+        + 2.0 * CARD_PAD;
+    if height > CONTENT_BOTTOM - MARGIN_TOP {
+        lay_out_long_block(flow, parts, colour);
+        return;
+    }
+    flow.reserve(height);
+    let top = flow.y;
+    let x = MARGIN_X + BAR_WIDTH + CARD_PAD;
+    let page = flow.page();
+    page.items.push(Item::Rect {
+        x: MARGIN_X,
+        y: top,
+        width: CONTENT_WIDTH,
+        height,
+        colour: CARD,
+    });
+    page.items.push(Item::Rect {
+        x: MARGIN_X,
+        y: top,
+        width: BAR_WIDTH,
+        height,
+        colour,
+    });
+    let mut y = top + CARD_PAD;
+    for part in parts {
+        y = part.place(page, x, y) + GAP;
+    }
+    flow.y = top + height + 12.0;
+}
+
+/// A block taller than a page: its lines flow across pages, marked by the kind's bar.
+fn lay_out_long_block(flow: &mut Flow, parts: Vec<Paragraph>, colour: Rgb) {
+    let x = MARGIN_X + BAR_WIDTH + CARD_PAD;
+    for part in parts {
+        for line in part.lines {
+            let single = Paragraph {
+                style: part.style,
+                lines: vec![line],
+            };
+            flow.reserve(single.height());
+            let top = flow.y;
+            let page = flow.page();
+            page.items.push(Item::Rect {
+                x: MARGIN_X,
+                y: top,
+                width: BAR_WIDTH,
+                height: single.height(),
+                colour,
+            });
+            flow.y = single.place(page, x, top);
+        }
+        flow.y += 3.0;
+    }
+    flow.y += 12.0;
+}
+
+fn add_footers(pages: &mut [Page], title: &str) {
+    let total = pages.len();
+    for (index, page) in pages.iter_mut().enumerate().skip(1) {
+        let y = PAGE_HEIGHT - MARGIN_BOTTOM + 30.0;
+        page.items.push(Item::Rect {
+            x: MARGIN_X,
+            y: y - 8.0,
+            width: CONTENT_WIDTH,
+            height: 0.6,
+            colour: RULE,
+        });
+        let number = Paragraph::new(
+            FOOTER,
+            &format!("Page {} of {}", index + 1, total),
+            CONTENT_WIDTH,
+        );
+        let number_width = number.lines[0].width();
+        number.place(page, PAGE_WIDTH - MARGIN_X - number_width, y);
+        let mut heading = Paragraph::new(FOOTER, title, CONTENT_WIDTH - number_width - 24.0);
+        heading.lines.truncate(1);
+        heading.place(page, MARGIN_X, y);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::BriefingDate;
+    use crate::exchange::sample_project;
+
+    fn options() -> BriefingOptions {
+        BriefingOptions::for_date(BriefingDate {
+            year: 2026,
+            month: 11,
+            day: 26,
+        })
+    }
+
+    #[test]
+    fn cover_carries_title_audience_author_and_date() {
+        let project = sample_project();
+        let doc = lay_out(&project, &options());
+        let cover = doc.page_text(0).join(" ");
+        assert!(cover.contains("EXECUTIVE BRIEFING"));
+        assert!(cover.contains(&project.author));
+        assert!(cover.contains("26 November 2026"));
+        assert!(cover.contains(&format!("Prepared for {}", project.audience)));
+    }
+
+    #[test]
+    fn every_block_title_appears_in_storyboard_order() {
+        let project = sample_project();
+        let doc = lay_out(&project, &options());
+        let all: Vec<String> = (1..doc.pages.len())
+            .flat_map(|i| doc.page_text(i))
+            .collect();
+        let joined = all.join("\n");
+        let mut from = 0;
+        for section in &project.sections {
+            for block in &section.blocks {
+                let first_line = wrap(BLOCK_TITLE.font, BLOCK_TITLE.size, &block.title, 400.0);
+                let needle = first_line[0].text();
+                let needle = needle.split(' ').take(3).collect::<Vec<_>>().join(" ");
+                let at = joined[from..]
+                    .find(&needle)
+                    .unwrap_or_else(|| panic!("{needle:?} missing or out of order"));
+                from += at;
+            }
+        }
+    }
+
+    #[test]
+    fn content_stays_inside_the_margins_and_pages_are_numbered() {
+        let doc = lay_out(&sample_project(), &options());
+        let total = doc.pages.len();
+        for (index, page) in doc.pages.iter().enumerate() {
+            for item in &page.items {
+                if let Item::Text {
+                    x, baseline, line, ..
+                } = item
+                {
+                    assert!(
+                        *x >= MARGIN_X - 0.01,
+                        "{:?} starts in the margin",
+                        line.text()
+                    );
+                    assert!(x + line.width() <= PAGE_WIDTH - MARGIN_X + 0.01);
+                    assert!(*baseline <= PAGE_HEIGHT - 20.0);
+                }
+            }
+            if index > 0 {
+                let footer = format!("Page {} of {}", index + 1, total);
+                assert!(
+                    doc.page_text(index).contains(&footer),
+                    "page {index} lacks {footer}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn long_sections_flow_onto_more_pages() {
+        let mut project = sample_project();
+        let blocks = project.sections[0].blocks.clone();
+        for _ in 0..10 {
+            project.sections[0].blocks.extend(blocks.iter().cloned());
+        }
+        let short = lay_out(&sample_project(), &options()).pages.len();
+        let long = lay_out(&project, &options()).pages.len();
+        assert!(long > short);
+    }
+
+    #[test]
+    fn a_block_longer_than_a_page_runs_on_within_the_margins() {
+        let mut project = sample_project();
+        project.sections[0].blocks[0].body = "More voices, more ideas. ".repeat(900);
+        let doc = lay_out(&project, &options());
+        let short = lay_out(&sample_project(), &options()).pages.len();
+        assert!(doc.pages.len() >= short + 3);
+        for page in &doc.pages {
+            for item in &page.items {
+                if let Item::Text { baseline, .. } = item {
+                    assert!(*baseline <= PAGE_HEIGHT - 20.0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_project_still_gives_a_cover_and_a_page() {
+        let project = Project {
+            title: String::new(),
+            author: String::new(),
+            audience: String::new(),
+            sections: vec![],
+        };
+        let doc = lay_out(&project, &options());
+        assert_eq!(doc.pages.len(), 2);
+        assert!(doc.page_text(0).contains(&"Untitled case".to_string()));
+    }
+}

@@ -1,0 +1,196 @@
+//! Writes laid-out pages as PDF through printpdf, which we use as an object writer: we
+//! hand it shaped glyph ids (it does not shape), register fonts under fixed names and set
+//! the file identifier from the content, so the same input always gives the same bytes.
+
+use std::sync::OnceLock;
+
+use printpdf::{
+    Codepoint, Color, FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem,
+};
+
+use super::fonts::FontStyle;
+use super::layout::{Document, Item, Rgb, PAGE_HEIGHT, PAGE_WIDTH};
+use super::BriefingOptions;
+
+/// The PDF bytes of a laid-out document.
+pub fn write(document: &Document, options: &BriefingOptions) -> Vec<u8> {
+    let mut pdf = PdfDocument::new(&document.title);
+    let info = &mut pdf.metadata.info;
+    info.author = document.author.clone();
+    info.creator = "Casewright".into();
+    info.producer = "Casewright (printpdf)".into();
+    info.subject = "Executive briefing".into();
+    let date = pdf_date(options);
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    for style in FontStyle::ALL {
+        pdf.resources.fonts.map.insert(
+            FontId(style.resource_name().into()),
+            PdfFont::new(parsed_font(style).clone()),
+        );
+    }
+    let pages = document.pages.iter().map(|page| {
+        let ops = page.items.iter().flat_map(item_ops).collect();
+        PdfPage::new(
+            printpdf::Mm::from(Pt(PAGE_WIDTH)),
+            printpdf::Mm::from(Pt(PAGE_HEIGHT)),
+            ops,
+        )
+    });
+    pdf.with_pages(pages.collect());
+
+    let save = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
+    lo.compress();
+    // printpdf draws the file identifier from a process-wide counter; derive it from the
+    // content instead (serialise once with a blank id, then stamp the digest).
+    set_file_id(&mut lo, [0u8; 16]);
+    let digest = content_digest(&serialise(&mut lo));
+    set_file_id(&mut lo, digest);
+    serialise(&mut lo)
+}
+
+fn serialise(doc: &mut lopdf::Document) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes)
+        .expect("writing a PDF to memory cannot fail");
+    bytes
+}
+
+fn set_file_id(doc: &mut lopdf::Document, id: [u8; 16]) {
+    let id = lopdf::Object::String(id.to_vec(), lopdf::StringFormat::Hexadecimal);
+    doc.trailer
+        .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+}
+
+/// A 128-bit digest (two FNV-1a passes with different seeds): stable across builds and
+/// platforms, which std's hasher does not promise. Not for security, only identity.
+fn content_digest(bytes: &[u8]) -> [u8; 16] {
+    let fnv = |seed: u64| {
+        bytes.iter().fold(seed, |hash, &byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    };
+    let mut digest = [0u8; 16];
+    digest[..8].copy_from_slice(&fnv(0xcbf2_9ce4_8422_2325).to_be_bytes());
+    digest[8..].copy_from_slice(&fnv(0x6c62_272e_07bb_0142).to_be_bytes());
+    digest
+}
+
+fn pdf_date(options: &BriefingOptions) -> printpdf::OffsetDateTime {
+    use printpdf::date::{Date, Offset, Time};
+    printpdf::OffsetDateTime::new_in_offset(
+        Date {
+            year: options.date.year,
+            month: options.date.month,
+            day: options.date.day,
+        },
+        Time {
+            hour: 0,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    )
+}
+
+/// Parsing a font is slow; each is parsed once per process.
+fn parsed_font(style: FontStyle) -> &'static ParsedFont {
+    static PARSED: OnceLock<Vec<ParsedFont>> = OnceLock::new();
+    let fonts = PARSED.get_or_init(|| {
+        FontStyle::ALL
+            .iter()
+            .map(|s| {
+                ParsedFont::from_bytes(s.bytes(), 0, &mut Vec::new())
+                    .expect("bundled fonts parse (tested)")
+            })
+            .collect()
+    });
+    &fonts[style as usize]
+}
+
+fn colour(rgb: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: f32::from(rgb.0) / 255.0,
+        g: f32::from(rgb.1) / 255.0,
+        b: f32::from(rgb.2) / 255.0,
+        icc_profile: None,
+    })
+}
+
+fn item_ops(item: &Item) -> Vec<Op> {
+    match item {
+        Item::Rect {
+            x,
+            y,
+            width,
+            height,
+            colour: fill,
+        } => vec![
+            Op::SetFillColor { col: colour(*fill) },
+            Op::DrawRectangle {
+                rectangle: Rect {
+                    mode: Some(printpdf::PaintMode::Fill),
+                    ..Rect::from_xywh(
+                        Pt(*x),
+                        Pt(PAGE_HEIGHT - y - height),
+                        Pt(*width),
+                        Pt(*height),
+                    )
+                },
+            },
+        ],
+        Item::Text {
+            x,
+            baseline,
+            colour: fill,
+            line,
+        } => {
+            if line.glyphs.is_empty() {
+                return Vec::new();
+            }
+            let glyphs = line
+                .glyphs
+                .iter()
+                .map(|g| Codepoint {
+                    gid: g.id,
+                    // TJ adjustments are in thousandths of an em and move the pen back.
+                    offset: (g.natural_advance - g.advance) / line.size * 1000.0,
+                    cid: (!g.text.is_empty()).then(|| g.text.clone()),
+                })
+                .collect();
+            vec![
+                Op::StartTextSection,
+                Op::SetFillColor { col: colour(*fill) },
+                Op::SetFont {
+                    font: PdfFontHandle::External(FontId(line.style.resource_name().into())),
+                    size: Pt(line.size),
+                },
+                Op::SetTextCursor {
+                    pos: Point {
+                        x: Pt(*x),
+                        y: Pt(PAGE_HEIGHT - baseline),
+                    },
+                },
+                Op::ShowText {
+                    items: vec![TextItem::GlyphIds(glyphs)],
+                },
+                Op::EndTextSection,
+            ]
+        }
+    }
+}

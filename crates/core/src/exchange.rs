@@ -1,0 +1,232 @@
+//! The project's JSON exchange format, version 1: what `casewright show --format json`
+//! prints and `casewright new --from` reads. The bundled sample is written in it.
+//!
+//! It is a transport shape of its own (no row ids, a format tag and a version), so the
+//! storyboard model can change without silently changing what colleagues' scripts read.
+//!
+//! ```json
+//! {
+//!   "format": "casewright-project",
+//!   "version": 1,
+//!   "title": "…", "author": "…", "audience": "…",
+//!   "sections": [
+//!     { "title": "Opportunity",
+//!       "blocks": [
+//!         { "kind": "benefit", "title": "…", "body": "…" },
+//!         { "kind": "metric", "title": "…", "body": "…", "number": 34, "unit": "%", "source": "…" }
+//!       ] }
+//!   ]
+//! }
+//! ```
+//! `kind` is `benefit`, `story` or `metric`; `body`, `number`, `unit` and `source` may be
+//! left out. Unknown fields are refused, so a typo is reported instead of dropped.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Block, BlockKind, Project, Section};
+
+pub const FORMAT_TAG: &str = "casewright-project";
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The bundled sample project (see `assets/sample/`).
+pub const SAMPLE_JSON: &str = include_str!("../../../assets/sample/social-collaboration.json");
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProjectDoc {
+    format: String,
+    version: u32,
+    title: String,
+    #[serde(default)]
+    author: String,
+    #[serde(default)]
+    audience: String,
+    #[serde(default)]
+    sections: Vec<SectionDoc>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionDoc {
+    title: String,
+    #[serde(default)]
+    blocks: Vec<BlockDoc>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BlockDoc {
+    kind: BlockKind,
+    title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    number: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    #[error("not valid project JSON (line {line}, column {column}): {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("this JSON is not a Casewright project (its \"format\" is {found:?}, expected {FORMAT_TAG:?})")]
+    WrongFormat { found: String },
+    #[error("this project JSON is version {found}; this build reads version {FORMAT_VERSION} (update Casewright)")]
+    TooNew { found: u32 },
+}
+
+/// Reads a project from the JSON exchange format. Ids in the result are 0 until stored.
+pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
+    let doc: ProjectDoc = serde_json::from_str(text).map_err(|e| ExchangeError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    if doc.format != FORMAT_TAG {
+        return Err(ExchangeError::WrongFormat { found: doc.format });
+    }
+    if doc.version > FORMAT_VERSION {
+        return Err(ExchangeError::TooNew { found: doc.version });
+    }
+    Ok(Project {
+        title: doc.title,
+        author: doc.author,
+        audience: doc.audience,
+        sections: doc
+            .sections
+            .into_iter()
+            .map(|s| Section {
+                id: 0,
+                title: s.title,
+                blocks: s
+                    .blocks
+                    .into_iter()
+                    .map(|b| Block {
+                        id: 0,
+                        kind: b.kind,
+                        title: b.title,
+                        body: b.body,
+                        number: b.number,
+                        unit: b.unit,
+                        source: b.source,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
+/// Writes a project in the JSON exchange format (pretty-printed, ids dropped).
+pub fn project_to_json(project: &Project) -> String {
+    let doc = ProjectDoc {
+        format: FORMAT_TAG.to_string(),
+        version: FORMAT_VERSION,
+        title: project.title.clone(),
+        author: project.author.clone(),
+        audience: project.audience.clone(),
+        sections: project
+            .sections
+            .iter()
+            .map(|s| SectionDoc {
+                title: s.title.clone(),
+                blocks: s
+                    .blocks
+                    .iter()
+                    .map(|b| BlockDoc {
+                        kind: b.kind,
+                        title: b.title.clone(),
+                        body: b.body.clone(),
+                        number: b.number,
+                        unit: b.unit.clone(),
+                        source: b.source.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&doc).expect("a project always serialises");
+    text.push('\n');
+    text
+}
+
+/// The bundled sample project, parsed.
+pub fn sample_project() -> Project {
+    project_from_json(SAMPLE_JSON).expect("the bundled sample is valid (tested)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_parses_and_follows_the_persuasive_arc() {
+        let project = sample_project();
+        assert!(project.sections.len() >= 5, "the arc has five steps");
+        let kinds: Vec<BlockKind> = project
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(|b| b.kind))
+            .collect();
+        for kind in BlockKind::ALL {
+            assert!(kinds.contains(&kind), "sample lacks a {kind:?} block");
+        }
+        let text = project_to_json(&project).to_lowercase();
+        assert!(
+            text.contains("illustrative"),
+            "sample figures must be marked illustrative"
+        );
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let project = sample_project();
+        let again = project_from_json(&project_to_json(&project)).unwrap();
+        assert_eq!(project, again);
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let err =
+            project_from_json("{\n  \"format\": \"casewright-project\",\n  oops\n}").unwrap_err();
+        match err {
+            ExchangeError::Syntax { line, .. } => assert_eq!(line, 3),
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn other_json_and_newer_versions_are_refused() {
+        let other = r#"{"format":"slides","version":1,"title":"x"}"#;
+        assert!(matches!(
+            project_from_json(other),
+            Err(ExchangeError::WrongFormat { .. })
+        ));
+        let newer = r#"{"format":"casewright-project","version":9,"title":"x"}"#;
+        assert!(matches!(
+            project_from_json(newer),
+            Err(ExchangeError::TooNew { found: 9 })
+        ));
+    }
+
+    #[test]
+    fn unknown_fields_and_kinds_are_reported() {
+        let typo = r#"{"format":"casewright-project","version":1,"title":"x","autor":"me"}"#;
+        assert!(project_from_json(typo)
+            .unwrap_err()
+            .to_string()
+            .contains("autor"));
+        let kind = r#"{"format":"casewright-project","version":1,"title":"x",
+            "sections":[{"title":"s","blocks":[{"kind":"slide","title":"b"}]}]}"#;
+        assert!(project_from_json(kind)
+            .unwrap_err()
+            .to_string()
+            .contains("slide"));
+    }
+}

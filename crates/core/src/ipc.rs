@@ -1,0 +1,97 @@
+//! The contract between the desktop shell and its web UI: every type that crosses IPC.
+//! The TypeScript twins in `ui/src/lib/bindings.ts` are generated from these (run
+//! `UPDATE_BINDINGS=1 cargo test -p casewright-core bindings`); a test fails when that file
+//! is stale, so the two sides cannot drift.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::model::{Block, BlockKind, Project, Section};
+
+/// A project the app has open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenedProject {
+    pub path: String,
+    /// What the title bar shows, e.g. "Sample.casewright".
+    pub file_name: String,
+    pub project: Project,
+}
+
+/// The result of writing a briefing PDF.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportedBriefing {
+    pub path: String,
+    pub pages: u32,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// An error as the UI receives it: branch on `code`, show `message`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppError {
+    pub code: String,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> AppError {
+        AppError {
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<crate::ProjectFileError> for AppError {
+    fn from(err: crate::ProjectFileError) -> AppError {
+        AppError::new(err.code(), err.to_string())
+    }
+}
+
+/// The generated TypeScript declarations of every IPC type.
+pub fn typescript() -> String {
+    let cfg = ts_rs::Config::new();
+    let decls = [
+        Project::decl(&cfg),
+        Section::decl(&cfg),
+        Block::decl(&cfg),
+        BlockKind::decl(&cfg),
+        OpenedProject::decl(&cfg),
+        ExportedBriefing::decl(&cfg),
+        AppError::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in crates/core (ipc.rs, model.rs). Do not edit:\n\
+         // run `UPDATE_BINDINGS=1 cargo test -p casewright-core bindings` instead.\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn bindings_are_current() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
+        let generated = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "ui/src/lib/bindings.ts is stale; run `UPDATE_BINDINGS=1 cargo test -p casewright-core bindings`"
+        );
+    }
+}

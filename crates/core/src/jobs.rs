@@ -1,0 +1,131 @@
+//! The jobs the app and the CLI share, so that neither holds logic of its own: open a
+//! project for display, export a briefing to a file, make sure the sample exists.
+
+use std::path::{Path, PathBuf};
+
+use crate::briefing::{self, BriefingOptions};
+use crate::exchange::sample_project;
+use crate::ipc::{AppError, ExportedBriefing, OpenedProject};
+use crate::project_file::{ProjectFile, ProjectFileError};
+
+/// File name of the sample project the app creates on first start.
+pub const SAMPLE_FILE_NAME: &str = "Sample - Social collaboration.casewright";
+
+/// Opens a project file and reads it for display.
+pub fn open_project(path: &Path) -> Result<(ProjectFile, OpenedProject), ProjectFileError> {
+    let file = ProjectFile::open(path)?;
+    let project = file.load()?;
+    let opened = OpenedProject {
+        path: path.display().to_string(),
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string()),
+        project,
+    };
+    Ok((file, opened))
+}
+
+/// Creates the sample project in `dir` unless it is already there; returns its path.
+pub fn ensure_sample_project(dir: &Path) -> Result<PathBuf, ProjectFileError> {
+    std::fs::create_dir_all(dir).map_err(|source| ProjectFileError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let path = dir.join(SAMPLE_FILE_NAME);
+    if !path.exists() {
+        ProjectFile::create(&path, &sample_project())?.close()?;
+    }
+    Ok(path)
+}
+
+/// Lays out, writes and saves the briefing of the project in `file` to `out`. The PDF
+/// is written beside `out` and renamed into place, so a reader never sees half a file.
+pub fn export_briefing(
+    file: &ProjectFile,
+    options: &BriefingOptions,
+    out: &Path,
+) -> Result<ExportedBriefing, AppError> {
+    let project = file.load()?;
+    let document = briefing::layout::lay_out(&project, options);
+    let bytes = briefing::pdf::write(&document, options);
+    write_atomically(out, &bytes).map_err(|e| {
+        AppError::new(
+            "export_failed",
+            format!("could not write {}: {e}", out.display()),
+        )
+    })?;
+    Ok(ExportedBriefing {
+        path: out.display().to_string(),
+        pages: document.pages.len() as u32,
+        bytes: bytes.len() as u64,
+    })
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    let temp = path.with_file_name(format!(".{}.partial", name.to_string_lossy()));
+    std::fs::write(&temp, bytes)?;
+    std::fs::rename(&temp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::BriefingDate;
+
+    #[test]
+    fn the_sample_is_created_once_and_then_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = ensure_sample_project(dir.path()).unwrap();
+        let (_, opened) = open_project(&path).unwrap();
+        assert_eq!(opened.file_name, SAMPLE_FILE_NAME);
+        assert_eq!(opened.project.title, sample_project().title);
+        // A user's edits to the sample survive the next start.
+        let mut file = ProjectFile::open(&path).unwrap();
+        let mut project = file.load().unwrap();
+        project.title = "Edited".into();
+        file.replace(&project).unwrap();
+        file.close().unwrap();
+        assert_eq!(ensure_sample_project(dir.path()).unwrap(), path);
+        assert_eq!(open_project(&path).unwrap().1.project.title, "Edited");
+    }
+
+    #[test]
+    fn export_writes_a_complete_pdf_and_reports_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = ProjectFile::in_memory(&sample_project()).unwrap();
+        let out = dir.path().join("briefing.pdf");
+        let options = BriefingOptions::for_date(BriefingDate {
+            year: 2026,
+            month: 11,
+            day: 26,
+        });
+        let exported = export_briefing(&file, &options, &out).unwrap();
+        let bytes = std::fs::read(&out).unwrap();
+        assert_eq!(exported.bytes, bytes.len() as u64);
+        assert!(exported.pages >= 3);
+        assert!(
+            bytes.starts_with(b"%PDF-") && bytes.ends_with(b"%%EOF\n") || bytes.ends_with(b"%%EOF")
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no partial file is left: {names:?}");
+    }
+
+    #[test]
+    fn export_to_an_unwritable_place_is_a_clear_error() {
+        let file = ProjectFile::in_memory(&sample_project()).unwrap();
+        let options = BriefingOptions::for_date(BriefingDate::from_unix_seconds(0));
+        let err =
+            export_briefing(&file, &options, Path::new("/nonexistent-dir/b.pdf")).unwrap_err();
+        assert_eq!(err.code, "export_failed");
+        assert!(err.message.contains("/nonexistent-dir/b.pdf"));
+    }
+}

@@ -1,0 +1,13 @@
+//! Casewright's core. Everything the app and the CLI do lives here, behind plain Rust APIs;
+//! this crate never depends on Tauri or on a window (see ARCHITECTURE.md).
+
+pub mod briefing;
+pub mod exchange;
+pub mod ipc;
+pub mod jobs;
+pub mod model;
+pub mod project_file;
+pub mod template;
+
+pub use model::{Block, BlockKind, Project, Section};
+pub use project_file::{ProjectFile, ProjectFileError};

@@ -1,0 +1,152 @@
+//! The storyboard as the app and the CLI see it: a project with ordered sections, each
+//! holding ordered blocks. Ids are the project file's row ids, so the UI can key on them.
+//! These types cross into the UI; their TypeScript twins are generated (see `bindings`).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Project {
+    pub title: String,
+    pub author: String,
+    /// Who the case is made to, e.g. "The Board of Directors".
+    pub audience: String,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Section {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Block {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub kind: BlockKind,
+    pub title: String,
+    pub body: String,
+    /// The figure a metric (or a story) stands on; `unit` and `source` qualify it.
+    pub number: Option<f64>,
+    pub unit: Option<String>,
+    pub source: Option<String>,
+}
+
+/// The three building blocks of a case: what we gain, who already did it, and by how much.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Benefit,
+    Story,
+    Metric,
+}
+
+impl BlockKind {
+    pub const ALL: [BlockKind; 3] = [BlockKind::Benefit, BlockKind::Story, BlockKind::Metric];
+
+    /// The name used in the project file and the JSON format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Benefit => "benefit",
+            BlockKind::Story => "story",
+            BlockKind::Metric => "metric",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<BlockKind> {
+        BlockKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The label a reader sees (PDF, CLI text output).
+    pub fn label(self) -> &'static str {
+        match self {
+            BlockKind::Benefit => "Benefit",
+            BlockKind::Story => "Story",
+            BlockKind::Metric => "Metric",
+        }
+    }
+}
+
+impl Block {
+    /// "34 %", "1,200 ideas", or `None` when the block carries no number.
+    pub fn figure(&self) -> Option<String> {
+        let number = self.number?;
+        let value = format_number(number);
+        Some(match self.unit.as_deref().map(str::trim) {
+            None | Some("") => value,
+            Some(unit) if unit == "%" => format!("{value}%"),
+            Some(unit) => format!("{value} {unit}"),
+        })
+    }
+}
+
+/// Formats a figure for reading: thousands separators, at most two decimals, no trailing zeros.
+pub fn format_number(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let rounded = (value * 100.0).round() / 100.0;
+    let negative = rounded < 0.0;
+    let text = format!("{:.2}", rounded.abs());
+    let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, digit) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let frac = frac_part.trim_end_matches('0');
+    let sign = if negative { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_like_a_person_wrote_them() {
+        assert_eq!(format_number(1234567.0), "1,234,567");
+        assert_eq!(format_number(12.5), "12.5");
+        assert_eq!(format_number(-0.333), "-0.33");
+        assert_eq!(format_number(999.999), "1,000");
+        assert_eq!(format_number(0.0), "0");
+    }
+
+    #[test]
+    fn figure_joins_number_and_unit() {
+        let mut block = Block {
+            id: 1,
+            kind: BlockKind::Metric,
+            title: "t".into(),
+            body: String::new(),
+            number: Some(34.0),
+            unit: Some("%".into()),
+            source: None,
+        };
+        assert_eq!(block.figure().as_deref(), Some("34%"));
+        block.unit = Some("ideas per quarter".into());
+        assert_eq!(block.figure().as_deref(), Some("34 ideas per quarter"));
+        block.number = None;
+        assert_eq!(block.figure(), None);
+    }
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for kind in BlockKind::ALL {
+            assert_eq!(BlockKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(BlockKind::parse("slide"), None);
+    }
+}

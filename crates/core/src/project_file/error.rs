@@ -1,0 +1,93 @@
+use std::path::PathBuf;
+
+use rusqlite::ErrorCode;
+
+/// Why a project file could not be opened, read or written. Each case the user can meet
+/// has its own variant and a stable [`code`](ProjectFileError::code) for the UI.
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectFileError {
+    #[error("{} does not exist", .0.display())]
+    NotFound(PathBuf),
+    #[error("{} already exists; choose another name", .0.display())]
+    AlreadyExists(PathBuf),
+    #[error("{} is not a Casewright project: {detail}", path.display())]
+    NotSqlite { path: PathBuf, detail: String },
+    #[error("{} is a database, but not a Casewright project (application id {application_id:#x})", path.display())]
+    NotAProject { path: PathBuf, application_id: i32 },
+    #[error("{} was saved by a newer Casewright (file version {found}, this build reads up to {supported}); update Casewright to open it", path.display())]
+    TooNew {
+        path: PathBuf,
+        found: i32,
+        supported: i32,
+    },
+    #[error("{} is damaged and was not opened: {detail}", path.display())]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{} is in use by another program; try again when it is closed", .0.display())]
+    Locked(PathBuf),
+    #[error("could not upgrade the project file; it was left as it was: {0}")]
+    Migration(String),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("project file error: {0}")]
+    Sqlite(#[source] rusqlite::Error),
+}
+
+impl ProjectFileError {
+    /// A stable identifier the UI and scripts can branch on (never match on the message).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ProjectFileError::NotFound(_) => "not_found",
+            ProjectFileError::AlreadyExists(_) => "already_exists",
+            ProjectFileError::NotSqlite { .. } => "not_sqlite",
+            ProjectFileError::NotAProject { .. } => "not_a_project",
+            ProjectFileError::TooNew { .. } => "too_new",
+            ProjectFileError::Corrupt { .. } => "corrupt",
+            ProjectFileError::Locked(_) => "locked",
+            ProjectFileError::Migration(_) => "migration_failed",
+            ProjectFileError::Io { .. } => "io",
+            ProjectFileError::Sqlite(_) => "database",
+        }
+    }
+
+    /// Classifies an SQLite error met while using the file at `path`.
+    pub(crate) fn from_sqlite(path: &std::path::Path, err: rusqlite::Error) -> ProjectFileError {
+        let path = path.to_path_buf();
+        match err.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => ProjectFileError::NotSqlite {
+                path,
+                detail: "SQLite cannot read it as a database".into(),
+            },
+            Some(ErrorCode::DatabaseCorrupt) => ProjectFileError::Corrupt {
+                path,
+                detail: err.to_string(),
+            },
+            Some(ErrorCode::TooBig) => ProjectFileError::Corrupt {
+                path,
+                detail: "a field is larger than a project allows".into(),
+            },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                ProjectFileError::Locked(path)
+            }
+            _ => match err {
+                rusqlite::Error::InvalidColumnType(_, name, ty) => ProjectFileError::Corrupt {
+                    path,
+                    detail: format!("the {name:?} column holds a value of the wrong type ({ty})"),
+                },
+                other => ProjectFileError::Sqlite(other),
+            },
+        }
+    }
+
+    pub(crate) fn from_sqlite_opt(
+        path: Option<&std::path::Path>,
+        err: rusqlite::Error,
+    ) -> ProjectFileError {
+        match path {
+            Some(path) => ProjectFileError::from_sqlite(path, err),
+            None => ProjectFileError::Sqlite(err),
+        }
+    }
+}

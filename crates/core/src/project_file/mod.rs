@@ -1,0 +1,311 @@
+//! The `.casewright` project file: one SQLite database used as an application file format.
+//!
+//! Invariants (tested in `tests/project_file.rs`):
+//! - a file is recognised by its header alone (magic, `application_id`, `user_version`)
+//!   before SQLite touches it, so a foreign, newer or broken file is never modified;
+//! - every connection is defensive (see [`harden`]): a colleague's file is untrusted input;
+//! - the rollback journal (not WAL) is used, so between saves the single file is complete
+//!   and copyable, and no side file outlives a save or the close;
+//! - migrations run all or nothing, inside one transaction.
+
+mod error;
+mod header;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OpenFlags, Transaction};
+
+use crate::model::{Block, BlockKind, Project, Section};
+pub use error::ProjectFileError;
+pub use header::{FileHeader, APPLICATION_ID};
+pub use schema::SCHEMA_VERSION;
+
+/// The file extension of a project, without the dot.
+pub const EXTENSION: &str = "casewright";
+
+/// Longest text or blob a project may hold in one field; longer values are refused on read.
+const MAX_FIELD_BYTES: i32 = 8 * 1024 * 1024;
+
+/// An open project file. Dropping it closes the connection.
+pub struct ProjectFile {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl ProjectFile {
+    /// Creates a new project file at `path` holding `project`. Refuses to overwrite.
+    ///
+    /// The file is built under a temporary name beside the target and renamed into place,
+    /// so `path` only ever holds a complete project.
+    pub fn create(path: &Path, project: &Project) -> Result<ProjectFile, ProjectFileError> {
+        if path.exists() {
+            return Err(ProjectFileError::AlreadyExists(path.to_path_buf()));
+        }
+        let temp = temp_path_beside(path);
+        let result = (|| {
+            let mut file = ProjectFile::from_connection(
+                Connection::open_with_flags(&temp, read_write_flags())
+                    .map_err(|e| ProjectFileError::from_sqlite(&temp, e))?,
+                Some(temp.clone()),
+            )?;
+            file.migrate()?;
+            file.replace(project)?;
+            file.close()
+        })();
+        if let Err(err) = result {
+            let _ = std::fs::remove_file(&temp);
+            return Err(err);
+        }
+        std::fs::rename(&temp, path).map_err(|source| ProjectFileError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        ProjectFile::open(path)
+    }
+
+    /// Opens an existing project file, checking it before anything is written to it.
+    pub fn open(path: &Path) -> Result<ProjectFile, ProjectFileError> {
+        let header = FileHeader::read(path)?;
+        header.check(path)?;
+        check_integrity(path)?;
+        let conn = Connection::open_with_flags(path, read_write_flags())
+            .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
+        let mut file = ProjectFile::from_connection(conn, Some(path.to_path_buf()))?;
+        if header.user_version < SCHEMA_VERSION {
+            file.migrate()?;
+        }
+        // A file that reads as a project must load as one; find out now, not at first use.
+        file.load()?;
+        Ok(file)
+    }
+
+    /// A project that lives only in memory (tests, previews).
+    pub fn in_memory(project: &Project) -> Result<ProjectFile, ProjectFileError> {
+        let conn = Connection::open_in_memory().map_err(ProjectFileError::Sqlite)?;
+        let mut file = ProjectFile::from_connection(conn, None)?;
+        file.migrate()?;
+        file.replace(project)?;
+        Ok(file)
+    }
+
+    fn from_connection(
+        conn: Connection,
+        path: Option<PathBuf>,
+    ) -> Result<ProjectFile, ProjectFileError> {
+        harden(&conn).map_err(ProjectFileError::Sqlite)?;
+        // DELETE mode: the journal exists only while a transaction is being written.
+        conn.pragma_update(None, "journal_mode", "DELETE")
+            .map_err(|e| ProjectFileError::from_sqlite_opt(path.as_deref(), e))?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(ProjectFileError::Sqlite)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(ProjectFileError::Sqlite)?;
+        Ok(ProjectFile { conn, path })
+    }
+
+    fn migrate(&mut self) -> Result<(), ProjectFileError> {
+        schema::migrations()
+            .to_latest(&mut self.conn)
+            .map_err(|e| ProjectFileError::Migration(e.to_string()))
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Reads the whole project.
+    pub fn load(&self) -> Result<Project, ProjectFileError> {
+        let corrupt = |detail: String| ProjectFileError::Corrupt {
+            path: self.path.clone().unwrap_or_default(),
+            detail,
+        };
+        let sql = |e: rusqlite::Error| match self.path.as_deref() {
+            Some(path) => ProjectFileError::from_sqlite(path, e),
+            None => ProjectFileError::Sqlite(e),
+        };
+        let (title, author, audience) = self
+            .conn
+            .query_row(
+                "SELECT title, author, audience FROM project WHERE id = 1",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => {
+                    corrupt("the project record is missing".into())
+                }
+                other => sql(other),
+            })?;
+        let mut sections: Vec<Section> = self
+            .conn
+            .prepare("SELECT id, title FROM section ORDER BY position, id")
+            .map_err(sql)?
+            .query_map([], |row| {
+                Ok(Section {
+                    id: row.get(0)?,
+                    title: row.get(1)?,
+                    blocks: Vec::new(),
+                })
+            })
+            .map_err(sql)?
+            .collect::<Result<_, _>>()
+            .map_err(sql)?;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, section_id, kind, title, body, number, unit, source
+                 FROM block ORDER BY section_id, position, id",
+            )
+            .map_err(sql)?;
+        let mut rows = stmt.query([]).map_err(sql)?;
+        while let Some(row) = rows.next().map_err(sql)? {
+            let id: i64 = row.get(0).map_err(sql)?;
+            let section_id: i64 = row.get(1).map_err(sql)?;
+            let kind_name: String = row.get(2).map_err(sql)?;
+            let kind = BlockKind::parse(&kind_name)
+                .ok_or_else(|| corrupt(format!("block {id} has an unknown kind {kind_name:?}")))?;
+            let block = Block {
+                id,
+                kind,
+                title: row.get(3).map_err(sql)?,
+                body: row.get(4).map_err(sql)?,
+                number: row.get(5).map_err(sql)?,
+                unit: row.get(6).map_err(sql)?,
+                source: row.get(7).map_err(sql)?,
+            };
+            let section = sections
+                .iter_mut()
+                .find(|s| s.id == section_id)
+                .ok_or_else(|| corrupt(format!("block {id} belongs to no section")))?;
+            section.blocks.push(block);
+        }
+        Ok(Project {
+            title,
+            author,
+            audience,
+            sections,
+        })
+    }
+
+    /// Replaces the whole stored project with `project` in one transaction, and returns it
+    /// as stored (with the new ids).
+    pub fn replace(&mut self, project: &Project) -> Result<Project, ProjectFileError> {
+        let tx = self.conn.transaction().map_err(ProjectFileError::Sqlite)?;
+        write_project(&tx, project).map_err(ProjectFileError::Sqlite)?;
+        tx.commit().map_err(ProjectFileError::Sqlite)?;
+        self.load()
+    }
+
+    /// Closes the file, reporting any error SQLite has on the way out.
+    pub fn close(self) -> Result<(), ProjectFileError> {
+        let path = self.path.clone();
+        self.conn
+            .close()
+            .map_err(|(_, e)| ProjectFileError::from_sqlite_opt(path.as_deref(), e))
+    }
+}
+
+fn write_project(tx: &Transaction, project: &Project) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM block", [])?;
+    tx.execute("DELETE FROM section", [])?;
+    tx.execute(
+        "INSERT INTO project (id, title, author, audience) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, author = excluded.author,
+                                        audience = excluded.audience",
+        params![project.title, project.author, project.audience],
+    )?;
+    let mut insert_section = tx.prepare("INSERT INTO section (position, title) VALUES (?1, ?2)")?;
+    let mut insert_block = tx.prepare(
+        "INSERT INTO block (section_id, position, kind, title, body, number, unit, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (section_pos, section) in project.sections.iter().enumerate() {
+        insert_section.execute(params![section_pos as i64, section.title])?;
+        let section_id = tx.last_insert_rowid();
+        for (block_pos, block) in section.blocks.iter().enumerate() {
+            insert_block.execute(params![
+                section_id,
+                block_pos as i64,
+                block.kind.as_str(),
+                block.title,
+                block.body,
+                block.number,
+                block.unit,
+                block.source,
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+fn read_write_flags() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW
+}
+
+/// Makes a connection safe for a file from elsewhere: no code of the file's own runs
+/// (triggers, views, functions in its schema), no writes to `sqlite_schema`, no memory
+/// mapping, bounded field sizes, corrupt pages detected early.
+pub(crate) fn harden(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::config::DbConfig;
+    use rusqlite::limits::Limit;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
+    conn.pragma_update(None, "trusted_schema", false)?;
+    conn.pragma_update(None, "cell_size_check", true)?;
+    conn.pragma_update(None, "mmap_size", 0)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, MAX_FIELD_BYTES)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+    Ok(())
+}
+
+/// Runs SQLite's integrity check on a read-only connection, before the file is opened for
+/// writing, and checks that the tables a project needs are there.
+fn check_integrity(path: &Path) -> Result<(), ProjectFileError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
+    harden(&conn).map_err(ProjectFileError::Sqlite)?;
+    let corrupt = |detail: String| ProjectFileError::Corrupt {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA integrity_check(20)")
+        .and_then(|mut stmt| {
+            stmt.query_map([], |row| row.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
+    if problems != ["ok"] {
+        return Err(corrupt(problems.join("; ")));
+    }
+    for table in schema::REQUIRED_TABLES {
+        let present: bool = conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
+                [table],
+                |row| row.get(0),
+            )
+            .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
+        if !present {
+            return Err(corrupt(format!("the {table:?} table is missing")));
+        }
+    }
+    Ok(())
+}
+
+fn temp_path_beside(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "project".into());
+    path.with_file_name(format!(".{name}.{}.partial", std::process::id()))
+}

@@ -1,0 +1,132 @@
+//! The exported briefing, read back as a PDF reader would: structure with lopdf, text with
+//! poppler's pdftotext (installed by scripts/setup.sh).
+
+use std::process::Command;
+
+use casewright_core::briefing::{export_pdf, layout, BriefingDate, BriefingOptions};
+use casewright_core::exchange::sample_project;
+
+fn options() -> BriefingOptions {
+    BriefingOptions::for_date(BriefingDate {
+        year: 2026,
+        month: 11,
+        day: 26,
+    })
+}
+
+fn pdftotext(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("briefing.pdf");
+    std::fs::write(&pdf, bytes).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed: run scripts/setup.sh");
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Collapses whitespace so wrapped lines compare with the source text.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_pdf_parses_with_one_page_per_laid_out_page() {
+    let project = sample_project();
+    let bytes = export_pdf(&project, &options());
+    assert!(bytes.starts_with(b"%PDF-"));
+    let doc = lopdf::Document::load_mem(&bytes).expect("lopdf parses the briefing");
+    let expected = layout::lay_out(&project, &options()).pages.len();
+    assert_eq!(doc.get_pages().len(), expected);
+    assert!(expected >= 3, "a cover and the storyboard");
+}
+
+#[test]
+fn the_fonts_are_embedded_and_subset() {
+    let bytes = export_pdf(&sample_project(), &options());
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let mut embedded = Vec::new();
+    for object in doc.objects.values() {
+        if let Ok(dict) = object.as_dict() {
+            if dict.has(b"FontFile2") {
+                let name = dict.get(b"FontName").and_then(|n| n.as_name()).unwrap();
+                embedded.push(String::from_utf8_lossy(name).into_owned());
+            }
+        }
+    }
+    assert_eq!(embedded.len(), 3, "regular, bold and italic: {embedded:?}");
+    // Subsetting keeps the file small though each full font is about half a megabyte.
+    assert!(bytes.len() < 400_000, "briefing is {} bytes", bytes.len());
+}
+
+#[test]
+fn the_text_can_be_extracted_in_reading_order() {
+    let project = sample_project();
+    let text = words(&pdftotext(&export_pdf(&project, &options())));
+    assert!(text.contains("EXECUTIVE BRIEFING"));
+    assert!(
+        text.contains(&words(&project.title)),
+        "title missing from:\n{text}"
+    );
+    let mut from = 0;
+    for section in &project.sections {
+        let at = text[from..]
+            .find(&words(&section.title))
+            .unwrap_or_else(|| panic!("section {:?} missing or out of order", section.title));
+        from += at;
+        for block in &section.blocks {
+            let title = words(&block.title);
+            assert!(text.contains(&title), "block {title:?} missing");
+            if !block.body.is_empty() {
+                let start: String = words(&block.body)
+                    .split(' ')
+                    .take(6)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(text.contains(&start), "body {start:?} missing");
+            }
+        }
+    }
+    let pages = lopdf::Document::load_mem(&export_pdf(&project, &options()))
+        .unwrap()
+        .get_pages()
+        .len();
+    assert!(text.contains(&format!("Page 2 of {pages}")));
+}
+
+#[test]
+fn the_same_project_gives_the_same_bytes() {
+    let project = sample_project();
+    assert_eq!(
+        export_pdf(&project, &options()),
+        export_pdf(&project, &options())
+    );
+    let mut changed = project.clone();
+    changed.title.push('!');
+    assert_ne!(
+        export_pdf(&project, &options()),
+        export_pdf(&changed, &options())
+    );
+}
+
+#[test]
+fn hostile_text_is_typeset_not_interpreted() {
+    let mut project = sample_project();
+    project.title = "(Board) <script>alert(1)</script> \\) Tj ET %%EOF 🙂 \u{202e}".into();
+    project.sections[0].blocks[0].body = "\0\u{1}\u{7f} ) ( \\ endstream endobj".repeat(50);
+    let bytes = export_pdf(&project, &options());
+    let doc = lopdf::Document::load_mem(&bytes).expect("still a valid PDF");
+    assert!(doc.get_pages().len() >= 3);
+    let text = words(&pdftotext(&bytes));
+    // The title may wrap after "</"; each piece must come out as typed.
+    for piece in ["(Board) <script>alert(1)</", "\\) Tj ET %%EOF"] {
+        assert!(text.contains(piece), "{piece:?} missing from {text:?}");
+    }
+}

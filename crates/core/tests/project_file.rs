@@ -1,0 +1,270 @@
+//! The project file as an application file format: round trips, and every kind of bad
+//! file getting its own error while staying byte-for-byte untouched.
+
+use std::path::{Path, PathBuf};
+
+use casewright_core::exchange::sample_project;
+use casewright_core::project_file::{FileHeader, APPLICATION_ID, SCHEMA_VERSION};
+use casewright_core::{BlockKind, Project, ProjectFile, ProjectFileError};
+use rusqlite::Connection;
+
+fn without_ids(mut project: Project) -> Project {
+    for section in &mut project.sections {
+        section.id = 0;
+        for block in &mut section.blocks {
+            block.id = 0;
+        }
+    }
+    project
+}
+
+fn new_project(dir: &Path) -> PathBuf {
+    let path = dir.join("case.casewright");
+    ProjectFile::create(&path, &sample_project())
+        .unwrap()
+        .close()
+        .unwrap();
+    path
+}
+
+/// Opens `path`, expecting a refusal, and checks the file was not modified.
+fn refused(path: &Path) -> ProjectFileError {
+    let before = std::fs::read(path).unwrap();
+    let err = match ProjectFile::open(path) {
+        Ok(_) => panic!("{} opened but should have been refused", path.display()),
+        Err(err) => err,
+    };
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        before,
+        "a refused file was modified"
+    );
+    err
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_project_round_trips_through_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let loaded = ProjectFile::open(&path).unwrap().load().unwrap();
+    assert_eq!(without_ids(loaded.clone()), without_ids(sample_project()));
+    assert!(loaded.sections.iter().all(|s| s.id > 0));
+}
+
+#[test]
+fn a_new_file_is_stamped_with_our_id_and_the_current_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let header = FileHeader::read(&path).unwrap();
+    assert_eq!(header.application_id, APPLICATION_ID);
+    assert_eq!(header.user_version, SCHEMA_VERSION);
+}
+
+#[test]
+fn replacing_the_project_stores_the_new_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let mut file = ProjectFile::open(&path).unwrap();
+    let mut project = file.load().unwrap();
+    project.sections.reverse();
+    project.sections[0].blocks.reverse();
+    project.title = "Reordered".into();
+    let stored = file.replace(&project).unwrap();
+    file.close().unwrap();
+    let reopened = ProjectFile::open(&path).unwrap().load().unwrap();
+    assert_eq!(reopened, stored);
+    assert_eq!(without_ids(reopened), without_ids(project));
+}
+
+#[test]
+fn no_side_files_remain_after_saving_and_closing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let mut file = ProjectFile::open(&path).unwrap();
+    let project = file.load().unwrap();
+    file.replace(&project).unwrap();
+    // Between saves the file alone is complete: a copy opens with the same content.
+    let copy = dir.path().join("copy.casewright");
+    std::fs::copy(&path, &copy).unwrap();
+    assert_eq!(ProjectFile::open(&copy).unwrap().load().unwrap(), project);
+    file.close().unwrap();
+    assert_eq!(entries(dir.path()), ["case.casewright", "copy.casewright"]);
+}
+
+#[test]
+fn create_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let err = ProjectFile::create(&path, &sample_project()).err().unwrap();
+    assert_eq!(err.code(), "already_exists");
+}
+
+#[test]
+fn a_missing_file_is_reported_as_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = ProjectFile::open(&dir.path().join("nope.casewright"))
+        .err()
+        .unwrap();
+    assert_eq!(err.code(), "not_found");
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.casewright");
+    std::fs::write(&path, "Dear board,\nplease read this.\n".repeat(20)).unwrap();
+    let err = refused(&path);
+    assert_eq!(err.code(), "not_sqlite");
+    assert!(err.to_string().contains("not a Casewright project"));
+}
+
+#[test]
+fn an_empty_file_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.casewright");
+    std::fs::write(&path, "").unwrap();
+    let err = refused(&path);
+    assert_eq!(err.code(), "not_sqlite");
+    assert!(err.to_string().contains("empty"));
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("contacts.casewright");
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch("CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('Ada');")
+        .unwrap();
+    conn.close().unwrap();
+    let err = refused(&path);
+    assert_eq!(err.code(), "not_a_project");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    conn.close().unwrap();
+    let err = refused(&path);
+    assert_eq!(err.code(), "too_new");
+    assert!(err.to_string().contains("newer Casewright"));
+}
+
+#[test]
+fn a_damaged_file_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page_size = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    assert!(
+        bytes.len() >= 3 * page_size,
+        "the sample spans several pages"
+    );
+    // Scribble over the second page (a table's b-tree) but keep the header intact.
+    for byte in &mut bytes[page_size..page_size + 64] {
+        *byte = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let err = refused(&path);
+    assert_eq!(err.code(), "corrupt", "{err}");
+}
+
+#[test]
+fn a_truncated_file_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let bytes = std::fs::read(&path).unwrap();
+    let page_size = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    std::fs::write(&path, &bytes[..page_size * 2]).unwrap();
+    let err = refused(&path);
+    assert_eq!(err.code(), "corrupt", "{err}");
+}
+
+#[test]
+fn a_project_missing_its_tables_is_refused_as_corrupt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hollow.casewright");
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "application_id", APPLICATION_ID)
+        .unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION)
+        .unwrap();
+    conn.execute_batch("CREATE TABLE project (id INTEGER);")
+        .unwrap();
+    conn.close().unwrap();
+    let err = refused(&path);
+    assert_eq!(err.code(), "corrupt");
+    assert!(err.to_string().contains("missing"));
+}
+
+#[test]
+fn values_the_schema_forbids_are_reported_not_trusted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let conn = Connection::open(&path).unwrap();
+    // A hand-made file can carry values our CHECK constraints would refuse on write.
+    conn.execute_batch(
+        "PRAGMA ignore_check_constraints = ON; UPDATE block SET kind = 'slide' WHERE id = 1;",
+    )
+    .unwrap();
+    conn.close().unwrap();
+    let err = refused(&path);
+    assert_eq!(err.code(), "corrupt");
+    assert!(err.to_string().contains("slide"), "{err}");
+}
+
+#[test]
+fn triggers_and_views_in_a_received_file_never_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE stolen (title TEXT);
+         CREATE TRIGGER leak AFTER INSERT ON block BEGIN INSERT INTO stolen VALUES (new.title); END;
+         CREATE VIEW peek AS SELECT title FROM block;",
+    )
+    .unwrap();
+    conn.close().unwrap();
+    let mut file = ProjectFile::open(&path).unwrap();
+    let project = file.load().unwrap();
+    file.replace(&project).unwrap();
+    file.close().unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let stolen: i64 = conn
+        .query_row("SELECT count(*) FROM stolen", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stolen, 0, "the file's own trigger ran");
+}
+
+#[test]
+fn an_in_memory_project_behaves_like_a_file() {
+    let mut file = ProjectFile::in_memory(&sample_project()).unwrap();
+    let mut project = file.load().unwrap();
+    let metric_count = |p: &Project| {
+        p.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| b.kind == BlockKind::Metric)
+            .count()
+    };
+    let before = metric_count(&project);
+    project.sections[0]
+        .blocks
+        .retain(|b| b.kind != BlockKind::Metric);
+    let stored = file.replace(&project).unwrap();
+    assert!(metric_count(&stored) <= before);
+    assert_eq!(file.load().unwrap(), stored);
+    assert!(file.path().is_none());
+}

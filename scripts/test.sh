@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Command two: install what is missing, then run every check and test: formatting, lints,
+# Rust unit and integration tests, UI type check and unit tests, the PDF checked by qpdf,
+# and end-to-end tests of the real app window under Xvfb.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+bash scripts/build-app.sh
+
+step "Rust formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --features casewright-app/custom-protocol -- -D warnings
+
+step "Rust tests (core and CLI)"
+cargo test -p casewright-core -p casewright
+
+step "UI type check and unit tests"
+(cd ui && npm run check && npm test)
+
+step "Exported briefing checked by qpdf"
+out="$(mktemp -d)"
+"$CLI_BIN" new "$out/sample.casewright" --sample
+SOURCE_DATE_EPOCH=1795737599 "$CLI_BIN" export "$out/sample.casewright" --pdf "$out/briefing.pdf"
+qpdf --check "$out/briefing.pdf"
+pdffonts "$out/briefing.pdf"
+rm -rf "$out"
+
+step "End-to-end tests of the real app (Xvfb + WebDriver)"
+xvfb-run -a -s "-screen 0 1440x900x24" bash tests/e2e/run.sh

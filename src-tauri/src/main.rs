@@ -1,0 +1,64 @@
+//! The Casewright desktop shell: window, native dialogs and the IPC commands. Every command
+//! is a delegation into `casewright_core`; no project logic lives here.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use casewright_core::ipc::{AppError, OpenedProject};
+use casewright_core::{jobs, ProjectFile};
+use tauri::Manager;
+
+/// The project the window shows. One at a time for now.
+#[derive(Default)]
+pub struct OpenProject(pub Mutex<Option<(ProjectFile, OpenedProject)>>);
+
+/// Why the file named at start-up could not be opened; the UI shows it once.
+#[derive(Default)]
+pub struct StartupProblem(pub Mutex<Option<AppError>>);
+
+fn main() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(OpenProject::default())
+        .manage(StartupProblem::default())
+        .setup(|app| {
+            let opened = open_at_startup(app.handle())?;
+            *app.state::<OpenProject>().0.lock().unwrap() = Some(opened);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::current_project,
+            commands::take_startup_problem,
+            commands::open_project_dialog,
+            commands::export_briefing_dialog,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Casewright could not start");
+}
+
+/// Opens the file named on the command line (a double-clicked project), or else the
+/// sample project in the data directory, created on first start. A file that cannot be
+/// opened is reported in the window, and the sample is shown instead.
+/// `CASEWRIGHT_HOME` moves the data directory (tests, portable use).
+fn open_at_startup(
+    app: &tauri::AppHandle,
+) -> Result<(ProjectFile, OpenedProject), Box<dyn std::error::Error>> {
+    if let Some(arg) = std::env::args_os().nth(1) {
+        match jobs::open_project(&PathBuf::from(arg)) {
+            Ok(opened) => return Ok(opened),
+            Err(err) => {
+                *app.state::<StartupProblem>().0.lock().unwrap() = Some(err.into());
+            }
+        }
+    }
+    let data_dir = match std::env::var_os("CASEWRIGHT_HOME") {
+        Some(dir) => PathBuf::from(dir),
+        None => app.path().app_data_dir()?,
+    };
+    let sample = jobs::ensure_sample_project(&data_dir)?;
+    Ok(jobs::open_project(&sample)?)
+}

@@ -1,0 +1,56 @@
+// The real app, built binary under Xvfb, driven through tauri-driver + WebKitWebDriver.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { remote } from "webdriverio";
+
+const sample = JSON.parse(
+  readFileSync(new URL("../../assets/sample/social-collaboration.json", import.meta.url), "utf8"),
+);
+
+let browser;
+
+before(async () => {
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "warn",
+    capabilities: { "tauri:options": { application: process.env.APP_BIN } },
+  });
+});
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+test("first start shows the bundled sample storyboard", async () => {
+  const board = browser.$('[data-testid="storyboard"]');
+  await board.waitForDisplayed({ timeout: 20000 });
+
+  const title = await browser.$('[data-testid="project-title"]').getText();
+  assert.equal(title.trim(), sample.title);
+
+  const sectionTitles = await browser.$$('[data-testid="section-title"]').map((el) => el.getText());
+  assert.deepEqual(
+    sectionTitles.map((t) => t.trim()),
+    sample.sections.map((s) => s.title),
+  );
+
+  const blockTitles = await browser.$$('[data-testid="block-title"]').map((el) => el.getText());
+  const expected = sample.sections.flatMap((s) => s.blocks.map((b) => b.title));
+  assert.deepEqual(blockTitles.map((t) => t.trim()), expected);
+
+  const kinds = await browser.$$('[data-testid="block"]').map((el) => el.getAttribute("data-kind"));
+  assert.deepEqual(kinds, sample.sections.flatMap((s) => s.blocks.map((b) => b.kind)));
+
+  await browser.saveScreenshot(join(process.env.E2E_OUT, "sample-storyboard.png"));
+});
+
+test("the window title names the open file", async () => {
+  await browser.waitUntil(async () => (await browser.getTitle()).includes(".casewright"), {
+    timeout: 10000,
+    timeoutMsg: `window title stayed ${await browser.getTitle()}`,
+  });
+  assert.match(await browser.getTitle(), /Sample - Social collaboration\.casewright — Casewright/);
+});

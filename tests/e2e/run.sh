@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests against the built app. Needs a display: run it under
+# `xvfb-run -a` (scripts/test.sh does). Exit status is the tests' result.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+export APP_BIN="${APP_BIN:-$TARGET_DIR/debug/casewright-app}"
+export PATH="$HOME/.cargo/bin:$PATH"
+[ -x "$APP_BIN" ] || { echo "build the app first: bash scripts/build-app.sh" >&2; exit 1; }
+
+# Each run starts from a clean data directory, so the app's first start is exercised.
+export CASEWRIGHT_HOME="$(mktemp -d)"
+export E2E_OUT="${E2E_OUT:-$ROOT/target/e2e}"
+mkdir -p "$E2E_OUT"
+LOG="$E2E_OUT/tauri-driver.log"
+tauri-driver --port 4444 --native-port 4445 >"$LOG" 2>&1 &
+DRIVER=$!
+trap 'kill $DRIVER 2>/dev/null || true; rm -rf "$CASEWRIGHT_HOME"' EXIT
+for _ in $(seq 100); do
+  curl -sf http://127.0.0.1:4444/status >/dev/null && break
+  sleep 0.2
+done
+cd "$ROOT/tests/e2e"
+node --test --test-concurrency=1 ./*.test.mjs

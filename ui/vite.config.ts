@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+export default defineConfig({
+  plugins: [svelte()],
+  // Relative asset URLs: the desktop shell serves dist/ from its own protocol.
+  base: "./",
+  // Vitest runs in Node; make Svelte resolve its browser build so components can mount.
+  resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
+  clearScreen: false,
+  server: {
+    port: 5173,
+    strictPort: true,
+    // The bundled fonts live outside ui/ (assets/fonts at the repo root).
+    fs: { allow: [".", "../assets/fonts"] },
+  },
+  build: { outDir: "dist", emptyOutDir: true },
+  test: {
+    environment: "jsdom",
+    setupFiles: ["./vitest-setup.ts"],
+  },
+});
