@@ -80,7 +80,7 @@ impl Block {
         let value = format_number(number);
         Some(match self.unit.as_deref().map(str::trim) {
             None | Some("") => value,
-            Some(unit) if unit == "%" => format!("{value}%"),
+            Some("%") => format!("{value}%"),
             Some(unit) => format!("{value} {unit}"),
         })
     }

@@ -308,9 +308,13 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
         CONTENT_WIDTH,
     );
     let title = Paragraph::new(SECTION_TITLE, &section.title, CONTENT_WIDTH);
-    let heading_height = numeral.height() + title.height() + 14.0;
-    // Keep the heading with the start of its first block.
-    flow.reserve(heading_height + 90.0);
+    let blocks: Vec<BlockBox> = section.blocks.iter().map(BlockBox::new).collect();
+    // Keep the heading on the page of its first block.
+    let first_block = blocks
+        .first()
+        .filter(|b| b.fits_on_a_page())
+        .map_or(40.0, |b| b.height);
+    flow.reserve(numeral.height() + title.height() + 26.0 + 20.0 + first_block);
     if !flow.at_page_top() {
         flow.y += 26.0;
     }
@@ -330,7 +334,7 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
         let y = flow.y;
         flow.y = note.place(flow.page(), MARGIN_X, y);
     }
-    for block in &section.blocks {
+    for block in blocks {
         lay_out_block(flow, block);
     }
 }
@@ -338,35 +342,57 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
 const CARD_PAD: f32 = 12.0;
 const BAR_WIDTH: f32 = 3.0;
 
-fn lay_out_block(flow: &mut Flow, block: &Block) {
-    let colour = kind_colour(block.kind);
-    let inner = CONTENT_WIDTH - BAR_WIDTH - 2.0 * CARD_PAD;
-    let mut parts = vec![
-        Paragraph::new(KIND_LABEL, &block.kind.label().to_uppercase(), inner).coloured(colour),
-        Paragraph::new(BLOCK_TITLE, &block.title, inner),
-    ];
-    if let Some(figure) = block.figure() {
-        parts.push(Paragraph::new(FIGURE, &figure, inner).coloured(colour));
+/// A block's paragraphs, wrapped and measured, before it is placed.
+struct BlockBox {
+    colour: Rgb,
+    parts: Vec<Paragraph>,
+    height: f32,
+}
+
+const PART_GAP: f32 = 3.0;
+
+impl BlockBox {
+    fn new(block: &Block) -> BlockBox {
+        let colour = kind_colour(block.kind);
+        let inner = CONTENT_WIDTH - BAR_WIDTH - 2.0 * CARD_PAD;
+        let mut parts = vec![
+            Paragraph::new(KIND_LABEL, &block.kind.label().to_uppercase(), inner).coloured(colour),
+            Paragraph::new(BLOCK_TITLE, &block.title, inner),
+        ];
+        if let Some(figure) = block.figure() {
+            parts.push(Paragraph::new(FIGURE, &figure, inner).coloured(colour));
+        }
+        if !block.body.trim().is_empty() {
+            parts.push(Paragraph::new(BODY, block.body.trim(), inner));
+        }
+        if let Some(source) = block.source.as_deref().filter(|s| !s.trim().is_empty()) {
+            parts.push(Paragraph::new(
+                SOURCE,
+                &format!("Source: {}", source.trim()),
+                inner,
+            ));
+        }
+        let height = parts.iter().map(Paragraph::height).sum::<f32>()
+            + PART_GAP * (parts.len() - 1) as f32
+            + 2.0 * CARD_PAD;
+        BlockBox {
+            colour,
+            parts,
+            height,
+        }
     }
-    if !block.body.trim().is_empty() {
-        parts.push(Paragraph::new(BODY, block.body.trim(), inner));
+
+    fn fits_on_a_page(&self) -> bool {
+        self.height <= CONTENT_BOTTOM - MARGIN_TOP
     }
-    if let Some(source) = block.source.as_deref().filter(|s| !s.trim().is_empty()) {
-        parts.push(Paragraph::new(
-            SOURCE,
-            &format!("Source: {}", source.trim()),
-            inner,
-        ));
-    }
-    const GAP: f32 = 3.0;
-    let height: f32 = parts.iter().map(Paragraph::height).sum::<f32>()
-        + GAP * (parts.len() - 1) as f32
-        + 2.0 * CARD_PAD;
-    if height > CONTENT_BOTTOM - MARGIN_TOP {
-        lay_out_long_block(flow, parts, colour);
+}
+
+fn lay_out_block(flow: &mut Flow, block: BlockBox) {
+    if !block.fits_on_a_page() {
+        lay_out_long_block(flow, block.parts, block.colour);
         return;
     }
-    flow.reserve(height);
+    flow.reserve(block.height);
     let top = flow.y;
     let x = MARGIN_X + BAR_WIDTH + CARD_PAD;
     let page = flow.page();
@@ -374,21 +400,21 @@ fn lay_out_block(flow: &mut Flow, block: &Block) {
         x: MARGIN_X,
         y: top,
         width: CONTENT_WIDTH,
-        height,
+        height: block.height,
         colour: CARD,
     });
     page.items.push(Item::Rect {
         x: MARGIN_X,
         y: top,
         width: BAR_WIDTH,
-        height,
-        colour,
+        height: block.height,
+        colour: block.colour,
     });
     let mut y = top + CARD_PAD;
-    for part in parts {
-        y = part.place(page, x, y) + GAP;
+    for part in block.parts {
+        y = part.place(page, x, y) + PART_GAP;
     }
-    flow.y = top + height + 12.0;
+    flow.y = top + block.height + 12.0;
 }
 
 /// A block taller than a page: its lines flow across pages, marked by the kind's bar.
@@ -412,7 +438,7 @@ fn lay_out_long_block(flow: &mut Flow, parts: Vec<Paragraph>, colour: Rgb) {
             });
             flow.y = single.place(page, x, top);
         }
-        flow.y += 3.0;
+        flow.y += PART_GAP;
     }
     flow.y += 12.0;
 }
@@ -512,6 +538,40 @@ mod tests {
                 assert!(
                     doc.page_text(index).contains(&footer),
                     "page {index} lacks {footer}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_section_heading_stays_on_the_page_of_its_first_block() {
+        // Vary the text before each heading so headings land at many page positions.
+        for extra in 0..12 {
+            let mut project = sample_project();
+            project.sections[0].blocks[0]
+                .body
+                .push_str(&" More detail.".repeat(extra * 9));
+            let doc = lay_out(&project, &options());
+            let page_of = |needle: &str| {
+                (0..doc.pages.len())
+                    .find(|&i| doc.page_text(i).iter().any(|line| line == needle))
+                    .unwrap_or_else(|| panic!("{needle:?} not found"))
+            };
+            for section in project.sections.iter().filter(|s| !s.blocks.is_empty()) {
+                let first = &section.blocks[0];
+                let first_line = wrap(BLOCK_TITLE.font, BLOCK_TITLE.size, &first.title, 400.0);
+                let heading_page = page_of(&section.title);
+                let block_page = (0..doc.pages.len())
+                    .find(|&i| {
+                        doc.page_text(i)
+                            .iter()
+                            .any(|l| first_line[0].text().starts_with(l.as_str()) && l.len() > 8)
+                    })
+                    .unwrap();
+                assert_eq!(
+                    heading_page, block_page,
+                    "{:?} is orphaned (extra {extra})",
+                    section.title
                 );
             }
         }
