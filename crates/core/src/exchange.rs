@@ -60,12 +60,28 @@ struct BlockDoc {
     title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     body: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     number: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     unit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<String>,
+}
+
+/// Writes 52 rather than 52.0, so the JSON reads as a person would write it.
+fn whole_numbers_plain<S: serde::Serializer>(
+    number: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match number {
+        Some(n) if n.fract() == 0.0 && n.abs() < 1e15 => serializer.serialize_i64(*n as i64),
+        Some(n) => serializer.serialize_f64(*n),
+        None => serializer.serialize_none(),
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -189,6 +205,21 @@ mod tests {
         let project = sample_project();
         let again = project_from_json(&project_to_json(&project)).unwrap();
         assert_eq!(project, again);
+    }
+
+    #[test]
+    fn whole_numbers_are_written_without_a_decimal_point() {
+        let number_of = |n: f64| {
+            let mut project = sample_project();
+            project.sections.truncate(1);
+            project.sections[0].blocks.truncate(1);
+            project.sections[0].blocks[0].number = Some(n);
+            let json: serde_json::Value = serde_json::from_str(&project_to_json(&project)).unwrap();
+            json["sections"][0]["blocks"][0]["number"].to_string()
+        };
+        assert_eq!(number_of(7.0), "7");
+        assert_eq!(number_of(-1200.0), "-1200");
+        assert_eq!(number_of(2.5), "2.5");
     }
 
     #[test]

@@ -1,0 +1,126 @@
+//! The `casewright` binary as a user runs it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn casewright(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_casewright"))
+        .args(args)
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1795737599")
+        .output()
+        .expect("the casewright binary runs")
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}, stderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn failed(out: Output) -> String {
+    assert!(!out.status.success(), "expected a failure");
+    assert!(out.stdout.is_empty(), "errors go to stderr only");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn json_round_trips_through_new_and_show() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(casewright(&["new", "a.casewright", "--sample"], dir.path()));
+    let json = ok(casewright(
+        &["show", "a.casewright", "--format", "json"],
+        dir.path(),
+    ));
+    std::fs::write(dir.path().join("a.json"), &json).unwrap();
+    ok(casewright(
+        &["new", "b.casewright", "--from", "a.json"],
+        dir.path(),
+    ));
+    let again = ok(casewright(
+        &["show", "b.casewright", "--format", "json"],
+        dir.path(),
+    ));
+    assert_eq!(json, again);
+    // The sample's JSON source is itself in the exchange format.
+    let sample: serde_json::Value = serde_json::from_str(include_str!(
+        "../../../assets/sample/social-collaboration.json"
+    ))
+    .unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+        sample
+    );
+}
+
+#[test]
+fn show_prints_the_storyboard_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(casewright(
+        &["new", "a.casewright", "--title", "Back the pilot"],
+        dir.path(),
+    ));
+    let text = ok(casewright(&["show", "a.casewright"], dir.path()));
+    assert!(text.starts_with("Back the pilot\n"));
+    for (n, section) in casewright_core::template::ARC.iter().enumerate() {
+        assert!(text.contains(&format!("{}. {section}\n", n + 1)), "{text}");
+    }
+    assert!(text.contains("(no blocks yet)"));
+}
+
+#[test]
+fn export_writes_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(casewright(&["new", "a.casewright", "--sample"], dir.path()));
+    let out = casewright(
+        &["export", "a.casewright", "--pdf", "brief.pdf"],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    ok(out);
+    assert!(stderr.contains("pages"), "{stderr}");
+    let bytes = std::fs::read(dir.path().join("brief.pdf")).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn refusals_are_errors_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.casewright"), "not a project").unwrap();
+    let err = failed(casewright(&["show", "notes.casewright"], dir.path()));
+    assert!(err.contains("not a Casewright project"), "{err}");
+
+    let err = failed(casewright(&["show", "missing.casewright"], dir.path()));
+    assert!(err.contains("does not exist"), "{err}");
+
+    ok(casewright(&["new", "a.casewright"], dir.path()));
+    let err = failed(casewright(&["new", "a.casewright", "--sample"], dir.path()));
+    assert!(err.contains("already exists"), "{err}");
+
+    std::fs::write(dir.path().join("bad.json"), "{ \"format\": 1 ").unwrap();
+    let err = failed(casewright(
+        &["new", "c.casewright", "--from", "bad.json"],
+        dir.path(),
+    ));
+    assert!(err.contains("bad.json") && err.contains("line 1"), "{err}");
+    assert!(
+        !dir.path().join("c.casewright").exists(),
+        "nothing is created on error"
+    );
+
+    let err = failed(casewright(&["launch"], dir.path()));
+    assert!(err.contains("unknown command"), "{err}");
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = ok(casewright(&["--help"], dir.path()));
+    for command in ["new FILE", "show FILE", "export FILE --pdf"] {
+        assert!(help.contains(command), "{help}");
+    }
+}
