@@ -143,6 +143,12 @@ impl Paragraph {
         }
     }
 
+    /// At most `max` lines, the last ending in an ellipsis when text was cut.
+    fn clamped(mut self, max: usize, width: f32) -> Paragraph {
+        ShapedLine::clamp(&mut self.lines, max, width);
+        self
+    }
+
     fn coloured(mut self, colour: Rgb) -> Paragraph {
         self.style.colour = colour;
         self
@@ -255,7 +261,9 @@ fn cover(project: &Project, options: &BriefingOptions) -> Page {
     } else {
         project.title.as_str()
     };
-    y = Paragraph::new(title_style, title, CONTENT_WIDTH).place(&mut page, MARGIN_X, y);
+    y = Paragraph::new(title_style, title, CONTENT_WIDTH)
+        .clamped(6, CONTENT_WIDTH)
+        .place(&mut page, MARGIN_X, y);
     y += 18.0;
     page.items.push(Item::Rect {
         x: MARGIN_X,
@@ -277,6 +285,7 @@ fn cover(project: &Project, options: &BriefingOptions) -> Page {
             &format!("Prepared for {}", project.audience.trim()),
             CONTENT_WIDTH,
         )
+        .clamped(4, CONTENT_WIDTH)
         .place(&mut page, MARGIN_X, y);
     }
     let byline = TextStyle {
@@ -307,7 +316,8 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
         &format!("{:02}", index + 1),
         CONTENT_WIDTH,
     );
-    let title = Paragraph::new(SECTION_TITLE, &section.title, CONTENT_WIDTH);
+    let title =
+        Paragraph::new(SECTION_TITLE, &section.title, CONTENT_WIDTH).clamped(4, CONTENT_WIDTH);
     let blocks: Vec<BlockBox> = section.blocks.iter().map(BlockBox::new).collect();
     // Keep the heading on the page of its first block.
     let first_block = blocks
@@ -461,9 +471,10 @@ fn add_footers(pages: &mut [Page], title: &str) {
         );
         let number_width = number.lines[0].width();
         number.place(page, PAGE_WIDTH - MARGIN_X - number_width, y);
-        let mut heading = Paragraph::new(FOOTER, title, CONTENT_WIDTH - number_width - 24.0);
-        heading.lines.truncate(1);
-        heading.place(page, MARGIN_X, y);
+        let width = CONTENT_WIDTH - number_width - 24.0;
+        Paragraph::new(FOOTER, title, width)
+            .clamped(1, width)
+            .place(page, MARGIN_X, y);
     }
 }
 
@@ -603,6 +614,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn runaway_titles_are_cut_to_fit_their_page() {
+        let mut project = sample_project();
+        project.title = "A very long title that never ends ".repeat(3000);
+        project.audience = "the board ".repeat(3000);
+        project.sections[1].title = "Section ".repeat(3000);
+        let doc = lay_out(&project, &options());
+        for page in &doc.pages {
+            for item in &page.items {
+                if let Item::Text { baseline, .. } = item {
+                    assert!(*baseline <= PAGE_HEIGHT - 20.0);
+                }
+            }
+        }
+        assert!(doc.page_text(0).iter().any(|line| line.ends_with('…')));
     }
 
     #[test]

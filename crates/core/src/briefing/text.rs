@@ -16,6 +16,8 @@ pub struct Glyph {
     /// The text this glyph stands for (several characters for a ligature, empty for the
     /// second glyph of a cluster), so the PDF's text can be copied and searched.
     pub text: String,
+    /// Byte offset in the shaped text of the cluster this glyph belongs to.
+    pub cluster: u32,
 }
 
 /// A run of shaped text in one style and size.
@@ -36,15 +38,43 @@ impl ShapedLine {
         self.glyphs.iter().map(|g| g.text.as_str()).collect()
     }
 
-    fn trim_trailing_spaces(&mut self) {
-        while self
+    /// The width without trailing spaces (which may hang past the line's end).
+    fn trimmed_width(&self) -> f32 {
+        let trailing = self
             .glyphs
-            .last()
-            .is_some_and(|g| !g.text.is_empty() && g.text.chars().all(char::is_whitespace))
-        {
+            .iter()
+            .rev()
+            .take_while(|g| is_space(g))
+            .map(|g| g.advance)
+            .sum::<f32>();
+        self.width() - trailing
+    }
+
+    /// Keeps the first `max` lines, ending the last kept one with an ellipsis when text
+    /// was cut, so a runaway field cannot push a page's layout off the paper.
+    pub fn clamp(lines: &mut Vec<ShapedLine>, max: usize, max_width: f32) {
+        if lines.len() <= max {
+            return;
+        }
+        lines.truncate(max);
+        let last = lines.last_mut().expect("max is at least one line");
+        let ellipsis = shape(last.style, last.size, "…");
+        while !last.glyphs.is_empty() && last.trimmed_width() + ellipsis.width() > max_width {
+            last.glyphs.pop();
+        }
+        last.trim_trailing_spaces();
+        last.glyphs.extend(ellipsis.glyphs);
+    }
+
+    fn trim_trailing_spaces(&mut self) {
+        while self.glyphs.last().is_some_and(is_space) {
             self.glyphs.pop();
         }
     }
+}
+
+fn is_space(glyph: &Glyph) -> bool {
+    !glyph.text.is_empty() && glyph.text.chars().all(char::is_whitespace)
 }
 
 /// Shapes `text` as one line.
@@ -73,6 +103,7 @@ pub fn shape(style: FontStyle, size: f32, text: &str) -> ShapedLine {
             id,
             advance: pos.x_advance as f32 * scale,
             natural_advance: natural * scale,
+            cluster: info.cluster,
             text: if first_of_cluster && end > start {
                 text[start..end].to_string()
             } else {
@@ -89,72 +120,94 @@ pub fn shape(style: FontStyle, size: f32, text: &str) -> ShapedLine {
 
 /// Breaks `text` into lines no wider than `max_width` (a word wider than a line is split
 /// between characters). Line feeds in the text are kept as line breaks.
+///
+/// Each paragraph is shaped once, then cut at the UAX #14 break opportunities; cutting
+/// the glyph run (rather than shaping word by word) keeps long texts linear in time.
 pub fn wrap(style: FontStyle, size: f32, text: &str, max_width: f32) -> Vec<ShapedLine> {
     let mut lines = Vec::new();
-    let mut current = ShapedLine {
+    let mut paragraph_start = 0;
+    let mut allowed = Vec::new();
+    for (at, opportunity) in linebreaks(text) {
+        if opportunity == BreakOpportunity::Mandatory || at == text.len() {
+            let paragraph = text[paragraph_start..at].trim_end_matches([
+                '\n', '\r', '\u{2028}', '\u{2029}', '\u{b}', '\u{c}', '\u{85}',
+            ]);
+            allowed.retain(|&b| b < paragraph_start + paragraph.len());
+            let breaks: Vec<usize> = allowed.iter().map(|b| b - paragraph_start).collect();
+            wrap_paragraph(style, size, paragraph, &breaks, max_width, &mut lines);
+            allowed.clear();
+            paragraph_start = at;
+        } else {
+            allowed.push(at);
+        }
+    }
+    if lines.is_empty() {
+        lines.push(ShapedLine {
+            style,
+            size,
+            glyphs: Vec::new(),
+        });
+    }
+    lines
+}
+
+/// Greedy line filling of one paragraph, breaking only at `breaks` (byte offsets).
+fn wrap_paragraph(
+    style: FontStyle,
+    size: f32,
+    text: &str,
+    breaks: &[usize],
+    max_width: f32,
+    lines: &mut Vec<ShapedLine>,
+) {
+    let empty = || ShapedLine {
         style,
         size,
         glyphs: Vec::new(),
     };
-    let mut start = 0;
-    for (end, opportunity) in linebreaks(text) {
-        let segment = &text[start..end];
-        start = end;
-        let mandatory = opportunity == BreakOpportunity::Mandatory;
-        let piece = shape(style, size, segment.trim_end_matches(['\n', '\r']));
-        let mut fitted = current.clone();
-        fitted.glyphs.extend(piece.glyphs.iter().cloned());
-        let mut fitted_trimmed = fitted.clone();
-        fitted_trimmed.trim_trailing_spaces();
-        if fitted_trimmed.width() <= max_width || current.glyphs.is_empty() {
-            current = fitted;
+    let shaped = shape(style, size, text);
+    let mut current = empty();
+    let mut current_width = 0.0;
+    let mut glyphs = shaped.glyphs.into_iter().peekable();
+    for end in breaks.iter().copied().chain([usize::MAX]) {
+        let mut piece = empty();
+        while let Some(glyph) = glyphs.next_if(|g| (g.cluster as usize) < end) {
+            piece.glyphs.push(glyph);
+        }
+        if piece.glyphs.is_empty() {
+            continue;
+        }
+        if current.glyphs.is_empty() || current_width + piece.trimmed_width() <= max_width {
+            current_width += piece.width();
+            current.glyphs.extend(piece.glyphs);
         } else {
             current.trim_trailing_spaces();
+            current_width = piece.width();
             lines.push(std::mem::replace(&mut current, piece));
         }
-        // A single word wider than the line: split it between characters.
-        while {
-            let mut trimmed = current.clone();
-            trimmed.trim_trailing_spaces();
-            trimmed.width() > max_width && trimmed.glyphs.len() > 1
-        } {
+        // A word wider than the line is split between characters, in one pass (a hostile
+        // field can be megabytes without a space).
+        if current.trimmed_width() > max_width && current.glyphs.len() > 1 {
+            let mut chunk = Vec::new();
             let mut width = 0.0;
-            let cut = current
-                .glyphs
-                .iter()
-                .position(|g| {
-                    width += g.advance;
-                    width > max_width
-                })
-                .unwrap_or(current.glyphs.len())
-                .max(1);
-            let rest = current.glyphs.split_off(cut);
-            lines.push(std::mem::replace(
-                &mut current,
-                ShapedLine {
-                    style,
-                    size,
-                    glyphs: rest,
-                },
-            ));
-        }
-        if mandatory && end < text.len() {
-            current.trim_trailing_spaces();
-            lines.push(std::mem::replace(
-                &mut current,
-                ShapedLine {
-                    style,
-                    size,
-                    glyphs: Vec::new(),
-                },
-            ));
+            for glyph in std::mem::take(&mut current.glyphs) {
+                if width + glyph.advance > max_width && !chunk.is_empty() {
+                    lines.push(ShapedLine {
+                        style,
+                        size,
+                        glyphs: std::mem::take(&mut chunk),
+                    });
+                    width = 0.0;
+                }
+                width += glyph.advance;
+                chunk.push(glyph);
+            }
+            current.glyphs = chunk;
+            current_width = width;
         }
     }
     current.trim_trailing_spaces();
-    if !current.glyphs.is_empty() || lines.is_empty() {
-        lines.push(current);
-    }
-    lines
+    lines.push(current);
 }
 
 #[cfg(test)]
@@ -197,9 +250,14 @@ mod tests {
 
     #[test]
     fn line_feeds_force_a_break() {
-        let lines = wrap(FontStyle::Regular, SIZE, "first\nsecond", 500.0);
-        let texts: Vec<String> = lines.iter().map(ShapedLine::text).collect();
-        assert_eq!(texts, ["first", "second"]);
+        let texts = |text: &str| -> Vec<String> {
+            wrap(FontStyle::Regular, SIZE, text, 500.0)
+                .iter()
+                .map(ShapedLine::text)
+                .collect()
+        };
+        assert_eq!(texts("first\nsecond"), ["first", "second"]);
+        assert_eq!(texts("first\r\n\r\nthird\n"), ["first", "", "third"]);
     }
 
     #[test]
@@ -210,6 +268,30 @@ mod tests {
         assert!(lines.iter().all(|l| l.width() <= 40.0));
         let rejoined: String = lines.iter().map(ShapedLine::text).collect();
         assert_eq!(rejoined, word);
+    }
+
+    #[test]
+    fn a_megabyte_without_spaces_wraps_quickly_into_full_lines() {
+        let text = "x".repeat(1 << 20);
+        let lines = wrap(FontStyle::Regular, SIZE, &text, 400.0);
+        let chars: usize = lines.iter().map(|l| l.glyphs.len()).sum();
+        assert_eq!(chars, text.len());
+        assert!(lines.iter().all(|l| l.width() <= 400.0));
+        assert!(lines[..lines.len() - 1].iter().all(|l| l.width() > 390.0));
+    }
+
+    #[test]
+    fn clamping_cuts_lines_and_marks_the_cut() {
+        let text = "Grow the ideas we already have. ".repeat(20);
+        let mut lines = wrap(FontStyle::Regular, SIZE, &text, 150.0);
+        assert!(lines.len() > 3);
+        ShapedLine::clamp(&mut lines, 3, 150.0);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].text().ends_with('…'));
+        assert!(lines[2].width() <= 150.0);
+        let mut short = wrap(FontStyle::Regular, SIZE, "Short.", 150.0);
+        ShapedLine::clamp(&mut short, 3, 150.0);
+        assert_eq!(short[0].text(), "Short.");
     }
 
     #[test]
