@@ -7,22 +7,57 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use casewright_core::briefing::{BriefingDate, BriefingOptions};
 use casewright_core::ipc::{AppError, ExportedBriefing, OpenedProject};
 use casewright_core::jobs;
+use casewright_core::storyboard::{Edit, Storyboard};
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
-use crate::{OpenProject, StartupProblem};
+use crate::{Open, OpenProject, StartupProblem};
 
 fn no_project() -> AppError {
     AppError::new("no_project", "No project is open.")
 }
 
+/// The open project as the UI shows it.
+fn view(open: &Open) -> Result<OpenedProject, AppError> {
+    Ok(jobs::describe(&open.path, &open.board)?)
+}
+
+/// Runs `f` on the open project and returns the project as it then is.
+fn with_open(
+    state: &State<'_, OpenProject>,
+    f: impl FnOnce(&mut Storyboard) -> Result<(), AppError>,
+) -> Result<OpenedProject, AppError> {
+    let mut guard = state.0.lock().unwrap();
+    let open = guard.as_mut().ok_or_else(no_project)?;
+    f(&mut open.board)?;
+    view(open)
+}
+
 #[tauri::command]
 pub fn current_project(open: State<'_, OpenProject>) -> Result<OpenedProject, AppError> {
-    let guard = open.0.lock().unwrap();
-    guard
-        .as_ref()
-        .map(|(_, opened)| opened.clone())
-        .ok_or_else(no_project)
+    with_open(&open, |_| Ok(()))
+}
+
+/// Applies one storyboard edit; it is saved before this returns.
+#[tauri::command]
+pub fn apply_edit(edit: Edit, open: State<'_, OpenProject>) -> Result<OpenedProject, AppError> {
+    with_open(&open, |board| {
+        board.apply(&edit).map(|_| ()).map_err(AppError::from)
+    })
+}
+
+#[tauri::command]
+pub fn undo(open: State<'_, OpenProject>) -> Result<OpenedProject, AppError> {
+    with_open(&open, |board| {
+        board.undo().map(|_| ()).map_err(AppError::from)
+    })
+}
+
+#[tauri::command]
+pub fn redo(open: State<'_, OpenProject>) -> Result<OpenedProject, AppError> {
+    with_open(&open, |board| {
+        board.redo().map(|_| ()).map_err(AppError::from)
+    })
 }
 
 #[tauri::command]
@@ -52,12 +87,16 @@ pub async fn open_project_dialog(
     let path = picked
         .into_path()
         .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
-    let (file, opened) = jobs::open_project(&path)?;
+    let next = Open {
+        board: Storyboard::new(casewright_core::ProjectFile::open(&path)?),
+        path,
+    };
+    let opened = view(&next)?;
     let mut guard = open.0.lock().unwrap();
-    if let Some((previous, _)) = guard.take() {
-        previous.close()?;
+    // Every edit is already saved; closing the previous file loses nothing.
+    if let Some(previous) = guard.replace(next) {
+        previous.board.into_file().close()?;
     }
-    *guard = Some((file, opened.clone()));
     Ok(Some(opened))
 }
 
@@ -69,8 +108,8 @@ pub async fn export_briefing_dialog(
 ) -> Result<Option<ExportedBriefing>, AppError> {
     let suggested = {
         let guard = open.0.lock().unwrap();
-        let (_, opened) = guard.as_ref().ok_or_else(no_project)?;
-        suggested_pdf_name(&opened.project.title)
+        let open = guard.as_ref().ok_or_else(no_project)?;
+        suggested_pdf_name(&open.board.project()?.title)
     };
     let Some(picked) = app
         .dialog()
@@ -94,8 +133,8 @@ pub async fn export_briefing_dialog(
         .unwrap_or(0);
     let options = BriefingOptions::for_date(BriefingDate::from_unix_seconds(seconds));
     let guard = open.0.lock().unwrap();
-    let (file, _) = guard.as_ref().ok_or_else(no_project)?;
-    jobs::export_briefing(file, &options, &path).map(Some)
+    let open = guard.as_ref().ok_or_else(no_project)?;
+    jobs::export_briefing(open.board.file(), &options, &path).map(Some)
 }
 
 fn suggested_pdf_name(title: &str) -> String {

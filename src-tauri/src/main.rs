@@ -8,13 +8,19 @@ mod commands;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use casewright_core::ipc::{AppError, OpenedProject};
+use casewright_core::ipc::AppError;
+use casewright_core::storyboard::Storyboard;
 use casewright_core::{jobs, ProjectFile};
 use tauri::Manager;
 
-/// The project the window shows. One at a time for now.
+/// The project the window shows and edits, with its path. One at a time.
 #[derive(Default)]
-pub struct OpenProject(pub Mutex<Option<(ProjectFile, OpenedProject)>>);
+pub struct OpenProject(pub Mutex<Option<Open>>);
+
+pub struct Open {
+    pub path: PathBuf,
+    pub board: Storyboard,
+}
 
 /// Why the file named at start-up could not be opened; the UI shows it once.
 #[derive(Default)]
@@ -26,14 +32,20 @@ fn main() {
         .manage(OpenProject::default())
         .manage(StartupProblem::default())
         .setup(|app| {
-            let opened = open_at_startup(app.handle())?;
-            *app.state::<OpenProject>().0.lock().unwrap() = Some(opened);
+            let (path, file) = open_at_startup(app.handle())?;
+            *app.state::<OpenProject>().0.lock().unwrap() = Some(Open {
+                path,
+                board: Storyboard::new(file),
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::current_project,
             commands::take_startup_problem,
             commands::open_project_dialog,
+            commands::apply_edit,
+            commands::undo,
+            commands::redo,
             commands::export_briefing_dialog,
         ])
         .run(tauri::generate_context!())
@@ -46,10 +58,11 @@ fn main() {
 /// `CASEWRIGHT_HOME` moves the data directory (tests, portable use).
 fn open_at_startup(
     app: &tauri::AppHandle,
-) -> Result<(ProjectFile, OpenedProject), Box<dyn std::error::Error>> {
+) -> Result<(PathBuf, ProjectFile), Box<dyn std::error::Error>> {
     if let Some(arg) = std::env::args_os().nth(1) {
-        match jobs::open_project(&PathBuf::from(arg)) {
-            Ok(opened) => return Ok(opened),
+        let path = PathBuf::from(arg);
+        match ProjectFile::open(&path) {
+            Ok(file) => return Ok((path, file)),
             Err(err) => {
                 *app.state::<StartupProblem>().0.lock().unwrap() = Some(err.into());
             }
@@ -60,5 +73,6 @@ fn open_at_startup(
         None => app.path().app_data_dir()?,
     };
     let sample = jobs::ensure_sample_project(&data_dir)?;
-    Ok(jobs::open_project(&sample)?)
+    let file = ProjectFile::open(&sample)?;
+    Ok((sample, file))
 }

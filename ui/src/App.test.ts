@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import App from "./App.svelte";
 import type { ExportedBriefing, OpenedProject } from "./lib/bindings";
 import * as backend from "./lib/backend";
+import { block, opened, section } from "./test/fixtures";
 
 vi.mock("./lib/backend", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./lib/backend")>()),
@@ -19,50 +20,40 @@ const exportBriefingDialog = vi.mocked(backend.exportBriefingDialog);
 const setWindowTitle = vi.mocked(backend.setWindowTitle);
 const takeStartupProblem = vi.mocked(backend.takeStartupProblem);
 
-const sample: OpenedProject = {
-  path: "/home/ana/Sample.casewright",
-  fileName: "Sample.casewright",
-  project: {
-    title: "Four-day week pilot",
-    author: "Ana Pereira",
-    audience: "The Board of Directors",
-    sections: [
-      {
-        id: 10,
-        title: "Opportunity",
-        blocks: [
-          { id: 1, kind: "benefit", title: "Sharper focus", body: "Fewer meetings.", number: null, unit: null, source: null },
-          { id: 2, kind: "metric", title: "Ideas submitted", body: "", number: 1200, unit: "ideas per quarter", source: "HR survey 2025" },
-        ],
-      },
-      {
-        id: 20,
-        title: "Proof",
-        blocks: [
-          { id: 3, kind: "story", title: "Acme did it", body: "Acme ran it for a year.", number: 34, unit: "%", source: null },
-        ],
-      },
-      { id: 30, title: "Start small", blocks: [] },
-    ],
-  },
-};
+const sample: OpenedProject = opened("/home/ana/Sample.casewright", {
+  title: "Four-day week pilot",
+  author: "Ana Pereira",
+  audience: "The Board of Directors",
+  sections: [
+    section({
+      id: 10,
+      title: "Opportunity",
+      blocks: [
+        block({ id: 1, kind: "benefit", title: "Sharper focus", body: "Fewer meetings." }),
+        block({ id: 2, kind: "metric", title: "Ideas submitted", number: 1200, unit: "ideas per quarter", source: "HR survey 2025" }),
+      ],
+    }),
+    section({
+      id: 20,
+      title: "Proof",
+      blocks: [block({ id: 3, kind: "story", title: "Acme did it", body: "Acme ran it for a year.", number: 34, unit: "%" })],
+    }),
+    section({ id: 30, title: "Start small" }),
+  ],
+});
 
-const other: OpenedProject = {
-  path: "/home/ana/Hybrid.casewright",
-  fileName: "Hybrid.casewright",
-  project: {
-    title: "Hybrid working",
-    author: "Ben Ode",
-    audience: "The Executive Team",
-    sections: [
-      {
-        id: 7,
-        title: "What we gain",
-        blocks: [{ id: 70, kind: "metric", title: "Office cost", body: "", number: -18.5, unit: "%", source: "Finance" }],
-      },
-    ],
-  },
-};
+const other: OpenedProject = opened("/home/ana/Hybrid.casewright", {
+  title: "Hybrid working",
+  author: "Ben Ode",
+  audience: "The Executive Team",
+  sections: [
+    section({
+      id: 7,
+      title: "What we gain",
+      blocks: [block({ id: 70, kind: "metric", title: "Office cost", number: -18.5, unit: "%", source: "Finance" })],
+    }),
+  ],
+});
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

@@ -1,4 +1,4 @@
-//! The project's JSON exchange format, version 1: what `casewright show --format json`
+//! The project's JSON exchange format, version 2: what `casewright show --format json`
 //! prints and `casewright new --from` reads. The bundled sample is written in it.
 //!
 //! It is a transport shape of its own (no row ids, a format tag and a version), so the
@@ -13,20 +13,28 @@
 //!     { "title": "Opportunity",
 //!       "blocks": [
 //!         { "kind": "benefit", "title": "…", "body": "…" },
-//!         { "kind": "metric", "title": "…", "body": "…", "number": 34, "unit": "%", "source": "…" }
-//!       ] }
-//!   ]
+//!         { "kind": "story", "title": "…", "body": "…", "organisation": "…",
+//!           "relation": "peer", "source": "…", "sourceLink": "https://…", "sourceDate": "2025-03" },
+//!         { "kind": "metric", "title": "…", "body": "…", "number": 34, "unit": "%",
+//!           "direction": "higher", "baseline": 20, "target": 34, "source": "…", "tags": ["pilot"] }
+//!       ],
+//!       "notes": "What to say while this section is on screen." }
+//!   ],
+//!   "library": [ { "kind": "benefit", "title": "…" } ]
 //! }
 //! ```
-//! `kind` is `benefit`, `story` or `metric`; `body`, `number`, `unit` and `source` may be
-//! left out. Unknown fields are refused, so a typo is reported instead of dropped.
+//! `kind` is `benefit`, `story` or `metric`; `relation` is `peer` or `competitor`;
+//! `direction` is `higher` or `lower` (which way the metric improves). Every field but
+//! `kind` and `title` may be left out; `library` holds blocks not placed in a section.
+//! Unknown fields are refused, so a typo is reported instead of dropped. Version 1 files
+//! (the same without the fields added in 2) are read as they are.
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Block, BlockKind, Project, Section};
+use crate::model::{Block, BlockKind, Direction, Project, Relation, Section};
 
 pub const FORMAT_TAG: &str = "casewright-project";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The bundled sample project (see `assets/sample/`).
 pub const SAMPLE_JSON: &str = include_str!("../../../assets/sample/social-collaboration.json");
@@ -43,23 +51,31 @@ struct ProjectDoc {
     audience: String,
     #[serde(default)]
     sections: Vec<SectionDoc>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    library: Vec<BlockDoc>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SectionDoc {
     title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    notes: String,
     #[serde(default)]
     blocks: Vec<BlockDoc>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct BlockDoc {
     kind: BlockKind,
     title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    relation: Option<Relation>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -69,7 +85,70 @@ struct BlockDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     unit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    direction: Option<Direction>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
+    baseline: Option<f64>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
+    target: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source_link: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+}
+
+impl From<BlockDoc> for Block {
+    fn from(b: BlockDoc) -> Block {
+        Block {
+            id: 0,
+            kind: b.kind,
+            title: b.title,
+            body: b.body,
+            number: b.number,
+            unit: b.unit,
+            source: b.source,
+            source_link: b.source_link,
+            source_date: b.source_date,
+            organisation: b.organisation,
+            relation: b.relation,
+            direction: b.direction,
+            baseline: b.baseline,
+            target: b.target,
+            tags: b.tags,
+        }
+    }
+}
+
+impl From<&Block> for BlockDoc {
+    fn from(b: &Block) -> BlockDoc {
+        BlockDoc {
+            kind: b.kind,
+            title: b.title.clone(),
+            body: b.body.clone(),
+            number: b.number,
+            unit: b.unit.clone(),
+            direction: b.direction,
+            baseline: b.baseline,
+            target: b.target,
+            organisation: b.organisation.clone(),
+            relation: b.relation,
+            source: b.source.clone(),
+            source_link: b.source_link.clone(),
+            source_date: b.source_date.clone(),
+            tags: b.tags.clone(),
+        }
+    }
 }
 
 /// Writes 52 rather than 52.0, so the JSON reads as a person would write it.
@@ -121,21 +200,11 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
             .map(|s| Section {
                 id: 0,
                 title: s.title,
-                blocks: s
-                    .blocks
-                    .into_iter()
-                    .map(|b| Block {
-                        id: 0,
-                        kind: b.kind,
-                        title: b.title,
-                        body: b.body,
-                        number: b.number,
-                        unit: b.unit,
-                        source: b.source,
-                    })
-                    .collect(),
+                notes: s.notes,
+                blocks: s.blocks.into_iter().map(Block::from).collect(),
             })
             .collect(),
+        library: doc.library.into_iter().map(Block::from).collect(),
     })
 }
 
@@ -152,20 +221,11 @@ pub fn project_to_json(project: &Project) -> String {
             .iter()
             .map(|s| SectionDoc {
                 title: s.title.clone(),
-                blocks: s
-                    .blocks
-                    .iter()
-                    .map(|b| BlockDoc {
-                        kind: b.kind,
-                        title: b.title.clone(),
-                        body: b.body.clone(),
-                        number: b.number,
-                        unit: b.unit.clone(),
-                        source: b.source.clone(),
-                    })
-                    .collect(),
+                notes: s.notes.clone(),
+                blocks: s.blocks.iter().map(BlockDoc::from).collect(),
             })
             .collect(),
+        library: project.library.iter().map(BlockDoc::from).collect(),
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("a project always serialises");
     text.push('\n');
@@ -230,6 +290,39 @@ mod tests {
             ExchangeError::Syntax { line, .. } => assert_eq!(line, 3),
             other => panic!("expected a syntax error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn version_1_documents_are_still_read() {
+        let v1 = r#"{"format":"casewright-project","version":1,"title":"x",
+            "sections":[{"title":"s","blocks":[{"kind":"metric","title":"m","number":3,"source":"r"}]}]}"#;
+        let project = project_from_json(v1).unwrap();
+        let block = &project.sections[0].blocks[0];
+        assert_eq!(
+            (block.number, block.source.as_deref()),
+            (Some(3.0), Some("r"))
+        );
+        assert!(project_to_json(&project).contains("\"version\": 2"));
+    }
+
+    #[test]
+    fn every_field_survives_the_round_trip() {
+        let mut block = Block::new(BlockKind::Story, "A peer did it");
+        block.organisation = Some("Harbourline (illustrative)".into());
+        block.relation = Some(Relation::Competitor);
+        block.source_link = Some("https://example.org/report".into());
+        block.source_date = Some("2025-03".into());
+        block.direction = Some(Direction::Lower);
+        block.baseline = Some(19.0);
+        block.target = Some(12.5);
+        block.tags = vec!["proof".into(), "ops".into()];
+        let mut project = sample_project();
+        project.sections[0].notes = "Open with the cost of waiting.".into();
+        project.library.push(block);
+        assert_eq!(
+            project_from_json(&project_to_json(&project)).unwrap(),
+            project
+        );
     }
 
     #[test]

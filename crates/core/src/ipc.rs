@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::{Block, BlockKind, Project, Section};
+use crate::model::{Block, BlockKind, Direction, Project, Relation, Section};
+use crate::storyboard::{Edit, Place, SectionText};
 
 /// A project the app has open.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -16,6 +17,8 @@ pub struct OpenedProject {
     /// What the title bar shows, e.g. "Sample.casewright".
     pub file_name: String,
     pub project: Project,
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 /// The result of writing a briefing PDF.
@@ -45,6 +48,12 @@ impl AppError {
     }
 }
 
+impl From<crate::storyboard::EditError> for AppError {
+    fn from(err: crate::storyboard::EditError) -> AppError {
+        AppError::new(err.code(), err.to_string())
+    }
+}
+
 impl From<crate::ProjectFileError> for AppError {
     fn from(err: crate::ProjectFileError) -> AppError {
         AppError::new(err.code(), err.to_string())
@@ -59,6 +68,11 @@ pub fn typescript() -> String {
         Section::decl(&cfg),
         Block::decl(&cfg),
         BlockKind::decl(&cfg),
+        Relation::decl(&cfg),
+        Direction::decl(&cfg),
+        Edit::decl(&cfg),
+        Place::decl(&cfg),
+        SectionText::decl(&cfg),
         OpenedProject::decl(&cfg),
         ExportedBriefing::decl(&cfg),
         AppError::decl(&cfg),

@@ -7,23 +7,30 @@ use crate::briefing::{self, BriefingOptions};
 use crate::exchange::sample_project;
 use crate::ipc::{AppError, ExportedBriefing, OpenedProject};
 use crate::project_file::{ProjectFile, ProjectFileError};
+use crate::storyboard::Storyboard;
 
 /// File name of the sample project the app creates on first start.
 pub const SAMPLE_FILE_NAME: &str = "Sample - Social collaboration.casewright";
 
 /// Opens a project file and reads it for display.
 pub fn open_project(path: &Path) -> Result<(ProjectFile, OpenedProject), ProjectFileError> {
-    let file = ProjectFile::open(path)?;
-    let project = file.load()?;
-    let opened = OpenedProject {
+    let board = Storyboard::new(ProjectFile::open(path)?);
+    let opened = describe(path, &board)?;
+    Ok((board.into_file(), opened))
+}
+
+/// The project being edited at `path`, as the UI shows it.
+pub fn describe(path: &Path, board: &Storyboard) -> Result<OpenedProject, ProjectFileError> {
+    Ok(OpenedProject {
         path: path.display().to_string(),
         file_name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string()),
-        project,
-    };
-    Ok((file, opened))
+        project: board.project()?,
+        can_undo: board.can_undo(),
+        can_redo: board.can_redo(),
+    })
 }
 
 /// Creates the sample project in `dir` unless it is already there; returns its path.

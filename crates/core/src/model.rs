@@ -13,6 +13,8 @@ pub struct Project {
     /// Who the case is made to, e.g. "The Board of Directors".
     pub audience: String,
     pub sections: Vec<Section>,
+    /// Blocks written but not (or no longer) placed in the storyboard.
+    pub library: Vec<Block>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -21,9 +23,15 @@ pub struct Section {
     #[ts(type = "number")]
     pub id: i64,
     pub title: String,
+    /// Speaker notes: what to say when presenting this section.
+    pub notes: String,
     pub blocks: Vec<Block>,
 }
 
+/// A building block of the case. All kinds share one shape; each uses its own fields:
+/// a benefit is a headline (`title`) and an explanation (`body`); a story adds the
+/// organisation, its relation to us and a source; a metric is a label, a value with a
+/// unit, a direction, an optional baseline and target, and a source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Block {
@@ -32,10 +40,20 @@ pub struct Block {
     pub kind: BlockKind,
     pub title: String,
     pub body: String,
-    /// The figure a metric (or a story) stands on; `unit` and `source` qualify it.
+    /// The figure a metric (or a story) stands on; `unit` qualifies it.
     pub number: Option<f64>,
     pub unit: Option<String>,
+    /// The citation: a report's title, a publisher, a person.
     pub source: Option<String>,
+    pub source_link: Option<String>,
+    /// When the source was published or accessed, as written (e.g. "2025-03").
+    pub source_date: Option<String>,
+    pub organisation: Option<String>,
+    pub relation: Option<Relation>,
+    pub direction: Option<Direction>,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub tags: Vec<String>,
 }
 
 /// The three building blocks of a case: what we gain, who already did it, and by how much.
@@ -45,6 +63,52 @@ pub enum BlockKind {
     Benefit,
     Story,
     Metric,
+}
+
+/// How the organisation in a story stands to ours; boards weigh these most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Peer,
+    Competitor,
+}
+
+/// Which way a metric improves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Higher,
+    Lower,
+}
+
+impl Relation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Peer => "peer",
+            Relation::Competitor => "competitor",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Relation> {
+        [Relation::Peer, Relation::Competitor]
+            .into_iter()
+            .find(|r| r.as_str() == name)
+    }
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Higher => "higher",
+            Direction::Lower => "lower",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Direction> {
+        [Direction::Higher, Direction::Lower]
+            .into_iter()
+            .find(|d| d.as_str() == name)
+    }
 }
 
 impl BlockKind {
@@ -74,6 +138,27 @@ impl BlockKind {
 }
 
 impl Block {
+    /// A block of `kind` with only a title; every optional field empty.
+    pub fn new(kind: BlockKind, title: impl Into<String>) -> Block {
+        Block {
+            id: 0,
+            kind,
+            title: title.into(),
+            body: String::new(),
+            number: None,
+            unit: None,
+            source: None,
+            source_link: None,
+            source_date: None,
+            organisation: None,
+            relation: None,
+            direction: None,
+            baseline: None,
+            target: None,
+            tags: Vec::new(),
+        }
+    }
+
     /// "34 %", "1,200 ideas", or `None` when the block carries no number.
     pub fn figure(&self) -> Option<String> {
         let number = self.number?;
@@ -111,6 +196,16 @@ pub fn format_number(value: f64) -> String {
     }
 }
 
+impl Project {
+    /// Every block, placed or in the library.
+    pub fn all_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .chain(self.library.iter())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,15 +221,9 @@ mod tests {
 
     #[test]
     fn figure_joins_number_and_unit() {
-        let mut block = Block {
-            id: 1,
-            kind: BlockKind::Metric,
-            title: "t".into(),
-            body: String::new(),
-            number: Some(34.0),
-            unit: Some("%".into()),
-            source: None,
-        };
+        let mut block = Block::new(BlockKind::Metric, "t");
+        block.number = Some(34.0);
+        block.unit = Some("%".into());
         assert_eq!(block.figure().as_deref(), Some("34%"));
         block.unit = Some("ideas per quarter".into());
         assert_eq!(block.figure().as_deref(), Some("34 ideas per quarter"));

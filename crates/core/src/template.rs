@@ -23,8 +23,10 @@ pub fn new_project(title: &str) -> Project {
             .map(|title| Section {
                 id: 0,
                 title: (*title).to_string(),
+                notes: String::new(),
                 blocks: Vec::new(),
             })
             .collect(),
+        library: Vec::new(),
     }
 }

@@ -15,6 +15,9 @@ fn without_ids(mut project: Project) -> Project {
             block.id = 0;
         }
     }
+    for block in &mut project.library {
+        block.id = 0;
+    }
     project
 }
 

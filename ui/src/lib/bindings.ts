@@ -5,23 +5,49 @@ export type Project = { title: string, author: string,
 /**
  * Who the case is made to, e.g. "The Board of Directors".
  */
-audience: string, sections: Array<Section>, };
+audience: string, sections: Array<Section>, 
+/**
+ * Blocks written but not (or no longer) placed in the storyboard.
+ */
+library: Array<Block>, };
 
-export type Section = { id: number, title: string, blocks: Array<Block>, };
+export type Section = { id: number, title: string, 
+/**
+ * Speaker notes: what to say when presenting this section.
+ */
+notes: string, blocks: Array<Block>, };
 
 export type Block = { id: number, kind: BlockKind, title: string, body: string, 
 /**
- * The figure a metric (or a story) stands on; `unit` and `source` qualify it.
+ * The figure a metric (or a story) stands on; `unit` qualifies it.
  */
-number: number | null, unit: string | null, source: string | null, };
+number: number | null, unit: string | null, 
+/**
+ * The citation: a report's title, a publisher, a person.
+ */
+source: string | null, sourceLink: string | null, 
+/**
+ * When the source was published or accessed, as written (e.g. "2025-03").
+ */
+sourceDate: string | null, organisation: string | null, relation: Relation | null, direction: Direction | null, baseline: number | null, target: number | null, tags: Array<string>, };
 
 export type BlockKind = "benefit" | "story" | "metric";
+
+export type Relation = "peer" | "competitor";
+
+export type Direction = "higher" | "lower";
+
+export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, };
+
+export type Place = { "in": "library", index: number, } | { "in": "section", sectionId: number, index: number, };
+
+export type SectionText = { title: string, notes: string, };
 
 export type OpenedProject = { path: string, 
 /**
  * What the title bar shows, e.g. "Sample.casewright".
  */
-fileName: string, project: Project, };
+fileName: string, project: Project, canUndo: boolean, canRedo: boolean, };
 
 export type ExportedBriefing = { path: string, pages: number, bytes: number, };
 

@@ -640,6 +640,7 @@ mod tests {
             author: String::new(),
             audience: String::new(),
             sections: vec![],
+            library: vec![],
         };
         let doc = lay_out(&project, &options());
         assert_eq!(doc.pages.len(), 2);

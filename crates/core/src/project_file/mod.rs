@@ -10,15 +10,17 @@
 
 mod error;
 mod header;
+pub(crate) mod rows;
 mod schema;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OpenFlags, Transaction};
 
-use crate::model::{Block, BlockKind, Project, Section};
+use crate::model::{Project, Section};
 pub use error::ProjectFileError;
 pub use header::{FileHeader, APPLICATION_ID};
+use rows::{block_from_row, insert_block, RowError, Slot, BLOCK_COLUMNS};
 pub use schema::SCHEMA_VERSION;
 
 /// The file extension of a project, without the dot.
@@ -110,6 +112,11 @@ impl ProjectFile {
             .map_err(|e| ProjectFileError::Migration(e.to_string()))
     }
 
+    /// For the storyboard's edits, which run their own transactions.
+    pub(crate) fn connection_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -139,52 +146,48 @@ impl ProjectFile {
             })?;
         let mut sections: Vec<Section> = self
             .conn
-            .prepare("SELECT id, title FROM section ORDER BY position, id")
+            .prepare("SELECT id, title, notes FROM section ORDER BY position, id")
             .map_err(sql)?
             .query_map([], |row| {
                 Ok(Section {
                     id: row.get(0)?,
                     title: row.get(1)?,
+                    notes: row.get(2)?,
                     blocks: Vec::new(),
                 })
             })
             .map_err(sql)?
             .collect::<Result<_, _>>()
             .map_err(sql)?;
+        let mut library = Vec::new();
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT id, section_id, kind, title, body, number, unit, source
-                 FROM block ORDER BY section_id, position, id",
-            )
+            .prepare(&format!(
+                "SELECT {BLOCK_COLUMNS} FROM block ORDER BY section_id, position, id"
+            ))
             .map_err(sql)?;
         let mut rows = stmt.query([]).map_err(sql)?;
         while let Some(row) = rows.next().map_err(sql)? {
-            let id: i64 = row.get(0).map_err(sql)?;
-            let section_id: i64 = row.get(1).map_err(sql)?;
-            let kind_name: String = row.get(2).map_err(sql)?;
-            let kind = BlockKind::parse(&kind_name)
-                .ok_or_else(|| corrupt(format!("block {id} has an unknown kind {kind_name:?}")))?;
-            let block = Block {
-                id,
-                kind,
-                title: row.get(3).map_err(sql)?,
-                body: row.get(4).map_err(sql)?,
-                number: row.get(5).map_err(sql)?,
-                unit: row.get(6).map_err(sql)?,
-                source: row.get(7).map_err(sql)?,
-            };
-            let section = sections
-                .iter_mut()
-                .find(|s| s.id == section_id)
-                .ok_or_else(|| corrupt(format!("block {id} belongs to no section")))?;
-            section.blocks.push(block);
+            let (slot, block) = block_from_row(row).map_err(|e| match e {
+                RowError::Sql(e) => sql(e),
+                RowError::Invalid(detail) => corrupt(detail),
+            })?;
+            match slot.section_id {
+                None => library.push(block),
+                Some(section_id) => sections
+                    .iter_mut()
+                    .find(|s| s.id == section_id)
+                    .ok_or_else(|| corrupt(format!("block {} belongs to no section", block.id)))?
+                    .blocks
+                    .push(block),
+            }
         }
         Ok(Project {
             title,
             author,
             audience,
             sections,
+            library,
         })
     }
 
@@ -215,26 +218,25 @@ fn write_project(tx: &Transaction, project: &Project) -> rusqlite::Result<()> {
                                         audience = excluded.audience",
         params![project.title, project.author, project.audience],
     )?;
-    let mut insert_section = tx.prepare("INSERT INTO section (position, title) VALUES (?1, ?2)")?;
-    let mut insert_block = tx.prepare(
-        "INSERT INTO block (section_id, position, kind, title, body, number, unit, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
+    let mut insert_section =
+        tx.prepare("INSERT INTO section (position, title, notes) VALUES (?1, ?2, ?3)")?;
     for (section_pos, section) in project.sections.iter().enumerate() {
-        insert_section.execute(params![section_pos as i64, section.title])?;
+        insert_section.execute(params![section_pos as i64, section.title, section.notes])?;
         let section_id = tx.last_insert_rowid();
-        for (block_pos, block) in section.blocks.iter().enumerate() {
-            insert_block.execute(params![
-                section_id,
-                block_pos as i64,
-                block.kind.as_str(),
-                block.title,
-                block.body,
-                block.number,
-                block.unit,
-                block.source,
-            ])?;
+        for (position, block) in section.blocks.iter().enumerate() {
+            let slot = Slot {
+                section_id: Some(section_id),
+                position: position as i64,
+            };
+            insert_block(tx, block, slot, false)?;
         }
+    }
+    for (position, block) in project.library.iter().enumerate() {
+        let slot = Slot {
+            section_id: None,
+            position: position as i64,
+        };
+        insert_block(tx, block, slot, false)?;
     }
     Ok(())
 }

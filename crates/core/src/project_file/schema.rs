@@ -5,13 +5,13 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The `user_version` this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// Tables a file must have to be opened as a project.
 pub const REQUIRED_TABLES: [&str; 3] = ["project", "section", "block"];
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 // The application id is part of the first migration, so it is set in the same transaction
@@ -47,6 +47,37 @@ CREATE INDEX block_in_section ON block (section_id, position);
 "
 );
 
+// Version 2: the storyboard editor. Blocks may live in the project's library (no section),
+// carry the fields of their kind and tags; sections carry speaker notes. SQLite cannot
+// relax NOT NULL in place, so the block table is rebuilt, keeping ids and order.
+const V2: &str = "
+ALTER TABLE section ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+CREATE TABLE block_v2 (
+    id           INTEGER PRIMARY KEY,
+    section_id   INTEGER REFERENCES section (id),
+    position     INTEGER NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('benefit', 'story', 'metric')),
+    title        TEXT NOT NULL,
+    body         TEXT NOT NULL DEFAULT '',
+    number       REAL,
+    unit         TEXT,
+    source       TEXT,
+    source_link  TEXT,
+    source_date  TEXT,
+    organisation TEXT,
+    relation     TEXT CHECK (relation IN ('peer', 'competitor')),
+    direction    TEXT CHECK (direction IN ('higher', 'lower')),
+    baseline     REAL,
+    target       REAL,
+    tags         TEXT NOT NULL DEFAULT '[]'
+) STRICT;
+INSERT INTO block_v2 (id, section_id, position, kind, title, body, number, unit, source)
+    SELECT id, section_id, position, kind, title, body, number, unit, source FROM block;
+DROP TABLE block;
+ALTER TABLE block_v2 RENAME TO block;
+CREATE INDEX block_in_section ON block (section_id, position);
+";
+
 #[cfg(test)]
 mod tests {
     use super::super::header::APPLICATION_ID;
@@ -55,6 +86,36 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn version_1_files_keep_their_blocks_and_order_when_upgraded() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        migrations().to_version(&mut conn, 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO project VALUES (1, 'T', 'A', 'B');
+             INSERT INTO section (id, position, title) VALUES (7, 0, 'Proof');
+             INSERT INTO block (id, section_id, position, kind, title, number, unit, source)
+                 VALUES (3, 7, 1, 'metric', 'Second', 5, '%', 'Report'),
+                        (4, 7, 0, 'story', 'First', NULL, NULL, NULL);",
+        )
+        .unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let rows: Vec<(i64, i64, String, Option<f64>, String, String)> = conn
+            .prepare("SELECT id, position, title, number, tags, (SELECT notes FROM section) FROM block ORDER BY position")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            rows[0],
+            (4, 0, "First".into(), None, "[]".into(), String::new())
+        );
+        assert_eq!(
+            rows[1],
+            (3, 1, "Second".into(), Some(5.0), "[]".into(), String::new())
+        );
     }
 
     #[test]

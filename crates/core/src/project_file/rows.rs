@@ -1,0 +1,144 @@
+//! Mapping blocks to and from rows, shared by loading, saving and the storyboard edits.
+//! Values from the file are checked here: a hand-made file can hold what our schema's
+//! CHECK constraints would have refused.
+
+use rusqlite::{params, Connection, Row};
+
+use crate::model::{Block, BlockKind, Direction, Relation};
+
+/// The columns [`block_from_row`] reads, in order.
+pub const BLOCK_COLUMNS: &str = "id, section_id, position, kind, title, body, number, unit, \
+     source, source_link, source_date, organisation, relation, direction, baseline, target, tags";
+
+/// Where a block sits: in a section (`Some(id)`) or the library (`None`), and its index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub section_id: Option<i64>,
+    pub position: i64,
+}
+
+/// Why a row could not become a block.
+#[derive(Debug)]
+pub enum RowError {
+    Sql(rusqlite::Error),
+    Invalid(String),
+}
+
+impl From<rusqlite::Error> for RowError {
+    fn from(e: rusqlite::Error) -> RowError {
+        RowError::Sql(e)
+    }
+}
+
+pub fn block_from_row(row: &Row) -> Result<(Slot, Block), RowError> {
+    let id: i64 = row.get(0)?;
+    let invalid = |what: String| RowError::Invalid(format!("block {id} has {what}"));
+    let kind_name: String = row.get(3)?;
+    let kind = BlockKind::parse(&kind_name)
+        .ok_or_else(|| invalid(format!("an unknown kind {kind_name:?}")))?;
+    let relation = match row.get::<_, Option<String>>(12)? {
+        None => None,
+        Some(name) => Some(
+            Relation::parse(&name)
+                .ok_or_else(|| invalid(format!("an unknown relation {name:?}")))?,
+        ),
+    };
+    let direction = match row.get::<_, Option<String>>(13)? {
+        None => None,
+        Some(name) => Some(
+            Direction::parse(&name)
+                .ok_or_else(|| invalid(format!("an unknown direction {name:?}")))?,
+        ),
+    };
+    let tags_json: String = row.get(16)?;
+    let tags: Vec<String> = serde_json::from_str(&tags_json)
+        .map_err(|_| invalid(format!("tags that are not a list of words: {tags_json:?}")))?;
+    let slot = Slot {
+        section_id: row.get(1)?,
+        position: row.get(2)?,
+    };
+    let block = Block {
+        id,
+        kind,
+        title: row.get(4)?,
+        body: row.get(5)?,
+        number: row.get(6)?,
+        unit: row.get(7)?,
+        source: row.get(8)?,
+        source_link: row.get(9)?,
+        source_date: row.get(10)?,
+        organisation: row.get(11)?,
+        relation,
+        direction,
+        baseline: row.get(14)?,
+        target: row.get(15)?,
+        tags,
+    };
+    Ok((slot, block))
+}
+
+/// Inserts `block` at `slot`; with `keep_id` the block's own id is used (restoring a
+/// deleted block), otherwise SQLite assigns one. Returns the id.
+pub fn insert_block(
+    conn: &Connection,
+    block: &Block,
+    slot: Slot,
+    keep_id: bool,
+) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO block (id, section_id, position, kind, title, body, number, unit, source,
+             source_link, source_date, organisation, relation, direction, baseline, target, tags)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?
+    .execute(params![
+        keep_id.then_some(block.id),
+        slot.section_id,
+        slot.position,
+        block.kind.as_str(),
+        block.title,
+        block.body,
+        block.number,
+        block.unit,
+        block.source,
+        block.source_link,
+        block.source_date,
+        block.organisation,
+        block.relation.map(Relation::as_str),
+        block.direction.map(Direction::as_str),
+        block.baseline,
+        block.target,
+        tags_json(&block.tags),
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Overwrites every field of the block with `block.id` (not its place).
+pub fn update_block(conn: &Connection, block: &Block) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "UPDATE block SET kind = ?2, title = ?3, body = ?4, number = ?5, unit = ?6, source = ?7,
+             source_link = ?8, source_date = ?9, organisation = ?10, relation = ?11,
+             direction = ?12, baseline = ?13, target = ?14, tags = ?15
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        block.id,
+        block.kind.as_str(),
+        block.title,
+        block.body,
+        block.number,
+        block.unit,
+        block.source,
+        block.source_link,
+        block.source_date,
+        block.organisation,
+        block.relation.map(Relation::as_str),
+        block.direction.map(Direction::as_str),
+        block.baseline,
+        block.target,
+        tags_json(&block.tags),
+    ])
+}
+
+fn tags_json(tags: &[String]) -> String {
+    serde_json::to_string(tags).expect("a list of strings serialises")
+}

@@ -1,0 +1,516 @@
+//! Edits to a stored storyboard. Each edit is data (it crosses IPC from the UI), runs in
+//! one transaction, and returns the edit that undoes it; undoing that returns the redo.
+//! An edit that fails changes nothing: the transaction is rolled back.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::EditError;
+use crate::model::Block;
+use crate::project_file::rows::{self, block_from_row, insert_block, Slot, BLOCK_COLUMNS};
+
+/// Where a block goes: a section or the library, at `index` among the blocks there
+/// (0 = first; the number of blocks there = last).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "in", rename_all = "camelCase")]
+pub enum Place {
+    Library {
+        index: u32,
+    },
+    #[serde(rename_all = "camelCase")]
+    Section {
+        #[ts(type = "number")]
+        section_id: i64,
+        index: u32,
+    },
+}
+
+impl Place {
+    fn section_id(self) -> Option<i64> {
+        match self {
+            Place::Library { .. } => None,
+            Place::Section { section_id, .. } => Some(section_id),
+        }
+    }
+
+    fn index(self) -> u32 {
+        match self {
+            Place::Library { index } | Place::Section { index, .. } => index,
+        }
+    }
+
+    fn of(slot: Slot) -> Place {
+        let index = slot.position as u32;
+        match slot.section_id {
+            None => Place::Library { index },
+            Some(section_id) => Place::Section { section_id, index },
+        }
+    }
+}
+
+/// A section's text, as stored and restored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionText {
+    pub title: String,
+    pub notes: String,
+}
+
+/// One change to the storyboard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum Edit {
+    /// Adds `block` (its id is ignored) at `to`.
+    AddBlock { block: Block, to: Place },
+    /// Replaces the fields of the block with `block.id`; it stays where it is.
+    UpdateBlock { block: Block },
+    /// Adds a copy of a block right after it.
+    DuplicateBlock {
+        #[ts(type = "number")]
+        id: i64,
+    },
+    DeleteBlock {
+        #[ts(type = "number")]
+        id: i64,
+    },
+    /// Puts back a deleted block with its id (the undo of a delete).
+    RestoreBlock { block: Block, to: Place },
+    MoveBlock {
+        #[ts(type = "number")]
+        id: i64,
+        to: Place,
+    },
+    /// Adds a section at `index` (0 = first).
+    AddSection { title: String, index: u32 },
+    /// Sets a section's title and speaker notes.
+    UpdateSection {
+        #[ts(type = "number")]
+        id: i64,
+        text: SectionText,
+    },
+    MoveSection {
+        #[ts(type = "number")]
+        id: i64,
+        index: u32,
+    },
+    /// Removes a section; its blocks go to the end of the library, not away.
+    RemoveSection {
+        #[ts(type = "number")]
+        id: i64,
+    },
+    /// Puts back a removed section with its id and its blocks (the undo of a removal).
+    RestoreSection {
+        #[ts(type = "number")]
+        id: i64,
+        text: SectionText,
+        index: u32,
+        #[ts(type = "Array<number>")]
+        blocks: Vec<i64>,
+    },
+    SetProjectDetails {
+        title: String,
+        author: String,
+        audience: String,
+    },
+}
+
+/// What an applied edit produced besides its undo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Outcome {
+    /// The block or section the edit created, if any.
+    pub created: Option<i64>,
+}
+
+const MAX_TITLE: usize = 1_000;
+const MAX_TEXT: usize = 50_000;
+const MAX_TAGS: usize = 30;
+const MAX_TAG: usize = 60;
+
+impl Edit {
+    /// Applies the edit inside `tx`; returns the edit that undoes it.
+    pub(super) fn apply(&self, tx: &Transaction) -> Result<(Edit, Outcome), EditError> {
+        match self {
+            Edit::AddBlock { block, to } => {
+                validate_block(block)?;
+                let slot = open_slot(tx, *to)?;
+                let id = insert_block(tx, block, slot, false)?;
+                Ok((Edit::DeleteBlock { id }, Outcome { created: Some(id) }))
+            }
+            Edit::UpdateBlock { block } => {
+                validate_block(block)?;
+                let (_, old) = load_block(tx, block.id)?;
+                rows::update_block(tx, block)?;
+                Ok((Edit::UpdateBlock { block: old }, Outcome::default()))
+            }
+            Edit::DuplicateBlock { id } => {
+                let (slot, block) = load_block(tx, *id)?;
+                let to = Place::of(Slot {
+                    position: slot.position + 1,
+                    ..slot
+                });
+                Edit::AddBlock { block, to }.apply(tx)
+            }
+            Edit::DeleteBlock { id } => {
+                let (slot, block) = load_block(tx, *id)?;
+                tx.execute("DELETE FROM block WHERE id = ?1", [id])?;
+                close_gap(tx, slot)?;
+                Ok((
+                    Edit::RestoreBlock {
+                        block,
+                        to: Place::of(slot),
+                    },
+                    Outcome::default(),
+                ))
+            }
+            Edit::RestoreBlock { block, to } => {
+                validate_block(block)?;
+                let taken: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM block WHERE id = ?1)",
+                    [block.id],
+                    |r| r.get(0),
+                )?;
+                if taken || block.id <= 0 {
+                    return Err(EditError::invalid(format!(
+                        "block {} cannot be restored: the id is in use",
+                        block.id
+                    )));
+                }
+                let slot = open_slot(tx, *to)?;
+                insert_block(tx, block, slot, true)?;
+                Ok((Edit::DeleteBlock { id: block.id }, Outcome::default()))
+            }
+            Edit::MoveBlock { id, to } => {
+                let (from, _) = load_block(tx, *id)?;
+                // Take the block out first, so `to` counts the blocks as they will be.
+                tx.execute("UPDATE block SET position = -1 WHERE id = ?1", [id])?;
+                close_gap(tx, from)?;
+                let slot = open_slot(tx, *to)?;
+                tx.execute(
+                    "UPDATE block SET section_id = ?2, position = ?3 WHERE id = ?1",
+                    params![id, slot.section_id, slot.position],
+                )?;
+                Ok((
+                    Edit::MoveBlock {
+                        id: *id,
+                        to: Place::of(from),
+                    },
+                    Outcome::default(),
+                ))
+            }
+            Edit::AddSection { title, index } => {
+                check_len("section title", title, MAX_TITLE)?;
+                let index = open_section_slot(tx, *index)?;
+                tx.execute(
+                    "INSERT INTO section (position, title, notes) VALUES (?1, ?2, '')",
+                    params![index, title],
+                )?;
+                let id = tx.last_insert_rowid();
+                Ok((Edit::RemoveSection { id }, Outcome { created: Some(id) }))
+            }
+            Edit::UpdateSection { id, text } => {
+                check_len("section title", &text.title, MAX_TITLE)?;
+                check_len("speaker notes", &text.notes, MAX_TEXT)?;
+                let (_, old) = load_section(tx, *id)?;
+                tx.execute(
+                    "UPDATE section SET title = ?2, notes = ?3 WHERE id = ?1",
+                    params![id, text.title, text.notes],
+                )?;
+                Ok((
+                    Edit::UpdateSection { id: *id, text: old },
+                    Outcome::default(),
+                ))
+            }
+            Edit::MoveSection { id, index } => {
+                let (from, _) = load_section(tx, *id)?;
+                tx.execute("UPDATE section SET position = -1 WHERE id = ?1", [id])?;
+                close_section_gap(tx, from)?;
+                let to = open_section_slot(tx, *index)?;
+                tx.execute(
+                    "UPDATE section SET position = ?2 WHERE id = ?1",
+                    params![id, to],
+                )?;
+                Ok((
+                    Edit::MoveSection {
+                        id: *id,
+                        index: from as u32,
+                    },
+                    Outcome::default(),
+                ))
+            }
+            Edit::RemoveSection { id } => {
+                let (index, text) = load_section(tx, *id)?;
+                let blocks = block_ids_in(tx, Some(*id))?;
+                let library_len = count_blocks(tx, None)?;
+                for (offset, block) in blocks.iter().enumerate() {
+                    tx.execute(
+                        "UPDATE block SET section_id = NULL, position = ?2 WHERE id = ?1",
+                        params![block, library_len + offset as i64],
+                    )?;
+                }
+                tx.execute("DELETE FROM section WHERE id = ?1", [id])?;
+                close_section_gap(tx, index)?;
+                Ok((
+                    Edit::RestoreSection {
+                        id: *id,
+                        text,
+                        index: index as u32,
+                        blocks,
+                    },
+                    Outcome::default(),
+                ))
+            }
+            Edit::RestoreSection {
+                id,
+                text,
+                index,
+                blocks,
+            } => {
+                let taken: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM section WHERE id = ?1)",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                if taken || *id <= 0 {
+                    return Err(EditError::invalid(format!(
+                        "section {id} cannot be restored: the id is in use"
+                    )));
+                }
+                let position = open_section_slot(tx, *index)?;
+                tx.execute(
+                    "INSERT INTO section (id, position, title, notes) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, position, text.title, text.notes],
+                )?;
+                for (position, block) in blocks.iter().enumerate() {
+                    let (from, _) = load_block(tx, *block)?;
+                    tx.execute("UPDATE block SET position = -1 WHERE id = ?1", [block])?;
+                    close_gap(tx, from)?;
+                    tx.execute(
+                        "UPDATE block SET section_id = ?2, position = ?3 WHERE id = ?1",
+                        params![block, id, position as i64],
+                    )?;
+                }
+                Ok((Edit::RemoveSection { id: *id }, Outcome::default()))
+            }
+            Edit::SetProjectDetails {
+                title,
+                author,
+                audience,
+            } => {
+                check_len("project title", title, MAX_TITLE)?;
+                check_len("author", author, MAX_TITLE)?;
+                check_len("audience", audience, MAX_TITLE)?;
+                let old = tx.query_row(
+                    "SELECT title, author, audience FROM project WHERE id = 1",
+                    [],
+                    |r| {
+                        Ok(Edit::SetProjectDetails {
+                            title: r.get(0)?,
+                            author: r.get(1)?,
+                            audience: r.get(2)?,
+                        })
+                    },
+                )?;
+                tx.execute(
+                    "UPDATE project SET title = ?1, author = ?2, audience = ?3 WHERE id = 1",
+                    params![title, author, audience],
+                )?;
+                Ok((old, Outcome::default()))
+            }
+        }
+    }
+}
+
+fn check_len(what: &str, text: &str, max: usize) -> Result<(), EditError> {
+    let chars = text.chars().count();
+    if chars > max {
+        return Err(EditError::invalid(format!(
+            "the {what} is {chars} characters long; the most is {max}"
+        )));
+    }
+    Ok(())
+}
+
+fn validate_block(block: &Block) -> Result<(), EditError> {
+    check_len("title", &block.title, MAX_TITLE)?;
+    check_len("text", &block.body, MAX_TEXT)?;
+    for (what, value) in [
+        ("unit", &block.unit),
+        ("source", &block.source),
+        ("source link", &block.source_link),
+        ("source date", &block.source_date),
+        ("organisation", &block.organisation),
+    ] {
+        check_len(what, value.as_deref().unwrap_or(""), MAX_TITLE)?;
+    }
+    for (what, value) in [
+        ("value", block.number),
+        ("baseline", block.baseline),
+        ("target", block.target),
+    ] {
+        if value.is_some_and(|v| !v.is_finite()) {
+            return Err(EditError::invalid(format!(
+                "the {what} must be a finite number"
+            )));
+        }
+    }
+    if block.tags.len() > MAX_TAGS {
+        return Err(EditError::invalid(format!(
+            "a block can carry at most {MAX_TAGS} tags"
+        )));
+    }
+    for tag in &block.tags {
+        check_len("tag", tag, MAX_TAG)?;
+        if tag.trim().is_empty() {
+            return Err(EditError::invalid("a tag cannot be empty"));
+        }
+    }
+    Ok(())
+}
+
+fn load_block(tx: &Transaction, id: i64) -> Result<(Slot, Block), EditError> {
+    // Renumber the block's container first, so its recorded index is a dense one.
+    let section_id: Option<i64> = tx
+        .prepare_cached("SELECT section_id FROM block WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or(EditError::NotFound { what: "block", id })?;
+    renumber_blocks(tx, section_id)?;
+    let mut stmt =
+        tx.prepare_cached(&format!("SELECT {BLOCK_COLUMNS} FROM block WHERE id = ?1"))?;
+    let mut rows = stmt.query([id])?;
+    match rows.next()? {
+        None => Err(EditError::NotFound { what: "block", id }),
+        Some(row) => block_from_row(row).map_err(|e| match e {
+            rows::RowError::Sql(e) => e.into(),
+            rows::RowError::Invalid(detail) => EditError::invalid(detail),
+        }),
+    }
+}
+
+fn load_section(tx: &Transaction, id: i64) -> Result<(i64, SectionText), EditError> {
+    renumber_sections(tx)?;
+    tx.query_row(
+        "SELECT position, title, notes FROM section WHERE id = ?1",
+        [id],
+        |r| {
+            Ok((
+                r.get(0)?,
+                SectionText {
+                    title: r.get(1)?,
+                    notes: r.get(2)?,
+                },
+            ))
+        },
+    )
+    .optional()?
+    .ok_or(EditError::NotFound {
+        what: "section",
+        id,
+    })
+}
+
+fn count_blocks(tx: &Transaction, section_id: Option<i64>) -> Result<i64, EditError> {
+    Ok(tx
+        .prepare_cached("SELECT count(*) FROM block WHERE section_id IS ?1 AND position >= 0")?
+        .query_row([section_id], |r| r.get(0))?)
+}
+
+fn block_ids_in(tx: &Transaction, section_id: Option<i64>) -> Result<Vec<i64>, EditError> {
+    let ids = tx
+        .prepare_cached("SELECT id FROM block WHERE section_id IS ?1 ORDER BY position, id")?
+        .query_map([section_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(ids)
+}
+
+/// Makes room at `place` and returns the slot to fill. Positions are renumbered first, so
+/// a file whose positions have gaps or ties (made by hand or by another tool) still works.
+fn open_slot(tx: &Transaction, place: Place) -> Result<Slot, EditError> {
+    let section_id = place.section_id();
+    if let Some(id) = section_id {
+        load_section(tx, id)?;
+    }
+    renumber_blocks(tx, section_id)?;
+    let len = count_blocks(tx, section_id)?;
+    let index = i64::from(place.index());
+    if index > len {
+        let place_name = match section_id {
+            None => "the library".to_string(),
+            Some(id) => format!("section {id}"),
+        };
+        return Err(EditError::BadPosition {
+            index: place.index(),
+            place: place_name,
+            len: len as u32,
+        });
+    }
+    tx.prepare_cached(
+        "UPDATE block SET position = position + 1 WHERE section_id IS ?1 AND position >= ?2",
+    )?
+    .execute(params![section_id, index])?;
+    Ok(Slot {
+        section_id,
+        position: index,
+    })
+}
+
+/// Closes the gap a block left at `slot`.
+fn close_gap(tx: &Transaction, slot: Slot) -> Result<(), EditError> {
+    tx.prepare_cached(
+        "UPDATE block SET position = position - 1 WHERE section_id IS ?1 AND position > ?2",
+    )?
+    .execute(params![slot.section_id, slot.position])?;
+    Ok(())
+}
+
+fn renumber_blocks(tx: &Transaction, section_id: Option<i64>) -> Result<(), EditError> {
+    tx.prepare_cached(
+        "UPDATE block SET position = ordered.rank
+         FROM (SELECT id, row_number() OVER (ORDER BY position, id) - 1 AS rank
+               FROM block WHERE section_id IS ?1 AND position >= 0) AS ordered
+         WHERE block.id = ordered.id AND block.position != ordered.rank",
+    )?
+    .execute([section_id])?;
+    Ok(())
+}
+
+fn renumber_sections(tx: &Transaction) -> Result<(), EditError> {
+    tx.prepare_cached(
+        "UPDATE section SET position = ordered.rank
+         FROM (SELECT id, row_number() OVER (ORDER BY position, id) - 1 AS rank
+               FROM section WHERE position >= 0) AS ordered
+         WHERE section.id = ordered.id AND section.position != ordered.rank",
+    )?
+    .execute([])?;
+    Ok(())
+}
+
+fn open_section_slot(tx: &Transaction, index: u32) -> Result<i64, EditError> {
+    renumber_sections(tx)?;
+    let len: i64 = tx.query_row(
+        "SELECT count(*) FROM section WHERE position >= 0",
+        [],
+        |r| r.get(0),
+    )?;
+    if i64::from(index) > len {
+        return Err(EditError::BadPosition {
+            index,
+            place: "the storyboard".into(),
+            len: len as u32,
+        });
+    }
+    tx.execute(
+        "UPDATE section SET position = position + 1 WHERE position >= ?1",
+        [index],
+    )?;
+    Ok(i64::from(index))
+}
+
+fn close_section_gap(tx: &Transaction, index: i64) -> Result<(), EditError> {
+    tx.execute(
+        "UPDATE section SET position = position - 1 WHERE position > ?1",
+        [index],
+    )?;
+    Ok(())
+}

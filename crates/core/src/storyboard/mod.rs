@@ -1,0 +1,121 @@
+//! Editing the storyboard of an open project: every change is an [`Edit`] committed to
+//! the file at once in its own transaction (autosave), with undo and redo for the whole
+//! session. Undo works by applying the inverse edit each change returned.
+
+mod edit;
+
+use rusqlite::TransactionBehavior;
+
+pub use edit::{Edit, Outcome, Place, SectionText};
+
+use crate::model::Project;
+use crate::project_file::{ProjectFile, ProjectFileError};
+
+/// Why an edit was refused. Nothing was changed.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("there is no {what} with id {id} (it may have been deleted)")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("position {index} is past the end of {place}, which holds {len}")]
+    BadPosition { index: u32, place: String, len: u32 },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    File(#[from] ProjectFileError),
+    #[error("the project file could not be updated: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl EditError {
+    pub(crate) fn invalid(message: impl Into<String>) -> EditError {
+        EditError::Invalid(message.into())
+    }
+
+    /// A stable identifier for the UI (see `ProjectFileError::code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            EditError::NotFound { .. } => "not_found",
+            EditError::BadPosition { .. } => "bad_position",
+            EditError::Invalid(_) => "invalid_edit",
+            EditError::File(e) => e.code(),
+            EditError::Sqlite(_) => "database",
+        }
+    }
+}
+
+/// An open project being edited.
+pub struct Storyboard {
+    file: ProjectFile,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl Storyboard {
+    pub fn new(file: ProjectFile) -> Storyboard {
+        Storyboard {
+            file,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    pub fn file(&self) -> &ProjectFile {
+        &self.file
+    }
+
+    pub fn into_file(self) -> ProjectFile {
+        self.file
+    }
+
+    pub fn project(&self) -> Result<Project, ProjectFileError> {
+        self.file.load()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies and saves `edit`. A new edit clears the redo history.
+    pub fn apply(&mut self, edit: &Edit) -> Result<Outcome, EditError> {
+        let (inverse, outcome) = self.commit(edit)?;
+        self.undo.push(inverse);
+        self.redo.clear();
+        Ok(outcome)
+    }
+
+    /// Undoes the last edit; `false` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<bool, EditError> {
+        let Some(edit) = self.undo.last() else {
+            return Ok(false);
+        };
+        let (inverse, _) = self.commit(&edit.clone())?;
+        self.undo.pop();
+        self.redo.push(inverse);
+        Ok(true)
+    }
+
+    /// Redoes the last undone edit; `false` when there is nothing to redo.
+    pub fn redo(&mut self) -> Result<bool, EditError> {
+        let Some(edit) = self.redo.last() else {
+            return Ok(false);
+        };
+        let (inverse, _) = self.commit(&edit.clone())?;
+        self.redo.pop();
+        self.undo.push(inverse);
+        Ok(true)
+    }
+
+    fn commit(&mut self, edit: &Edit) -> Result<(Edit, Outcome), EditError> {
+        let tx = self
+            .file
+            .connection_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let result = edit.apply(&tx)?;
+        tx.commit()?;
+        Ok(result)
+    }
+}
