@@ -70,6 +70,9 @@ fn in_section(board: &Storyboard, title: &str, index: u32) -> Place {
     }
 }
 
+/// An edit worked out from the board as it is when applied (ids are found by title).
+type EditFor = dyn Fn(&Storyboard) -> Edit;
+
 const START: &str = "One: a b c | Two: d | library: x y";
 
 /// Applies `edit`, checks the layout, then undo restores START and redo the result.
@@ -369,7 +372,7 @@ fn hostile_field_values_are_refused_with_a_reason() {
 fn a_long_session_undoes_to_the_start_and_redoes_to_the_end() {
     let mut board = board();
     let start = board.project().unwrap();
-    let edits: Vec<Box<dyn Fn(&Storyboard) -> Edit>> = vec![
+    let edits: Vec<Box<EditFor>> = vec![
         Box::new(|b| Edit::MoveBlock {
             id: id_of(b, "x"),
             to: in_section(b, "One", 1),
