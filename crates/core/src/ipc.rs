@@ -31,6 +31,23 @@ pub struct ExportedBriefing {
     pub bytes: u64,
 }
 
+/// A choice in the native menu, sent to the UI as the `menu-action` event so that menu,
+/// toolbar and keyboard all run the same code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "action", rename_all = "camelCase")]
+pub enum MenuAction {
+    New,
+    Open,
+    SaveAs,
+    Export,
+    Undo,
+    Redo,
+    OpenRecent { path: String },
+}
+
+/// The name of the event that carries a [`MenuAction`].
+pub const MENU_EVENT: &str = "menu-action";
+
 /// An error as the UI receives it: branch on `code`, show `message`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -76,6 +93,7 @@ pub fn typescript() -> String {
         OpenedProject::decl(&cfg),
         ExportedBriefing::decl(&cfg),
         AppError::decl(&cfg),
+        MenuAction::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core (ipc.rs, model.rs). Do not edit:\n\

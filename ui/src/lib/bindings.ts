@@ -52,3 +52,5 @@ fileName: string, project: Project, canUndo: boolean, canRedo: boolean, };
 export type ExportedBriefing = { path: string, pages: number, bytes: number, };
 
 export type AppError = { code: string, message: string, };
+
+export type MenuAction = { "action": "new" } | { "action": "open" } | { "action": "saveAs" } | { "action": "export" } | { "action": "undo" } | { "action": "redo" } | { "action": "openRecent", path: string, };
