@@ -8,10 +8,10 @@ use casewright_core::briefing::{BriefingDate, BriefingOptions};
 use casewright_core::ipc::{AppError, ExportedBriefing, OpenedProject};
 use casewright_core::jobs;
 use casewright_core::storyboard::{Edit, Storyboard};
-use tauri::State;
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::{Open, OpenProject, StartupProblem};
+use crate::{Open, OpenProject, Recent, StartupProblem};
 
 fn no_project() -> AppError {
     AppError::new("no_project", "No project is open.")
@@ -65,21 +65,64 @@ pub fn take_startup_problem(problem: State<'_, StartupProblem>) -> Option<AppErr
     problem.0.lock().unwrap().take()
 }
 
+const PROJECT_FILTER: (&str, &[&str]) = (
+    "Casewright project",
+    &[casewright_core::project_file::EXTENSION],
+);
+
+/// Puts `path` first in the recent list and in the menu.
+pub fn remember(app: &AppHandle, path: &std::path::Path) {
+    let recent = app.state::<Recent>();
+    let mut recent = recent.0.lock().unwrap();
+    if recent.push(path).is_ok() {
+        crate::menu::refresh(app, recent.paths());
+    }
+}
+
+/// Makes `next` the open project. Every edit of the previous one is already saved, so
+/// closing it loses nothing.
+fn switch_to(
+    app: &AppHandle,
+    state: &State<'_, OpenProject>,
+    next: Open,
+) -> Result<OpenedProject, AppError> {
+    let opened = view(&next)?;
+    remember(app, &next.path);
+    let mut guard = state.0.lock().unwrap();
+    if let Some(previous) = guard.replace(next) {
+        previous.board.into_file().close()?;
+    }
+    Ok(opened)
+}
+
+fn open_path(
+    app: &AppHandle,
+    state: &State<'_, OpenProject>,
+    path: PathBuf,
+) -> Result<OpenedProject, AppError> {
+    let board = Storyboard::new(casewright_core::ProjectFile::open(&path)?);
+    switch_to(app, state, Open { path, board })
+}
+
+fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_none() {
+        path.set_extension(extension);
+    }
+    path
+}
+
 /// Asks for a project file and opens it. `None` when the user cancels. On error the
 /// project already open stays open.
 #[tauri::command]
 pub async fn open_project_dialog(
-    app: tauri::AppHandle,
+    app: AppHandle,
     open: State<'_, OpenProject>,
 ) -> Result<Option<OpenedProject>, AppError> {
     let Some(picked) = app
         .dialog()
         .file()
         .set_title("Open a Casewright project")
-        .add_filter(
-            "Casewright project",
-            &[casewright_core::project_file::EXTENSION],
-        )
+        .add_filter(PROJECT_FILTER.0, PROJECT_FILTER.1)
         .blocking_pick_file()
     else {
         return Ok(None);
@@ -87,23 +130,100 @@ pub async fn open_project_dialog(
     let path = picked
         .into_path()
         .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
-    let next = Open {
-        board: Storyboard::new(casewright_core::ProjectFile::open(&path)?),
-        path,
+    open_path(&app, &open, path).map(Some)
+}
+
+/// Opens a project from the recent list; one that no longer opens leaves the list.
+#[tauri::command]
+pub fn open_recent(
+    path: String,
+    app: AppHandle,
+    open: State<'_, OpenProject>,
+) -> Result<OpenedProject, AppError> {
+    let path = PathBuf::from(path);
+    open_path(&app, &open, path.clone()).inspect_err(|_| {
+        let recent = app.state::<Recent>();
+        let mut recent = recent.0.lock().unwrap();
+        if recent.forget(&path).is_ok() {
+            crate::menu::refresh(&app, recent.paths());
+        }
+    })
+}
+
+/// Asks where to create a project, creates it from the storyboard template and opens it.
+#[tauri::command]
+pub async fn new_project_dialog(
+    app: AppHandle,
+    open: State<'_, OpenProject>,
+) -> Result<Option<OpenedProject>, AppError> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Create a new Casewright project")
+        .set_file_name("New case.casewright")
+        .add_filter(PROJECT_FILTER.0, PROJECT_FILTER.1)
+        .blocking_save_file()
+    else {
+        return Ok(None);
     };
-    let opened = view(&next)?;
-    let mut guard = open.0.lock().unwrap();
-    // Every edit is already saved; closing the previous file loses nothing.
-    if let Some(previous) = guard.replace(next) {
-        previous.board.into_file().close()?;
-    }
+    let path = with_extension(
+        picked
+            .into_path()
+            .map_err(|e| AppError::new("invalid_path", e.to_string()))?,
+        casewright_core::project_file::EXTENSION,
+    );
+    let board = Storyboard::new(jobs::create_from_template(&path)?);
+    switch_to(&app, &open, Open { path, board }).map(Some)
+}
+
+/// Asks for a new name, writes a copy of the project there and goes on editing the copy
+/// (undo history included).
+#[tauri::command]
+pub async fn save_as_dialog(
+    app: AppHandle,
+    open: State<'_, OpenProject>,
+) -> Result<Option<OpenedProject>, AppError> {
+    let suggested = {
+        let guard = open.0.lock().unwrap();
+        let open = guard.as_ref().ok_or_else(no_project)?;
+        open.path
+            .file_name()
+            .map(|n| format!("Copy of {}", n.to_string_lossy()))
+            .unwrap_or_else(|| "Copy.casewright".into())
+    };
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Save the project as")
+        .set_file_name(&suggested)
+        .add_filter(PROJECT_FILTER.0, PROJECT_FILTER.1)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let dest = with_extension(
+        picked
+            .into_path()
+            .map_err(|e| AppError::new("invalid_path", e.to_string()))?,
+        casewright_core::project_file::EXTENSION,
+    );
+    let opened = {
+        let mut guard = open.0.lock().unwrap();
+        let current = guard.as_mut().ok_or_else(no_project)?;
+        current.board.file().save_copy(&dest)?;
+        let copy = casewright_core::ProjectFile::open(&dest)?;
+        current.board.switch_to_copy(copy).close()?;
+        current.path = dest.clone();
+        view(current)?
+    };
+    remember(&app, &dest);
     Ok(Some(opened))
 }
 
 /// Asks where to save and writes the executive briefing PDF. `None` when cancelled.
 #[tauri::command]
 pub async fn export_briefing_dialog(
-    app: tauri::AppHandle,
+    app: AppHandle,
     open: State<'_, OpenProject>,
 ) -> Result<Option<ExportedBriefing>, AppError> {
     let suggested = {

@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod menu;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -22,6 +23,9 @@ pub struct Open {
     pub board: Storyboard,
 }
 
+/// Recently opened projects, kept in the data directory.
+pub struct Recent(pub Mutex<casewright_core::recent::RecentProjects>);
+
 /// Why the file named at start-up could not be opened; the UI shows it once.
 #[derive(Default)]
 pub struct StartupProblem(pub Mutex<Option<AppError>>);
@@ -31,8 +35,15 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(OpenProject::default())
         .manage(StartupProblem::default())
+        .on_menu_event(menu::on_event)
         .setup(|app| {
+            let recent = casewright_core::recent::RecentProjects::load(
+                &data_dir(app.handle())?.join("recent.json"),
+            );
+            app.set_menu(menu::build(app.handle(), recent.paths())?)?;
+            app.manage(Recent(Mutex::new(recent)));
             let (path, file) = open_at_startup(app.handle())?;
+            commands::remember(app.handle(), &path);
             *app.state::<OpenProject>().0.lock().unwrap() = Some(Open {
                 path,
                 board: Storyboard::new(file),
@@ -43,6 +54,9 @@ fn main() {
             commands::current_project,
             commands::take_startup_problem,
             commands::open_project_dialog,
+            commands::new_project_dialog,
+            commands::save_as_dialog,
+            commands::open_recent,
             commands::apply_edit,
             commands::undo,
             commands::redo,
@@ -68,11 +82,16 @@ fn open_at_startup(
             }
         }
     }
-    let data_dir = match std::env::var_os("CASEWRIGHT_HOME") {
-        Some(dir) => PathBuf::from(dir),
-        None => app.path().app_data_dir()?,
-    };
-    let sample = jobs::ensure_sample_project(&data_dir)?;
+    let sample = jobs::ensure_sample_project(&data_dir(app)?)?;
     let file = ProjectFile::open(&sample)?;
     Ok((sample, file))
+}
+
+/// Where the app keeps its own files (the sample, the recent list): the platform's data
+/// directory, or `CASEWRIGHT_HOME` when set.
+fn data_dir(app: &tauri::AppHandle) -> tauri::Result<PathBuf> {
+    match std::env::var_os("CASEWRIGHT_HOME") {
+        Some(dir) => Ok(PathBuf::from(dir)),
+        None => app.path().app_data_dir(),
+    }
 }

@@ -33,6 +33,16 @@ pub fn describe(path: &Path, board: &Storyboard) -> Result<OpenedProject, Projec
     })
 }
 
+/// Creates a new project at `path` from the storyboard template, titled after the file.
+pub fn create_from_template(path: &Path) -> Result<ProjectFile, ProjectFileError> {
+    let title = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "Untitled case".into());
+    ProjectFile::create(path, &crate::template::new_project(&title))
+}
+
 /// Creates the sample project in `dir` unless it is already there; returns its path.
 pub fn ensure_sample_project(dir: &Path) -> Result<PathBuf, ProjectFileError> {
     std::fs::create_dir_all(dir).map_err(|source| ProjectFileError::Io {

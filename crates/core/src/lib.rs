@@ -7,6 +7,7 @@ pub mod ipc;
 pub mod jobs;
 pub mod model;
 pub mod project_file;
+pub mod recent;
 pub mod storyboard;
 pub mod template;
 

@@ -271,3 +271,22 @@ fn an_in_memory_project_behaves_like_a_file() {
     assert_eq!(file.load().unwrap(), stored);
     assert!(file.path().is_none());
 }
+
+#[test]
+fn save_copy_writes_a_complete_project_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let file = ProjectFile::open(&path).unwrap();
+    let copy = dir.path().join("copy.casewright");
+    file.save_copy(&copy).unwrap();
+    let header = FileHeader::read(&copy).unwrap();
+    assert_eq!(header.application_id, APPLICATION_ID);
+    assert_eq!(header.user_version, SCHEMA_VERSION);
+    assert_eq!(
+        ProjectFile::open(&copy).unwrap().load().unwrap(),
+        file.load().unwrap()
+    );
+    assert_eq!(file.save_copy(&copy).unwrap_err().code(), "already_exists");
+    file.close().unwrap();
+    assert_eq!(entries(dir.path()), ["case.casewright", "copy.casewright"]);
+}

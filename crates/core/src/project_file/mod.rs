@@ -200,6 +200,35 @@ impl ProjectFile {
         self.load()
     }
 
+    /// Writes a complete copy of the project to `dest` (Save As). Refuses to overwrite; the
+    /// copy is built under a temporary name and renamed, like a new file.
+    pub fn save_copy(&self, dest: &Path) -> Result<(), ProjectFileError> {
+        if dest.exists() {
+            return Err(ProjectFileError::AlreadyExists(dest.to_path_buf()));
+        }
+        let temp = temp_path_beside(dest);
+        let _ = std::fs::remove_file(&temp);
+        // VACUUM INTO attaches the target; our connections otherwise allow no attachment.
+        use rusqlite::limits::Limit;
+        self.conn
+            .set_limit(Limit::SQLITE_LIMIT_ATTACHED, 1)
+            .map_err(ProjectFileError::Sqlite)?;
+        let copied = self
+            .conn
+            .execute("VACUUM INTO ?1", [temp.to_string_lossy()]);
+        self.conn
+            .set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)
+            .map_err(ProjectFileError::Sqlite)?;
+        copied.map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
+            ProjectFileError::from_sqlite(dest, e)
+        })?;
+        std::fs::rename(&temp, dest).map_err(|source| ProjectFileError::Io {
+            path: dest.to_path_buf(),
+            source,
+        })
+    }
+
     /// Closes the file, reporting any error SQLite has on the way out.
     pub fn close(self) -> Result<(), ProjectFileError> {
         let path = self.path.clone();

@@ -63,6 +63,12 @@ impl Storyboard {
         &self.file
     }
 
+    /// Continues editing in `file`, a copy of this project (Save As): the ids are the
+    /// same, so the undo history stays valid. Returns the file that was open.
+    pub fn switch_to_copy(&mut self, file: ProjectFile) -> ProjectFile {
+        std::mem::replace(&mut self.file, file)
+    }
+
     pub fn into_file(self) -> ProjectFile {
         self.file
     }
