@@ -11,8 +11,8 @@ step "Rust formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --features casewright-app/custom-protocol -- -D warnings
 
-step "Rust tests (core and CLI)"
-cargo test -p casewright-core -p casewright
+step "Rust tests (core, CLI and shell)"
+cargo test -p casewright-core -p casewright -p casewright-app --features casewright-app/custom-protocol
 
 step "UI type check and unit tests"
 (cd ui && npm run check && npm test)

@@ -207,6 +207,12 @@ fn storyboard_text(project: &Project) -> String {
             out.push('\n');
         }
     }
+    if !project.library.is_empty() {
+        out.push_str("\nLibrary (not placed)\n");
+        for block in &project.library {
+            out.push_str(&format!("   [{}] {}\n", block.kind.as_str(), block.title));
+        }
+    }
     out
 }
 

@@ -43,7 +43,10 @@ fn big_project() -> Project {
 fn project_on_disk() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.casewright");
-    ProjectFile::create(&path, &big_project()).unwrap().close().unwrap();
+    ProjectFile::create(&path, &big_project())
+        .unwrap()
+        .close()
+        .unwrap();
     (dir, path)
 }
 

@@ -171,6 +171,46 @@ impl Block {
     }
 }
 
+impl Block {
+    /// "Harbourline Foods · Peer": who a story is about, and how they stand to us.
+    pub fn organisation_line(&self) -> Option<String> {
+        let organisation = self
+            .organisation
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty());
+        let relation = self.relation.map(|r| match r {
+            Relation::Peer => "Peer",
+            Relation::Competitor => "Competitor",
+        });
+        match (organisation, relation) {
+            (Some(o), Some(r)) => Some(format!("{o} · {r}")),
+            (Some(o), None) => Some(o.to_string()),
+            (None, Some(r)) => Some(r.to_string()),
+            (None, None) => None,
+        }
+    }
+
+    /// "Baseline 19 → target 12 (lower is better)" for a metric with either end set.
+    pub fn change_line(&self) -> Option<String> {
+        let better = self.direction.map(|d| match d {
+            Direction::Higher => " (higher is better)",
+            Direction::Lower => " (lower is better)",
+        });
+        let line = match (self.baseline, self.target) {
+            (Some(b), Some(t)) => format!(
+                "Baseline {} → target {}",
+                format_number(b),
+                format_number(t)
+            ),
+            (Some(b), None) => format!("Baseline {}", format_number(b)),
+            (None, Some(t)) => format!("Target {}", format_number(t)),
+            (None, None) => return None,
+        };
+        Some(line + better.unwrap_or(""))
+    }
+}
+
 /// Formats a figure for reading: thousands separators, at most two decimals, no trailing zeros.
 pub fn format_number(value: f64) -> String {
     if !value.is_finite() {

@@ -369,8 +369,14 @@ impl BlockBox {
             Paragraph::new(KIND_LABEL, &block.kind.label().to_uppercase(), inner).coloured(colour),
             Paragraph::new(BLOCK_TITLE, &block.title, inner),
         ];
+        if let Some(who) = block.organisation_line() {
+            parts.push(Paragraph::new(SOURCE, &who, inner).coloured(INK));
+        }
         if let Some(figure) = block.figure() {
             parts.push(Paragraph::new(FIGURE, &figure, inner).coloured(colour));
+        }
+        if let Some(change) = block.change_line() {
+            parts.push(Paragraph::new(BODY, &change, inner).coloured(MUTED));
         }
         if !block.body.trim().is_empty() {
             parts.push(Paragraph::new(BODY, block.body.trim(), inner));
@@ -614,6 +620,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn stories_name_the_organisation_and_metrics_their_baseline_and_target() {
+        let doc = lay_out(&sample_project(), &options());
+        let all: Vec<String> = (1..doc.pages.len())
+            .flat_map(|i| doc.page_text(i))
+            .collect();
+        assert!(
+            all.iter()
+                .any(|l| l == "Keston Precision (illustrative) · Competitor"),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|l| l == "Baseline 19 → target 12 (lower is better)"),
+            "{all:?}"
+        );
     }
 
     #[test]
