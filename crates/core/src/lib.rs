@@ -2,6 +2,7 @@
 //! this crate never depends on Tauri or on a window (see ARCHITECTURE.md).
 
 pub mod briefing;
+pub mod coach;
 pub mod exchange;
 pub mod ipc;
 pub mod jobs;
@@ -11,5 +12,5 @@ pub mod recent;
 pub mod storyboard;
 pub mod template;
 
-pub use model::{Block, BlockKind, Project, Section};
+pub use model::{Block, BlockKind, Direction, Project, Relation, Section};
 pub use project_file::{ProjectFile, ProjectFileError};

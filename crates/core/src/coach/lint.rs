@@ -1,0 +1,532 @@
+//! Running the rules over a storyboard: text rules over block fields, storyboard rules
+//! over the whole, and the readiness checklist.
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::elements::{detect, ElementScan};
+use super::rule::{Audience, Check, Element, Field, Level, Position, Rule};
+use super::terms::{match_case, TermSet};
+use crate::model::{Block, BlockKind, Project};
+
+/// A suggested replacement for a finding's range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Fix {
+    pub replacement: String,
+}
+
+/// One piece of advice. Text findings point at a block's field and a character range;
+/// storyboard findings (a missing element) have no block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    pub rule: String,
+    pub level: Level,
+    pub message: String,
+    /// Index of the section in the storyboard.
+    pub section: Option<u32>,
+    /// Index of the block within its section.
+    pub block: Option<u32>,
+    #[ts(type = "number | null")]
+    pub block_id: Option<i64>,
+    pub field: Option<Field>,
+    /// Character offsets into the field.
+    pub start: Option<u32>,
+    pub end: Option<u32>,
+    /// The flagged text exactly as written.
+    pub excerpt: Option<String>,
+    pub fixes: Vec<Fix>,
+    pub link: Option<String>,
+    pub explanation: Option<String>,
+}
+
+/// One item of the readiness checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CheckResult {
+    pub id: String,
+    pub passed: bool,
+    pub weight: u32,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub checks: Vec<CheckResult>,
+    /// 0–100: the weights of the checks that pass.
+    pub score: u32,
+}
+
+/// Rules compiled for one audience.
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    /// All substitution and existence terms, each pointing at (rule, swap) indexes.
+    terms: TermSet<(usize, Option<usize>)>,
+    /// Per-rule term sets for occurrence, conditional and balance.
+    rule_terms: Vec<Option<[TermSet<()>; 2]>>,
+    audience: Audience,
+}
+
+fn set(terms: &[String]) -> TermSet<()> {
+    TermSet::new(terms.iter().map(|t| (t.clone(), ())))
+}
+
+impl RuleSet {
+    pub fn new(rules: Vec<Rule>, audience: Audience) -> RuleSet {
+        let rules: Vec<Rule> = rules
+            .into_iter()
+            .filter(|r| r.applies_to(audience))
+            .collect();
+        let mut entries = Vec::new();
+        for (index, rule) in rules.iter().enumerate() {
+            match &rule.check {
+                Check::Substitution { swaps } => {
+                    for (swap, s) in swaps.iter().enumerate() {
+                        entries.push((s.term.clone(), (index, Some(swap))));
+                    }
+                }
+                Check::Existence { terms } => {
+                    entries.extend(terms.iter().map(|t| (t.clone(), (index, None))));
+                }
+                _ => {}
+            }
+        }
+        let rule_terms = rules
+            .iter()
+            .map(|rule| match &rule.check {
+                Check::Occurrence { terms, .. } => Some([set(terms), set(&[])]),
+                Check::Conditional { first, then } => Some([set(first), set(then)]),
+                Check::Balance { loss, gain, .. } => Some([set(loss), set(gain)]),
+                _ => None,
+            })
+            .collect();
+        RuleSet {
+            terms: TermSet::new(entries),
+            rules,
+            rule_terms,
+            audience,
+        }
+    }
+
+    pub fn audience(&self) -> Audience {
+        self.audience
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+}
+
+/// Where in a block's field a finding points (byte range).
+struct Spot<'a> {
+    at: At,
+    field: Field,
+    text: &'a str,
+    range: (usize, usize),
+}
+
+/// A block's place, for findings.
+#[derive(Clone, Copy)]
+struct At {
+    section: u32,
+    block: u32,
+    block_id: i64,
+}
+
+fn char_offset(text: &str, byte: usize) -> u32 {
+    text[..byte].chars().count() as u32
+}
+
+fn field_text(block: &Block, field: Field) -> &str {
+    match field {
+        Field::Title => &block.title,
+        Field::Body => &block.body,
+    }
+}
+
+fn fill(message: &str, matched: &str, rewrites: &[String]) -> String {
+    let list = match rewrites {
+        [] => String::new(),
+        [one] => format!("“{one}”"),
+        [rest @ .., last] => format!(
+            "{} or “{last}”",
+            rest.iter()
+                .map(|r| format!("“{r}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    message
+        .replace("{match}", matched)
+        .replace("{rewrites}", &list)
+}
+
+impl RuleSet {
+    fn finding(&self, rule: &Rule, message: String) -> Finding {
+        Finding {
+            rule: rule.id.clone(),
+            level: rule.level,
+            message,
+            section: None,
+            block: None,
+            block_id: None,
+            field: None,
+            start: None,
+            end: None,
+            excerpt: None,
+            fixes: Vec::new(),
+            link: rule.link.clone(),
+            explanation: rule.explanation.clone(),
+        }
+    }
+
+    fn text_finding(&self, rule: &Rule, message: String, spot: Spot, fixes: Vec<Fix>) -> Finding {
+        let Spot {
+            at,
+            field,
+            text,
+            range,
+        } = spot;
+        Finding {
+            section: Some(at.section),
+            block: Some(at.block),
+            block_id: Some(at.block_id),
+            field: Some(field),
+            start: Some(char_offset(text, range.0)),
+            end: Some(char_offset(text, range.1)),
+            excerpt: Some(text[range.0..range.1].to_string()),
+            fixes,
+            ..self.finding(rule, message)
+        }
+    }
+
+    /// Findings of the term rules (substitution, existence) in one field.
+    fn term_findings(&self, block: &Block, field: Field, at: At, out: &mut Vec<Finding>) {
+        let text = field_text(block, field);
+        for hit in self.terms.find(text) {
+            // Of the rules naming this term, one per rule, in scope for this field.
+            let mut done = Vec::new();
+            for &(index, swap) in hit.value {
+                let rule = &self.rules[index];
+                if done.contains(&index) || !rule.scope.covers(block.kind, field) {
+                    continue;
+                }
+                done.push(index);
+                let matched = &text[hit.start..hit.end];
+                let rewrites: Vec<String> = match (swap, &rule.check) {
+                    (Some(s), Check::Substitution { swaps }) => swaps[s].rewrites.clone(),
+                    _ => Vec::new(),
+                };
+                let fixes = rewrites
+                    .iter()
+                    .map(|r| Fix {
+                        replacement: match_case(matched, r),
+                    })
+                    .collect();
+                let message = fill(&rule.message, matched, &rewrites);
+                out.push(self.text_finding(
+                    rule,
+                    message,
+                    Spot {
+                        at,
+                        field,
+                        text,
+                        range: (hit.start, hit.end),
+                    },
+                    fixes,
+                ));
+            }
+        }
+    }
+
+    /// Lints one block (the part of linting that depends on nothing else: re-run it alone
+    /// while the user types).
+    pub fn lint_block(&self, block: &Block, section: u32, index: u32) -> Vec<Finding> {
+        let at = At {
+            section,
+            block: index,
+            block_id: block.id,
+        };
+        let mut out = Vec::new();
+        for field in [Field::Title, Field::Body] {
+            self.term_findings(block, field, at, &mut out);
+        }
+        for rule in &self.rules {
+            if let Check::WordsPerSentence { max_words } = rule.check {
+                if rule.scope.covers(block.kind, Field::Body) {
+                    if let Some((range, words)) = longest_sentence(&block.body) {
+                        if words as f64 > max_words {
+                            let message = rule.message.replace("{words}", &words.to_string());
+                            out.push(self.text_finding(
+                                rule,
+                                message,
+                                Spot {
+                                    at,
+                                    field: Field::Body,
+                                    text: &block.body,
+                                    range: range,
+                                },
+                                Vec::new(),
+                            ));
+                        }
+                    }
+                }
+            }
+            if let Check::Concreteness = rule.check {
+                if rule.scope.kinds.contains(&block.kind) && !is_concrete(block) {
+                    let range = (0, block.title.len());
+                    out.push(self.text_finding(
+                        rule,
+                        rule.message.clone(),
+                        Spot {
+                            at,
+                            field: Field::Title,
+                            text: &block.title,
+                            range: range,
+                        },
+                        Vec::new(),
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// Lints the whole storyboard.
+    pub fn lint(&self, project: &Project) -> Report {
+        let mut findings = Vec::new();
+        for (s, section) in project.sections.iter().enumerate() {
+            for (b, block) in section.blocks.iter().enumerate() {
+                findings.extend(self.lint_block(block, s as u32, b as u32));
+            }
+        }
+        let scan = ElementScan::new(project);
+        for (index, rule) in self.rules.iter().enumerate() {
+            self.storyboard_rule(index, rule, project, &scan, &mut findings);
+        }
+        findings.sort_by_key(|f| {
+            (
+                f.section.unwrap_or(u32::MAX),
+                f.block.unwrap_or(u32::MAX),
+                f.start.unwrap_or(0),
+            )
+        });
+        let checks = readiness(&scan);
+        let score = checks.iter().filter(|c| c.passed).map(|c| c.weight).sum();
+        Report {
+            findings,
+            checks,
+            score,
+        }
+    }
+
+    fn storyboard_rule(
+        &self,
+        index: usize,
+        rule: &Rule,
+        project: &Project,
+        scan: &ElementScan,
+        out: &mut Vec<Finding>,
+    ) {
+        let placed = || {
+            project
+                .sections
+                .iter()
+                .enumerate()
+                .flat_map(|(s, section)| {
+                    section.blocks.iter().enumerate().map(move |(b, block)| {
+                        (
+                            At {
+                                section: s as u32,
+                                block: b as u32,
+                                block_id: block.id,
+                            },
+                            block,
+                        )
+                    })
+                })
+        };
+        let fields_in_scope = |block: &Block| {
+            [Field::Title, Field::Body]
+                .into_iter()
+                .filter(|f| rule.scope.covers(block.kind, *f))
+                .collect::<Vec<_>>()
+        };
+        match &rule.check {
+            Check::Required { element } => {
+                if !detect(scan, *element).passed {
+                    out.push(self.finding(rule, rule.message.clone()));
+                }
+            }
+            Check::Order { element, position } => {
+                let sections = detect(scan, *element).sections;
+                let wanted = match position {
+                    Position::FirstSection => 0,
+                    Position::LastSection => project.sections.len().saturating_sub(1),
+                };
+                if !sections.is_empty() && !sections.contains(&wanted) {
+                    out.push(self.finding(rule, rule.message.clone()));
+                }
+            }
+            Check::Linkage => {
+                let backs = |s: usize| {
+                    project.sections.get(s).is_some_and(|section| {
+                        section.blocks.iter().any(|b| b.kind != BlockKind::Benefit)
+                    })
+                };
+                for (at, block) in placed() {
+                    let s = at.section as usize;
+                    if block.kind == BlockKind::Benefit && !backs(s) && !backs(s + 1) {
+                        let range = (0, block.title.len());
+                        out.push(self.text_finding(
+                            rule,
+                            rule.message.clone(),
+                            Spot {
+                                at,
+                                field: Field::Title,
+                                text: &block.title,
+                                range: range,
+                            },
+                            Vec::new(),
+                        ));
+                    }
+                }
+            }
+            Check::Occurrence { min, max, .. } => {
+                let [terms, _] = self.rule_terms[index].as_ref().expect("compiled");
+                let mut hits = Vec::new();
+                for (at, block) in placed() {
+                    for field in fields_in_scope(block) {
+                        let text = field_text(block, field);
+                        hits.extend(terms.find(text).map(|h| (at, field, h.start, h.end)));
+                    }
+                }
+                let count = hits.len() as u32;
+                if min.is_some_and(|m| count < m) {
+                    out.push(
+                        self.finding(rule, rule.message.replace("{count}", &count.to_string())),
+                    );
+                }
+                if let Some(max) = max {
+                    for &(at, field, start, end) in hits.iter().skip(*max as usize) {
+                        let block =
+                            &project.sections[at.section as usize].blocks[at.block as usize];
+                        let text = field_text(block, field);
+                        let message = rule.message.replace("{count}", &count.to_string());
+                        out.push(self.text_finding(
+                            rule,
+                            message,
+                            Spot {
+                                at,
+                                field,
+                                text,
+                                range: (start, end),
+                            },
+                            Vec::new(),
+                        ));
+                    }
+                }
+            }
+            Check::Conditional { .. } => {
+                let [first, then] = self.rule_terms[index].as_ref().expect("compiled");
+                let all_text = || placed().flat_map(|(_, b)| [b.title.as_str(), b.body.as_str()]);
+                if all_text().any(|t| then.contains_any(t)) {
+                    return;
+                }
+                if let Some((at, field, hit)) = placed().find_map(|(at, block)| {
+                    fields_in_scope(block).into_iter().find_map(|field| {
+                        first
+                            .find(field_text(block, field))
+                            .next()
+                            .map(|h| (at, field, (h.start, h.end)))
+                    })
+                }) {
+                    let block = &project.sections[at.section as usize].blocks[at.block as usize];
+                    let text = field_text(block, field);
+                    let message = fill(&rule.message, &text[hit.0..hit.1], &[]);
+                    out.push(self.text_finding(
+                        rule,
+                        message,
+                        Spot {
+                            at,
+                            field,
+                            text,
+                            range: hit,
+                        },
+                        Vec::new(),
+                    ));
+                }
+            }
+            Check::Balance { max_share, .. } => {
+                let [loss, gain] = self.rule_terms[index].as_ref().expect("compiled");
+                let count = |set: &TermSet<()>| {
+                    placed()
+                        .flat_map(|(_, b)| [b.title.as_str(), b.body.as_str()])
+                        .map(|t| set.find(t).count())
+                        .sum::<usize>()
+                };
+                let (losses, gains) = (count(loss), count(gain));
+                let total = losses + gains;
+                if total >= 3 && losses as f64 / total as f64 > *max_share {
+                    out.push(self.finding(rule, rule.message.clone()));
+                }
+            }
+            Check::Substitution { .. }
+            | Check::Existence { .. }
+            | Check::WordsPerSentence { .. }
+            | Check::Concreteness => {}
+        }
+    }
+}
+
+/// A claim is concrete when it carries a number: in its value field or in its words.
+fn is_concrete(block: &Block) -> bool {
+    block.number.is_some()
+        || block.title.chars().any(|c| c.is_ascii_digit())
+        || block.body.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The longest sentence of `text`: its byte range and word count.
+fn longest_sentence(text: &str) -> Option<((usize, usize), usize)> {
+    static SENTENCE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let sentence = SENTENCE.get_or_init(|| Regex::new(r"[^.!?]+(?:[.!?]+|$)").unwrap());
+    sentence
+        .find_iter(text)
+        .map(|m| {
+            let trimmed_start = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+            let words = m.as_str().split_whitespace().count();
+            ((trimmed_start, m.end()), words)
+        })
+        .filter(|(_, words)| *words > 0)
+        .max_by_key(|(_, words)| *words)
+}
+
+/// Each element's weight in the readiness score (they add up to 100).
+pub fn weight(element: Element) -> u32 {
+    match element {
+        Element::BusinessCase => 15,
+        Element::QuantifiedOutcome => 15,
+        Element::CaseStudy => 10,
+        Element::PeerCase => 15,
+        Element::Pilot => 15,
+        Element::SuccessMeasure => 10,
+        Element::Ask => 10,
+        Element::Urgency => 10,
+    }
+}
+
+fn readiness(scan: &ElementScan) -> Vec<CheckResult> {
+    Element::ALL
+        .into_iter()
+        .map(|element| {
+            let found = detect(scan, element);
+            CheckResult {
+                id: element.id().to_string(),
+                passed: found.passed,
+                weight: weight(element),
+                reason: found.reason,
+            }
+        })
+        .collect()
+}

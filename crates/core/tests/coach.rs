@@ -1,0 +1,354 @@
+//! The framing coach: every bundled rule against its own examples, the storyboard rules
+//! against small storyboards, the audience lens and the readiness score.
+
+use casewright_core::coach::{
+    bundled_rules, lint_project, load_packs, Audience, Check, Element, Level, RuleSet, BUNDLED,
+};
+use casewright_core::exchange::sample_project;
+use casewright_core::{Block, BlockKind, Direction, Project, Relation, Section};
+
+fn project(sections: Vec<(&str, Vec<Block>)>) -> Project {
+    Project {
+        title: "Case".into(),
+        author: String::new(),
+        audience: "The Board".into(),
+        sections: sections
+            .into_iter()
+            .map(|(title, blocks)| Section {
+                id: 0,
+                title: title.into(),
+                notes: String::new(),
+                blocks,
+            })
+            .collect(),
+        library: Vec::new(),
+    }
+}
+
+fn benefit(title: &str, body: &str) -> Block {
+    Block {
+        body: body.into(),
+        ..Block::new(BlockKind::Benefit, title)
+    }
+}
+
+fn rule_ids(report: &casewright_core::coach::Report) -> Vec<&str> {
+    report.findings.iter().map(|f| f.rule.as_str()).collect()
+}
+
+#[test]
+fn every_text_rule_flags_its_examples_and_leaves_the_good_ones_alone() {
+    let (packs, errors) = load_packs(BUNDLED);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut tested = 0;
+    for pack in &packs {
+        for (rule, examples) in pack.rules.iter().zip(&pack.examples) {
+            let audience = rule.audiences.first().copied().unwrap_or(Audience::Board);
+            let rules = RuleSet::new(vec![rule.clone()], audience);
+            let kind = rule.scope.kinds[0];
+            let field_is_title = !rule
+                .scope
+                .fields
+                .contains(&casewright_core::coach::Field::Body);
+            let block_with = |text: &str| {
+                let mut block = Block::new(kind, "Outcome");
+                if field_is_title {
+                    block.title = text.into();
+                } else {
+                    block.body = text.into();
+                }
+                block
+            };
+            for text in &examples.flag {
+                let findings = rules.lint_block(&block_with(text), 0, 0);
+                assert!(
+                    findings.iter().any(|f| f.rule == rule.id),
+                    "{} should flag {text:?}",
+                    rule.id
+                );
+                tested += 1;
+            }
+            for text in &examples.pass {
+                let findings = rules.lint_block(&block_with(text), 0, 0);
+                assert!(
+                    !findings.iter().any(|f| f.rule == rule.id),
+                    "{} should not flag {text:?}: {findings:?}",
+                    rule.id
+                );
+                tested += 1;
+            }
+            let is_text_rule = matches!(
+                rule.check,
+                Check::Substitution { .. }
+                    | Check::Existence { .. }
+                    | Check::WordsPerSentence { .. }
+            );
+            if is_text_rule {
+                assert!(
+                    !examples.flag.is_empty() && !examples.pass.is_empty(),
+                    "{} has no examples",
+                    rule.id
+                );
+            }
+        }
+    }
+    assert!(tested >= 60, "only {tested} examples ran");
+}
+
+#[test]
+fn the_default_pack_has_at_least_forty_rules_with_unique_ids() {
+    let (packs, _) = load_packs(BUNDLED);
+    let mut ids: Vec<&str> = packs
+        .iter()
+        .flat_map(|p| p.rules.iter().map(|r| r.id.as_str()))
+        .collect();
+    assert!(ids.len() >= 40, "{}", ids.len());
+    ids.sort();
+    ids.dedup();
+    assert!(ids.len() >= 40);
+}
+
+#[test]
+fn a_substitution_finding_carries_range_excerpt_and_case_matched_fixes() {
+    let rules = bundled_rules(Audience::Board);
+    let block = benefit("Faster answers", "Our plan: Social media for every plant.");
+    let findings = rules.lint_block(&block, 2, 1);
+    let f = findings
+        .iter()
+        .find(|f| f.rule == "outcomes.tool-talk.social-media")
+        .expect("flagged");
+    assert_eq!((f.section, f.block), (Some(2), Some(1)));
+    assert_eq!(f.excerpt.as_deref(), Some("Social media"));
+    let body: Vec<char> = block.body.chars().collect();
+    let (start, end) = (f.start.unwrap() as usize, f.end.unwrap() as usize);
+    assert_eq!(body[start..end].iter().collect::<String>(), "Social media");
+    assert_eq!(f.fixes[0].replacement, "Problem-solving across teams");
+    assert!(f.message.contains("“Social media”"), "{}", f.message);
+}
+
+#[test]
+fn offsets_count_characters_not_bytes() {
+    let rules = bundled_rules(Audience::Board);
+    let block = benefit("x", "Ünsere Ärzte nutzen social media.");
+    let f = &rules.lint_block(&block, 0, 0)[0];
+    let chars: Vec<char> = block.body.chars().collect();
+    let (s, e) = (f.start.unwrap() as usize, f.end.unwrap() as usize);
+    assert_eq!(chars[s..e].iter().collect::<String>(), "social media");
+}
+
+#[test]
+fn the_sample_case_is_ready_and_quiet_on_structure() {
+    let report = lint_project(&sample_project());
+    for check in &report.checks {
+        assert!(check.passed, "{} fails: {}", check.id, check.reason);
+    }
+    assert_eq!(report.score, 100);
+    let errors: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.level == Level::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn an_empty_case_fails_every_check_with_reasons() {
+    let report = lint_project(&project(vec![("Opportunity", vec![])]));
+    assert_eq!(report.score, 0);
+    let ids: Vec<&str> = report.checks.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "business-case",
+            "quantified-outcome",
+            "case-study",
+            "peer-case",
+            "pilot",
+            "success-measure",
+            "ask",
+            "urgency"
+        ]
+    );
+    assert_eq!(report.checks.iter().map(|c| c.weight).sum::<u32>(), 100);
+    for id in [
+        "outcomes.structure.case-study",
+        "outcomes.structure.pilot",
+        "outcomes.structure.ask",
+    ] {
+        assert!(rule_ids(&report).contains(&id), "{id} missing");
+    }
+}
+
+#[test]
+fn each_element_is_recognised_from_fields_or_wording() {
+    let story = |relation| Block {
+        relation,
+        body: "They cut stoppages by 23%.".into(),
+        organisation: Some("Harbourline (illustrative)".into()),
+        ..Block::new(BlockKind::Story, "It worked there")
+    };
+    let check = |p: &Project, element: Element| {
+        lint_project(p)
+            .checks
+            .iter()
+            .find(|c| c.id == element.id())
+            .unwrap()
+            .passed
+    };
+    let base = |blocks| project(vec![("One", blocks)]);
+    assert!(check(&base(vec![story(None)]), Element::CaseStudy));
+    assert!(!check(&base(vec![story(None)]), Element::PeerCase));
+    assert!(check(
+        &base(vec![story(Some(Relation::Competitor))]),
+        Element::PeerCase
+    ));
+    let metric = Block {
+        number: Some(1.1),
+        unit: Some("m USD saving a year".into()),
+        target: Some(12.0),
+        direction: Some(Direction::Lower),
+        ..Block::new(BlockKind::Metric, "Saving of $1.1m a year")
+    };
+    let p = base(vec![metric]);
+    assert!(check(&p, Element::BusinessCase));
+    assert!(check(&p, Element::QuantifiedOutcome));
+    assert!(check(&p, Element::SuccessMeasure));
+    let words = base(vec![benefit(
+        "Start small",
+        "A 12-week pilot at one site; we ask the board to approve it now.",
+    )]);
+    assert!(check(&words, Element::Pilot));
+    assert!(check(&words, Element::Ask));
+    assert!(check(&words, Element::Urgency));
+}
+
+#[test]
+fn the_ask_belongs_in_the_last_section() {
+    let ask = benefit("The ask", "We ask the board to approve $150,000.");
+    let early = project(vec![
+        ("Ask", vec![ask.clone()]),
+        ("Proof", vec![benefit("x", "y")]),
+    ]);
+    assert!(rule_ids(&lint_project(&early)).contains(&"outcomes.structure.ask-last"));
+    let late = project(vec![("Proof", vec![benefit("x", "y")]), ("Ask", vec![ask])]);
+    assert!(!rule_ids(&lint_project(&late)).contains(&"outcomes.structure.ask-last"));
+}
+
+#[test]
+fn a_benefit_needs_evidence_beside_it() {
+    let lonely = project(vec![
+        ("One", vec![benefit("Faster answers", "")]),
+        ("Two", vec![]),
+        ("Three", vec![Block::new(BlockKind::Metric, "Far away")]),
+    ]);
+    let report = lint_project(&lonely);
+    let linkage: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "outcomes.structure.evidence-linkage")
+        .collect();
+    assert_eq!(linkage.len(), 1);
+    assert_eq!(linkage[0].section, Some(0));
+    let backed = project(vec![
+        ("One", vec![benefit("Faster answers", "")]),
+        ("Two", vec![Block::new(BlockKind::Story, "Next door")]),
+    ]);
+    assert!(!rule_ids(&lint_project(&backed)).contains(&"outcomes.structure.evidence-linkage"));
+}
+
+#[test]
+fn a_claim_without_a_number_is_flagged_as_vague() {
+    let report = lint_project(&project(vec![(
+        "One",
+        vec![benefit("More ideas", "From more people.")],
+    )]));
+    assert!(rule_ids(&report).contains(&"outcomes.structure.concreteness"));
+    let report = lint_project(&project(vec![(
+        "One",
+        vec![benefit("More ideas", "From 45 people, up from 15.")],
+    )]));
+    assert!(!rule_ids(&report).contains(&"outcomes.structure.concreteness"));
+}
+
+#[test]
+fn a_case_of_only_losses_is_out_of_balance() {
+    let gloom = benefit(
+        "Risk",
+        "We lose ground, we lose staff, the risk of decline grows into a threat.",
+    );
+    assert!(
+        rule_ids(&lint_project(&project(vec![("One", vec![gloom])])))
+            .contains(&"outcomes.structure.balance")
+    );
+    let mixed = benefit(
+        "Risk and gain",
+        "We lose ground now, but we gain speed, grow faster and win new work.",
+    );
+    assert!(
+        !rule_ids(&lint_project(&project(vec![("One", vec![mixed])])))
+            .contains(&"outcomes.structure.balance")
+    );
+}
+
+#[test]
+fn roi_without_a_cost_is_flagged_once() {
+    let p = project(vec![(
+        "One",
+        vec![benefit("It pays for itself", "The ROI is clear.")],
+    )]);
+    let report = lint_project(&p);
+    assert_eq!(
+        rule_ids(&report)
+            .iter()
+            .filter(|r| **r == "outcomes.evidence.roi-needs-cost")
+            .count(),
+        1
+    );
+    let p = project(vec![(
+        "One",
+        vec![benefit(
+            "It pays for itself",
+            "The ROI is clear; the cost is $150,000.",
+        )],
+    )]);
+    assert!(!rule_ids(&lint_project(&p)).contains(&"outcomes.evidence.roi-needs-cost"));
+}
+
+#[test]
+fn the_audience_lens_adds_rules_and_changes_advice() {
+    let p = |audience: &str| Project {
+        audience: audience.into(),
+        ..project(vec![(
+            "One",
+            vec![benefit("Innovation for all", "Innovation will follow.")],
+        )])
+    };
+    let board = lint_project(&p("The Board of Directors"));
+    let cfo = lint_project(&p("Dana Reyes, CFO"));
+    assert!(!rule_ids(&board).contains(&"outcomes.lens.cfo-vague-innovation"));
+    assert!(rule_ids(&cfo).contains(&"outcomes.lens.cfo-vague-innovation"));
+    assert!(rule_ids(&cfo).contains(&"outcomes.lens.cfo-payback"));
+    let coo = lint_project(&p("Chief Operating Officer"));
+    let fix = coo
+        .findings
+        .iter()
+        .find(|f| f.rule == "outcomes.lens.coo-throughput")
+        .map(|f| f.fixes[0].replacement.clone());
+    assert_eq!(fix.as_deref(), Some("Fewer stoppages"));
+}
+
+#[test]
+fn storyboard_findings_have_no_block_and_the_json_shape_is_stable() {
+    let report = lint_project(&project(vec![("One", vec![])]));
+    let json = serde_json::to_value(&report).unwrap();
+    let finding = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "outcomes.structure.ask")
+        .unwrap();
+    assert!(finding["block"].is_null() && finding["excerpt"].is_null());
+    assert_eq!(finding["level"], "error");
+    assert!(json["checks"][0]["weight"].is_number());
+    assert_eq!(json["score"], 0);
+}
