@@ -265,7 +265,7 @@ impl RuleSet {
                                     at,
                                     field: Field::Body,
                                     text: &block.body,
-                                    range: range,
+                                    range,
                                 },
                                 Vec::new(),
                             ));
@@ -283,7 +283,7 @@ impl RuleSet {
                             at,
                             field: Field::Title,
                             text: &block.title,
-                            range: range,
+                            range,
                         },
                         Vec::new(),
                     ));
@@ -386,7 +386,7 @@ impl RuleSet {
                                 at,
                                 field: Field::Title,
                                 text: &block.title,
-                                range: range,
+                                range,
                             },
                             Vec::new(),
                         ));
