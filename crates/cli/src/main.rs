@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use casewright_core::briefing::{BriefingDate, BriefingOptions};
+use casewright_core::coach::{self, Audience};
 use casewright_core::exchange::{project_from_json, project_to_json, sample_project};
 use casewright_core::{jobs, template, Project, ProjectFile};
 
@@ -21,6 +22,10 @@ Usage:
       through `casewright new FILE --from`.
   casewright export FILE --pdf OUT.pdf
       Write the executive briefing as PDF. SOURCE_DATE_EPOCH, if set, fixes the date.
+  casewright lint FILE [--format text|json] [--audience board|ceo|cfo|coo|chro|cio] [--rules DIR]
+      Coach the case: FILE is a project, or a plain text or Markdown draft (headings are
+      sections, paragraphs blocks). --rules adds the packs (*.toml) in DIR. Exit status:
+      0 no error-level finding, 1 some, 2 bad input.
 
 Options:
   -h, --help       Print this help
@@ -42,6 +47,12 @@ enum Command {
         file: PathBuf,
         pdf: PathBuf,
     },
+    Lint {
+        file: PathBuf,
+        json: bool,
+        audience: Option<Audience>,
+        rules: Option<PathBuf>,
+    },
     Help,
     Version,
 }
@@ -54,12 +65,15 @@ enum NewSource {
 }
 
 fn main() -> ExitCode {
-    let result = parse(std::env::args_os().skip(1)).and_then(run);
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+    let linting = std::env::args_os()
+        .nth(1)
+        .is_some_and(|verb| verb == "lint");
+    match parse(std::env::args_os().skip(1)).and_then(run) {
+        Ok(code) => code,
         Err(err) => {
             eprintln!("casewright: {err:#}");
-            ExitCode::FAILURE
+            // `lint` keeps 1 for "the case has errors"; bad input is 2 there.
+            ExitCode::from(if linting { 2 } else { 1 })
         }
     }
 }
@@ -69,6 +83,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let mut parser = lexopt::Parser::from_args(args);
     let mut positional: Vec<String> = Vec::new();
     let (mut sample, mut from, mut title, mut format, mut pdf) = (false, None, None, None, None);
+    let (mut audience, mut rules) = (None, None);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -78,6 +93,8 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("title") => title = Some(parser.value()?.string()?),
             Long("format") => format = Some(parser.value()?.string()?),
             Long("pdf") => pdf = Some(PathBuf::from(parser.value()?)),
+            Long("audience") => audience = Some(parser.value()?.string()?),
+            Long("rules") => rules = Some(PathBuf::from(parser.value()?)),
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -110,11 +127,18 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
         }
         "show" => Command::Show {
             file: need_file()?,
-            json: match format.as_deref() {
-                None | Some("text") => false,
-                Some("json") => true,
-                Some(other) => bail!("unknown format {other:?}; use text or json"),
+            json: json_format(format.as_deref())?,
+        },
+        "lint" => Command::Lint {
+            file: need_file()?,
+            json: json_format(format.as_deref())?,
+            audience: match audience.as_deref() {
+                None => None,
+                Some(name) => Some(Audience::parse(name).with_context(|| {
+                    format!("unknown audience {name:?}; use board, ceo, cfo, coo, chro or cio")
+                })?),
             },
+            rules,
         },
         "export" => Command::Export {
             file: need_file()?,
@@ -125,7 +149,15 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     Ok(command)
 }
 
-fn run(command: Command) -> Result<()> {
+fn json_format(format: Option<&str>) -> Result<bool> {
+    match format {
+        None | Some("text") => Ok(false),
+        Some("json") => Ok(true),
+        Some(other) => bail!("unknown format {other:?}; use text or json"),
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode> {
     match command {
         Command::Help => print!("{USAGE}"),
         Command::Version => println!("casewright {}", env!("CARGO_PKG_VERSION")),
@@ -167,8 +199,71 @@ fn run(command: Command) -> Result<()> {
                 exported.path, exported.pages, exported.bytes
             );
         }
+        Command::Lint {
+            file,
+            json,
+            audience,
+            rules,
+        } => return lint(&file, json, audience, rules.as_deref()),
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Lints a project or a draft; the exit status says whether any finding is an error.
+fn lint(
+    file: &std::path::Path,
+    json: bool,
+    audience: Option<Audience>,
+    rules_dir: Option<&std::path::Path>,
+) -> Result<ExitCode> {
+    let is_project = file
+        .extension()
+        .is_some_and(|e| e == casewright_core::project_file::EXTENSION);
+    let project = if is_project {
+        ProjectFile::open(file)?.load()?
+    } else {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read {} as text", file.display()))?;
+        coach::document_to_project(&text)
+    };
+    let mut sources: Vec<(String, String)> = coach::BUNDLED
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect();
+    if let Some(dir) = rules_dir {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .with_context(|| format!("cannot read the rules folder {}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            sources.push((path.display().to_string(), text));
+        }
+    }
+    let (packs, errors) = coach::load_packs(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    for error in &errors {
+        eprintln!("casewright: rule pack not loaded: {error}");
+    }
+    let audience = audience.unwrap_or_else(|| Audience::infer(&project.audience));
+    let rules = coach::RuleSet::new(packs.into_iter().flat_map(|p| p.rules).collect(), audience);
+    let report = rules.lint(&project);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", coach::format_text(&report, &project));
+    }
+    let has_error = report
+        .findings
+        .iter()
+        .any(|f| f.level == coach::Level::Error);
+    Ok(if has_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Today (UTC), or the date of SOURCE_DATE_EPOCH for reproducible builds of a briefing.

@@ -124,3 +124,81 @@ fn help_lists_the_commands() {
         assert!(help.contains(command), "{help}");
     }
 }
+
+#[test]
+fn lint_reports_findings_and_exits_by_their_level() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("memo.md"),
+        "# Proposal\n\nWe will roll out a collaboration platform to all staff.\n",
+    )
+    .unwrap();
+    let out = casewright(&["lint", "memo.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "a draft with no ask has errors");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Proposal › block 1: warning outcomes.tool-talk.collaboration-platform"),
+        "{text}"
+    );
+    assert!(
+        text.contains("storyboard: error outcomes.structure.ask"),
+        "{text}"
+    );
+
+    let out = casewright(&["lint", "memo.md", "--format", "json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "outcomes.tool-talk.collaboration-platform")
+        .unwrap();
+    assert_eq!(finding["excerpt"], "collaboration platform");
+    assert_eq!(finding["section"], 0);
+    assert!(finding["fixes"][0]["replacement"].is_string());
+    assert!(json["score"].is_number());
+
+    ok(casewright(
+        &["new", "sample.casewright", "--sample"],
+        dir.path(),
+    ));
+    let out = casewright(&["lint", "sample.casewright"], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn lint_bad_input_exits_2_and_a_broken_pack_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = casewright(&["lint", "missing.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let out = casewright(&["lint", "x.md", "--audience", "intern"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+
+    std::fs::write(
+        dir.path().join("memo.txt"),
+        "Synergy everywhere. We ask for approval now.\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::write(
+        dir.path().join("rules/broken.toml"),
+        "[pack]\nname = \"mine\"\n[[rule]]\nid = 3\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("rules/house.toml"),
+        "[pack]\nname = \"house\"\n[[rule]]\nid = \"no-everywhere\"\nkind = \"existence\"\nlevel = \"suggestion\"\nmessage = \"Where exactly?\"\nterms = [\"everywhere\"]\n",
+    )
+    .unwrap();
+    let out = casewright(&["lint", "memo.txt", "--rules", "rules"], dir.path());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("broken.toml:4:"), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("house.no-everywhere"), "{stdout}");
+    assert!(stdout.contains("outcomes.concept.buzzwords"), "{stdout}");
+}

@@ -274,7 +274,11 @@ impl RuleSet {
                 }
             }
             if let Check::Concreteness = rule.check {
-                if rule.scope.kinds.contains(&block.kind) && !is_concrete(block) {
+                // Drafts read from text have untitled paragraphs, not claims to back.
+                if rule.scope.kinds.contains(&block.kind)
+                    && !block.title.trim().is_empty()
+                    && !is_concrete(block)
+                {
                     let range = (0, block.title.len());
                     out.push(self.text_finding(
                         rule,
@@ -377,7 +381,11 @@ impl RuleSet {
                 };
                 for (at, block) in placed() {
                     let s = at.section as usize;
-                    if block.kind == BlockKind::Benefit && !backs(s) && !backs(s + 1) {
+                    if block.kind == BlockKind::Benefit
+                        && !block.title.trim().is_empty()
+                        && !backs(s)
+                        && !backs(s + 1)
+                    {
                         let range = (0, block.title.len());
                         out.push(self.text_finding(
                             rule,

@@ -1,0 +1,105 @@
+//! Reading a plain text or Markdown draft (a memo, a pitch) as a storyboard, so the coach
+//! can check it: headings start sections, paragraphs become blocks. A draft has no typed
+//! blocks, so a paragraph that tells what another organisation did becomes a story and
+//! the rest benefits; the checks then judge the wording.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::{Block, BlockKind, Project, Section};
+
+fn story_cue() -> &'static Regex {
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    CUE.get_or_init(|| {
+        Regex::new(r"(?i)\b(case study|for example|for instance|(?:a|one) (?:peer|competitor|rival)|peers?|competitors?|rivals?|(?:[A-Z][\w&]+ )+(?:did|has|have|cut|saw|reduced|increased|grew|introduced|launched))\b")
+            .expect("the story cue compiles")
+    })
+}
+
+pub fn document_to_project(text: &str) -> Project {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut title = String::new();
+    let section = |title: &str| Section {
+        id: 0,
+        title: title.to_string(),
+        notes: String::new(),
+        blocks: Vec::new(),
+    };
+    let mut paragraph: Vec<&str> = Vec::new();
+    let flush = |paragraph: &mut Vec<&str>, sections: &mut Vec<Section>| {
+        if paragraph.is_empty() {
+            return;
+        }
+        let body = paragraph.join(" ");
+        paragraph.clear();
+        let kind = if story_cue().is_match(&body) {
+            BlockKind::Story
+        } else {
+            BlockKind::Benefit
+        };
+        if sections.is_empty() {
+            sections.push(section("Document"));
+        }
+        let block = Block {
+            body,
+            ..Block::new(kind, "")
+        };
+        sections
+            .last_mut()
+            .expect("just ensured")
+            .blocks
+            .push(block);
+    };
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(heading) = trimmed.strip_prefix('#') {
+            flush(&mut paragraph, &mut sections);
+            let heading = heading.trim_start_matches('#').trim();
+            if title.is_empty() && sections.is_empty() {
+                title = heading.to_string();
+            }
+            sections.push(section(heading));
+        } else if trimmed.is_empty() {
+            flush(&mut paragraph, &mut sections);
+        } else {
+            paragraph.push(trimmed.trim_start_matches(['-', '*', ' ']));
+        }
+    }
+    flush(&mut paragraph, &mut sections);
+    Project {
+        title,
+        author: String::new(),
+        audience: String::new(),
+        sections,
+        library: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_make_sections_and_paragraphs_blocks() {
+        let doc = "# Why now\n\nOur rivals moved.\nWe did not.\n\n## Proof\n\nFor example, Acme cut stoppages by 23%.\n\n- We ask for $50k.\n";
+        let project = document_to_project(doc);
+        assert_eq!(project.title, "Why now");
+        let titles: Vec<&str> = project.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Why now", "Proof"]);
+        assert_eq!(
+            project.sections[0].blocks[0].body,
+            "Our rivals moved. We did not."
+        );
+        assert_eq!(project.sections[1].blocks[0].kind, BlockKind::Story);
+        assert_eq!(project.sections[1].blocks[1].kind, BlockKind::Benefit);
+        assert_eq!(project.sections[1].blocks[1].body, "We ask for $50k.");
+    }
+
+    #[test]
+    fn plain_text_without_headings_is_one_section() {
+        let project = document_to_project("One.\n\nTwo.");
+        assert_eq!(project.sections.len(), 1);
+        assert_eq!(project.sections[0].blocks.len(), 2);
+    }
+}
