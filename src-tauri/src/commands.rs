@@ -46,6 +46,16 @@ pub fn apply_edit(edit: Edit, open: State<'_, OpenProject>) -> Result<OpenedProj
     })
 }
 
+/// The framing coach's report on the open project, for the audience it names.
+#[tauri::command]
+pub fn coach_report(
+    open: State<'_, OpenProject>,
+) -> Result<casewright_core::coach::Report, AppError> {
+    let guard = open.0.lock().unwrap();
+    let open = guard.as_ref().ok_or_else(no_project)?;
+    Ok(casewright_core::coach::lint_project(&open.board.project()?))
+}
+
 #[tauri::command]
 pub fn undo(open: State<'_, OpenProject>) -> Result<OpenedProject, AppError> {
     with_open(&open, |board| {

@@ -58,6 +58,7 @@ fn main() {
             commands::save_as_dialog,
             commands::open_recent,
             commands::apply_edit,
+            commands::coach_report,
             commands::undo,
             commands::redo,
             commands::export_briefing_dialog,

@@ -94,6 +94,12 @@ pub fn typescript() -> String {
         ExportedBriefing::decl(&cfg),
         AppError::decl(&cfg),
         MenuAction::decl(&cfg),
+        crate::coach::Report::decl(&cfg),
+        crate::coach::Finding::decl(&cfg),
+        crate::coach::Fix::decl(&cfg),
+        crate::coach::CheckResult::decl(&cfg),
+        crate::coach::Level::decl(&cfg),
+        crate::coach::Field::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core (ipc.rs, model.rs). Do not edit:\n\

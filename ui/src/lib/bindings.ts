@@ -54,3 +54,35 @@ export type ExportedBriefing = { path: string, pages: number, bytes: number, };
 export type AppError = { code: string, message: string, };
 
 export type MenuAction = { "action": "new" } | { "action": "open" } | { "action": "saveAs" } | { "action": "export" } | { "action": "undo" } | { "action": "redo" } | { "action": "openRecent", path: string, };
+
+export type Report = { findings: Array<Finding>, checks: Array<CheckResult>, 
+/**
+ * 0–100: the weights of the checks that pass.
+ */
+score: number, };
+
+export type Finding = { rule: string, level: Level, message: string, 
+/**
+ * Index of the section in the storyboard.
+ */
+section: number | null, 
+/**
+ * Index of the block within its section.
+ */
+block: number | null, blockId: number | null, field: Field | null, 
+/**
+ * Character offsets into the field.
+ */
+start: number | null, end: number | null, 
+/**
+ * The flagged text exactly as written.
+ */
+excerpt: string | null, fixes: Array<Fix>, link: string | null, explanation: string | null, };
+
+export type Fix = { replacement: string, };
+
+export type CheckResult = { id: string, passed: boolean, weight: number, reason: string, };
+
+export type Level = "suggestion" | "warning" | "error";
+
+export type Field = "title" | "body";
