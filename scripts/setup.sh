@@ -10,6 +10,7 @@ APT_PACKAGES=(
   webkit2gtk-driver xvfb xauth                                # end-to-end tests in a real window
   imagemagick                                                 # screenshots
   qpdf poppler-utils                                          # PDF checks (qpdf --check, pdftotext)
+  chromium                                                    # UI browser tests (ui/browser-tests, playwright-core)
 )
 
 missing=()

@@ -15,7 +15,7 @@ step "Rust tests (core, CLI and shell)"
 cargo test -p casewright-core -p casewright -p casewright-app --features casewright-app/custom-protocol
 
 step "UI type check and unit tests"
-(cd ui && npm run check && npm test)
+(cd ui && npm run check && npm test && npm run test:browser)
 
 step "Exported briefing checked by qpdf"
 out="$(mktemp -d)"

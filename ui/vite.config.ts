@@ -18,5 +18,7 @@ export default defineConfig({
   test: {
     environment: "jsdom",
     setupFiles: ["./vitest-setup.ts"],
+    // browser-tests/ run in real Chromium (npm run test:browser), not in jsdom.
+    include: ["src/**/*.test.ts"],
   },
 });

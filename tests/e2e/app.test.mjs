@@ -28,20 +28,20 @@ test("first start shows the bundled sample storyboard", async () => {
   const board = browser.$('[data-testid="storyboard"]');
   await board.waitForDisplayed({ timeout: 20000 });
 
-  const title = await browser.$('[data-testid="project-title"]').getText();
+  const title = await browser.$('[data-testid="project-title"]').getProperty("textContent");
   assert.equal(title.trim(), sample.title);
 
-  const sectionTitles = await browser.$$('[data-testid="section-title"]').map((el) => el.getText());
+  const sectionTitles = await browser.$$('[data-testid="section-title"]').map((el) => el.getProperty("textContent"));
   assert.deepEqual(
     sectionTitles.map((t) => t.trim()),
     sample.sections.map((s) => s.title),
   );
 
-  const blockTitles = await browser.$$('[data-testid="block-title"]').map((el) => el.getText());
+  const blockTitles = await browser.$$('[data-testid="storyboard"] [data-testid="block-title"]').map((el) => el.getProperty("textContent"));
   const expected = sample.sections.flatMap((s) => s.blocks.map((b) => b.title));
   assert.deepEqual(blockTitles.map((t) => t.trim()), expected);
 
-  const kinds = await browser.$$('[data-testid="block"]').map((el) => el.getAttribute("data-kind"));
+  const kinds = await browser.$$('[data-testid="storyboard"] [data-testid="block"]').map((el) => el.getAttribute("data-kind"));
   assert.deepEqual(kinds, sample.sections.flatMap((s) => s.blocks.map((b) => b.kind)));
 
   await browser.saveScreenshot(join(process.env.E2E_OUT, "sample-storyboard.png"));

@@ -36,7 +36,7 @@ test("a file that is not a project is refused with a reason, untouched", async (
   assert.match(text, /Could not open the file you chose/);
   assert.match(text, /minutes\.casewright is not a Casewright project/);
 
-  const title = await browser.$('[data-testid="project-title"]').getText();
+  const title = await browser.$('[data-testid="project-title"]').getProperty("textContent");
   const sample = JSON.parse(
     readFileSync(new URL("../../assets/sample/social-collaboration.json", import.meta.url), "utf8"),
   );

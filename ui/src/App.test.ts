@@ -4,14 +4,11 @@ import App from "./App.svelte";
 import type { ExportedBriefing, OpenedProject } from "./lib/bindings";
 import * as backend from "./lib/backend";
 import { block, opened, section } from "./test/fixtures";
+import { connect, deferred, menuHandler } from "./test/backend";
 
 vi.mock("./lib/backend", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./lib/backend")>()),
-  currentProject: vi.fn(),
-  openProjectDialog: vi.fn(),
-  exportBriefingDialog: vi.fn(),
-  takeStartupProblem: vi.fn(async () => null),
-  setWindowTitle: vi.fn(async () => {}),
+  ...(await import("./test/backend")).mockedFunctions,
 }));
 
 const currentProject = vi.mocked(backend.currentProject);
@@ -55,16 +52,6 @@ const other: OpenedProject = opened("/home/ana/Hybrid.casewright", {
   ],
 });
 
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 async function renderWith(opened: OpenedProject) {
   currentProject.mockResolvedValue(opened);
   render(App);
@@ -77,6 +64,7 @@ const openButton = () => document.querySelector<HTMLButtonElement>("#open-projec
 beforeEach(() => {
   vi.clearAllMocks();
   takeStartupProblem.mockResolvedValue(null);
+  vi.mocked(backend.onMenuAction).mockResolvedValue(() => {});
 });
 
 describe("App", () => {
@@ -98,7 +86,7 @@ describe("App", () => {
     expect(sections[0]).toHaveTextContent("2 blocks");
     expect(sections[1]).toHaveTextContent("02");
     expect(sections[1]).toHaveTextContent("1 block");
-    expect(within(sections[2]).getByText("No blocks yet")).toBeInTheDocument();
+    expect(within(sections[2]).getByText("Drag blocks here")).toBeInTheDocument();
     expect(within(sections[2]).queryAllByTestId("block")).toHaveLength(0);
 
     const blocks = screen.getAllByTestId("block");
@@ -251,21 +239,20 @@ describe("App", () => {
     expect(screen.getAllByTestId("block")).toHaveLength(3);
   });
 
-  it("opens with Ctrl+O and exports with Ctrl+E", async () => {
+  it("leaves Ctrl+O and Ctrl+E to the native menu (its accelerators), so no dialog opens twice", async () => {
     await renderWith(sample);
     openProjectDialog.mockResolvedValue(null);
     exportBriefingDialog.mockResolvedValue({ path: "/tmp/one.pdf", pages: 1, bytes: 900 });
 
     await fireEvent.keyDown(window, { key: "o", ctrlKey: true });
-    await waitFor(() => expect(openButton()).toBeEnabled());
-    expect(openProjectDialog).toHaveBeenCalledTimes(1);
-
     await fireEvent.keyDown(window, { key: "e", ctrlKey: true });
-    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Exported 1 page to /tmp/one.pdf"));
-    expect(exportBriefingDialog).toHaveBeenCalledTimes(1);
+    await fireEvent.keyDown(window, { key: "n", ctrlKey: true });
+    await fireEvent.keyDown(window, { key: "S", ctrlKey: true, shiftKey: true });
 
-    await fireEvent.keyDown(window, { key: "e" });
-    expect(exportBriefingDialog).toHaveBeenCalledTimes(1);
+    expect(openProjectDialog).not.toHaveBeenCalled();
+    expect(exportBriefingDialog).not.toHaveBeenCalled();
+    expect(backend.newProjectDialog).not.toHaveBeenCalled();
+    expect(backend.saveAsDialog).not.toHaveBeenCalled();
   });
 
   it("labels the toolbar buttons for assistive technology", async () => {
@@ -273,10 +260,210 @@ describe("App", () => {
     expect(screen.getByRole("button", { name: "Open…" })).toBe(openButton());
     expect(screen.getByRole("button", { name: "Export PDF…" })).toBe(exportButton());
     expect(screen.getByRole("heading", { level: 1, name: "Four-day week pilot" })).toBeInTheDocument();
-    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual([
+    const board = screen.getByRole("region", { name: "Storyboard" });
+    expect(within(board).getAllByRole("heading", { level: 2 }).map((h) => h.textContent?.trim())).toEqual([
       "Opportunity",
       "Proof",
       "Start small",
     ]);
+    expect(screen.getByRole("button", { name: "Undo" })).toBe(document.querySelector("#undo"));
+    expect(screen.getByRole("button", { name: "Redo" })).toBe(document.querySelector("#redo"));
+    expect(screen.getByRole("button", { name: "Move “Sharper focus” to…" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Reorder section “Proof”" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Collapse section “Proof”" })).toBeInTheDocument();
+  });
+});
+
+describe("App: history, saving and the native menu", () => {
+  const project = () =>
+    opened("/home/ana/Pilot.casewright", {
+      title: "Four-day week pilot",
+      sections: [
+        section({ id: 10, title: "Opportunity", blocks: [block({ id: 1, kind: "benefit", title: "Sharper focus" })] }),
+        section({ id: 20, title: "Proof" }),
+      ],
+      library: [block({ id: 5, kind: "metric", title: "Sick days", number: 4, unit: "days" })],
+    });
+
+  const undoButton = () => document.querySelector<HTMLButtonElement>("#undo")!;
+  const redoButton = () => document.querySelector<HTMLButtonElement>("#redo")!;
+  const saveState = () => screen.getByTestId("save-state");
+
+  async function start() {
+    const core = connect(backend, project());
+    render(App);
+    await screen.findByTestId("storyboard");
+    return core;
+  }
+
+  async function deleteFirstBlock() {
+    await fireEvent.click(screen.getByText("Sharper focus"));
+    await fireEvent.click(within(screen.getByTestId("inspector")).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(screen.queryByText("Sharper focus")).toBeNull());
+  }
+
+  it("enables Undo and Redo from canUndo and canRedo, and runs them", async () => {
+    await start();
+    expect(undoButton()).toBeDisabled();
+    expect(redoButton()).toBeDisabled();
+
+    await deleteFirstBlock();
+    expect(undoButton()).toBeEnabled();
+    expect(redoButton()).toBeDisabled();
+
+    await fireEvent.click(undoButton());
+    await screen.findByText("Sharper focus");
+    expect(backend.undo).toHaveBeenCalledTimes(1);
+    expect(undoButton()).toBeDisabled();
+    expect(redoButton()).toBeEnabled();
+
+    await fireEvent.click(redoButton());
+    await waitFor(() => expect(screen.queryByText("Sharper focus")).toBeNull());
+    expect(backend.redo).toHaveBeenCalledTimes(1);
+  });
+
+  it("undoes with Ctrl+Z and redoes with Ctrl+Shift+Z and Ctrl+Y", async () => {
+    await start();
+    await deleteFirstBlock();
+
+    await fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
+    await screen.findByText("Sharper focus");
+    await fireEvent.keyDown(document.body, { key: "Z", ctrlKey: true, shiftKey: true });
+    await waitFor(() => expect(screen.queryByText("Sharper focus")).toBeNull());
+    await fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
+    await screen.findByText("Sharper focus");
+    await fireEvent.keyDown(document.body, { key: "y", ctrlKey: true });
+    await waitFor(() => expect(screen.queryByText("Sharper focus")).toBeNull());
+
+    expect(backend.undo).toHaveBeenCalledTimes(2);
+    expect(backend.redo).toHaveBeenCalledTimes(2);
+  });
+
+  it("leaves Ctrl+Z, Ctrl+Y and Delete to a text field that has focus", async () => {
+    await start();
+    await deleteFirstBlock();
+    const title = within(screen.getByTestId("inspector")).getByLabelText("Title");
+    title.focus();
+
+    await fireEvent.keyDown(title, { key: "z", ctrlKey: true });
+    await fireEvent.keyDown(title, { key: "Z", ctrlKey: true, shiftKey: true });
+    await fireEvent.keyDown(title, { key: "y", ctrlKey: true });
+    await fireEvent.keyDown(title, { key: "Delete" });
+
+    expect(backend.undo).not.toHaveBeenCalled();
+    expect(backend.redo).not.toHaveBeenCalled();
+    expect(backend.applyEdit).toHaveBeenCalledTimes(1); // only the delete before
+  });
+
+  it("says Saving… while an edit is on its way, then All changes saved", async () => {
+    const core = await start();
+    expect(saveState()).toHaveTextContent("All changes saved");
+    const pending = deferred<OpenedProject>();
+    vi.mocked(backend.applyEdit).mockImplementationOnce((edit) => {
+      return pending.promise.then(() => core.handle("apply_edit", { edit }) as Promise<OpenedProject>);
+    });
+
+    await fireEvent.click(screen.getByText("Sharper focus"));
+    await fireEvent.click(within(screen.getByTestId("inspector")).getByRole("button", { name: "Delete" }));
+    expect(saveState()).toHaveTextContent("Saving…");
+
+    pending.resolve(core.opened());
+    await waitFor(() => expect(saveState()).toHaveTextContent("All changes saved"));
+    expect(screen.queryByText("Sharper focus")).toBeNull();
+  });
+
+  it("shows a refused edit in the error banner and the save state, and shows the core's state again", async () => {
+    const core = await start();
+    core.failNext = { code: "not_found", message: "there is no block with id 1 (it may have been deleted)" };
+
+    await fireEvent.click(screen.getByText("Sharper focus"));
+    await fireEvent.click(within(screen.getByTestId("inspector")).getByRole("button", { name: "Delete" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Could not save the change");
+    expect(within(alert).getByTestId("error-message")).toHaveTextContent("there is no block with id 1");
+    expect(alert).toHaveAttribute("data-code", "not_found");
+    await waitFor(() =>
+      expect(saveState()).toHaveTextContent("Not saved — there is no block with id 1 (it may have been deleted)"),
+    );
+    // The block is still there: the state shown is the core's, fetched again.
+    expect(screen.getByText("Sharper focus")).toBeInTheDocument();
+    expect(currentProject).toHaveBeenCalledTimes(2);
+
+    // The next edit that succeeds clears the save warning.
+    await fireEvent.click(within(screen.getByTestId("inspector")).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(saveState()).toHaveTextContent("All changes saved"));
+  });
+
+  it("runs the native menu's actions like the toolbar", async () => {
+    await start();
+    const menu = menuHandler(backend);
+    openProjectDialog.mockResolvedValue(null);
+    vi.mocked(backend.newProjectDialog).mockResolvedValue(null);
+    vi.mocked(backend.saveAsDialog).mockResolvedValue(null);
+    exportBriefingDialog.mockResolvedValue(null);
+
+    menu({ action: "open" });
+    await waitFor(() => expect(openProjectDialog).toHaveBeenCalledTimes(1));
+    menu({ action: "new" });
+    await waitFor(() => expect(backend.newProjectDialog).toHaveBeenCalledTimes(1));
+    menu({ action: "saveAs" });
+    await waitFor(() => expect(backend.saveAsDialog).toHaveBeenCalledTimes(1));
+    menu({ action: "export" });
+    await waitFor(() => expect(exportBriefingDialog).toHaveBeenCalledTimes(1));
+
+    await deleteFirstBlock();
+    menu({ action: "undo" });
+    await screen.findByText("Sharper focus");
+    expect(backend.undo).toHaveBeenCalledTimes(1);
+    menu({ action: "redo" });
+    await waitFor(() => expect(screen.queryByText("Sharper focus")).toBeNull());
+    expect(backend.redo).toHaveBeenCalledTimes(1);
+  });
+
+  it("opens a recent project from the menu and a new one from the template", async () => {
+    await start();
+    const menu = menuHandler(backend);
+    vi.mocked(backend.openRecent).mockResolvedValue(other);
+    menu({ action: "openRecent", path: "/home/ana/Hybrid.casewright" });
+    await waitFor(() => expect(screen.getByTestId("project-title")).toHaveTextContent("Hybrid working"));
+    expect(backend.openRecent).toHaveBeenCalledWith("/home/ana/Hybrid.casewright");
+    expect(setWindowTitle).toHaveBeenLastCalledWith("Hybrid.casewright — Casewright");
+
+    const fresh = opened("/home/ana/New case.casewright", {
+      title: "New case",
+      sections: ["Opportunity", "What we gain", "Proof", "Start small", "Results and the ask"].map((title, i) =>
+        section({ id: i + 1, title }),
+      ),
+    });
+    vi.mocked(backend.newProjectDialog).mockResolvedValue(fresh);
+    menu({ action: "new" });
+    await waitFor(() => expect(screen.getByTestId("project-title")).toHaveTextContent("New case"));
+    expect(screen.getAllByTestId("section-title").map((t) => t.textContent?.trim())).toEqual([
+      "Opportunity",
+      "What we gain",
+      "Proof",
+      "Start small",
+      "Results and the ask",
+    ]);
+    expect(screen.getByRole("status")).toHaveTextContent("Created New case.casewright from the template");
+    expect(setWindowTitle).toHaveBeenLastCalledWith("New case.casewright — Casewright");
+  });
+
+  it("shows a failure to open a recent project", async () => {
+    await start();
+    vi.mocked(backend.openRecent).mockRejectedValue({ code: "not_found", message: "/home/ana/Gone.casewright does not exist" });
+    menuHandler(backend)({ action: "openRecent", path: "/home/ana/Gone.casewright" });
+    expect(await screen.findByRole("alert")).toHaveTextContent("Gone.casewright does not exist");
+    expect(screen.getByTestId("project-title")).toHaveTextContent("Four-day week pilot");
+  });
+
+  it("stops listening to the menu when it goes away", async () => {
+    const stop = vi.fn();
+    connect(backend, project());
+    vi.mocked(backend.onMenuAction).mockResolvedValue(stop);
+    const { unmount } = render(App);
+    await screen.findByTestId("storyboard");
+    unmount();
+    expect(stop).toHaveBeenCalledTimes(1);
   });
 });

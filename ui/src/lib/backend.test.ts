@@ -1,20 +1,31 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-const { invoke, setTitle } = vi.hoisted(() => ({ invoke: vi.fn(), setTitle: vi.fn() }));
+const { invoke, setTitle, listen } = vi.hoisted(() => ({ invoke: vi.fn(), setTitle: vi.fn(), listen: vi.fn() }));
 vi.mock("@tauri-apps/api/core", () => ({ invoke }));
+vi.mock("@tauri-apps/api/event", () => ({ listen }));
 vi.mock("@tauri-apps/api/window", () => ({ getCurrentWindow: () => ({ setTitle }) }));
 
 import {
+  applyEdit,
   currentProject,
   exportBriefingDialog,
+  MENU_EVENT,
+  newProjectDialog,
+  onMenuAction,
   openProjectDialog,
+  openRecent,
+  redo,
+  saveAsDialog,
   setWindowTitle,
   toAppError,
+  undo,
 } from "./backend";
+import type { Edit, MenuAction } from "./bindings";
 
 beforeEach(() => {
   invoke.mockReset();
   setTitle.mockReset();
+  listen.mockReset();
 });
 
 describe("toAppError", () => {
@@ -49,6 +60,25 @@ describe("commands", () => {
     ]);
   });
 
+  it("send edits, undo, redo and the file dialogs with their arguments", async () => {
+    invoke.mockResolvedValue({ fileName: "a.casewright" });
+    const edit: Edit = { op: "moveBlock", id: 4, to: { in: "section", sectionId: 2, index: 1 } };
+    await applyEdit(edit);
+    await undo();
+    await redo();
+    await newProjectDialog();
+    await saveAsDialog();
+    await openRecent("/home/ana/Old.casewright");
+    expect(invoke.mock.calls).toEqual([
+      ["apply_edit", { edit }],
+      ["undo", undefined],
+      ["redo", undefined],
+      ["new_project_dialog", undefined],
+      ["save_as_dialog", undefined],
+      ["open_recent", { path: "/home/ana/Old.casewright" }],
+    ]);
+  });
+
   it("reject with an AppError whatever the shell threw", async () => {
     invoke.mockRejectedValueOnce({ code: "locked", message: "in use" });
     await expect(openProjectDialog()).rejects.toEqual({ code: "locked", message: "in use" });
@@ -68,5 +98,22 @@ describe("setWindowTitle", () => {
   it("swallows failures", async () => {
     setTitle.mockRejectedValueOnce(new Error("not allowed"));
     await expect(setWindowTitle("x")).resolves.toBeUndefined();
+  });
+});
+
+describe("onMenuAction", () => {
+  it("listens to the shell's menu-action event and passes on its payload", async () => {
+    const stop = vi.fn();
+    listen.mockResolvedValue(stop);
+    const handler = vi.fn();
+    const unlisten = await onMenuAction(handler);
+
+    expect(listen).toHaveBeenCalledWith("menu-action", expect.any(Function));
+    expect(MENU_EVENT).toBe("menu-action");
+    const deliver = listen.mock.calls[0][1] as (event: { payload: MenuAction }) => void;
+    deliver({ payload: { action: "openRecent", path: "/p/x.casewright" } });
+    expect(handler).toHaveBeenCalledWith({ action: "openRecent", path: "/p/x.casewright" });
+    unlisten();
+    expect(stop).toHaveBeenCalledTimes(1);
   });
 });

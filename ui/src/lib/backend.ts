@@ -1,8 +1,9 @@
 // The only module that talks to the desktop shell. Everything else imports these functions,
 // so tests can replace the whole backend with one vi.mock.
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import type { AppError, ExportedBriefing, OpenedProject } from "./bindings";
+import type { AppError, Edit, ExportedBriefing, MenuAction, OpenedProject } from "./bindings";
 
 function isAppError(value: unknown): value is AppError {
   return (
@@ -21,9 +22,9 @@ export function toAppError(e: unknown): AppError {
   return { code: "unknown", message: "Something went wrong." };
 }
 
-async function call<T>(command: string): Promise<T> {
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
-    return await invoke<T>(command);
+    return await invoke<T>(command, args);
   } catch (e) {
     throw toAppError(e);
   }
@@ -37,6 +38,36 @@ export function currentProject(): Promise<OpenedProject> {
 /** Why the file the app was started with could not be opened (it then shows the sample). */
 export function takeStartupProblem(): Promise<AppError | null> {
   return call<AppError | null>("take_startup_problem");
+}
+
+/** Applies one edit to the storyboard; the core saves it at once and returns the project as it now is. */
+export function applyEdit(edit: Edit): Promise<OpenedProject> {
+  return call<OpenedProject>("apply_edit", { edit });
+}
+
+/** Undoes the last edit (saved at once); returns the project as it now is. */
+export function undo(): Promise<OpenedProject> {
+  return call<OpenedProject>("undo");
+}
+
+/** Redoes the last undone edit (saved at once); returns the project as it now is. */
+export function redo(): Promise<OpenedProject> {
+  return call<OpenedProject>("redo");
+}
+
+/** Asks where to create a project, creates it from the storyboard template and opens it; null when cancelled. */
+export function newProjectDialog(): Promise<OpenedProject | null> {
+  return call<OpenedProject | null>("new_project_dialog");
+}
+
+/** Asks for a new name, writes a copy there and goes on editing the copy; null when cancelled. */
+export function saveAsDialog(): Promise<OpenedProject | null> {
+  return call<OpenedProject | null>("save_as_dialog");
+}
+
+/** Opens a project from the recent list (File › Open Recent). */
+export function openRecent(path: string): Promise<OpenedProject> {
+  return call<OpenedProject>("open_recent", { path });
 }
 
 /** Asks for a project file and opens it; null when the person cancels the dialog. */
@@ -57,4 +88,12 @@ export async function setWindowTitle(title: string): Promise<void> {
   } catch {
     // Not in a Tauri window, or the permission is missing: the in-page UI still shows the name.
   }
+}
+
+/** The event the native menu sends (MENU_EVENT in crates/core/src/ipc.rs). */
+export const MENU_EVENT = "menu-action";
+
+/** Calls `handler` with each item chosen in the native menu; resolves to a function that stops listening. */
+export async function onMenuAction(handler: (action: MenuAction) => void): Promise<() => void> {
+  return listen<MenuAction>(MENU_EVENT, (event) => handler(event.payload));
 }

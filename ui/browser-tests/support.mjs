@@ -1,0 +1,127 @@
+// Shared by the browser tests: serves harness/dist on a free localhost port and drives
+// Debian's Chromium through playwright-core (no browser download).
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { mkdirSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const DIST = fileURLToPath(new URL("../harness/dist/", import.meta.url));
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".ttf": "font/ttf",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+export const SHOTS = process.env.UI_SHOTS ?? "/tmp/ui-shots";
+
+/** Serves harness/dist on 127.0.0.1 at a port the system picks. */
+export async function serveHarness() {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const file = normalize(join(DIST, path === "/" ? "index.html" : path));
+    if (!file.startsWith(DIST)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      response.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh page on the harness (a new fake core each time), once the storyboard shows. */
+export async function openHarness(browser, url, { delay = 0, width = 1440, height = 900, reducedMotion = "no-preference" } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, reducedMotion });
+  page.setDefaultTimeout(8000);
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(new Error(message.text()));
+  });
+  await page.goto(`${url}?delay=${delay}`);
+  await page.waitForSelector('[data-testid="storyboard"] [data-testid="block"]');
+  return { page, errors };
+}
+
+export function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  return page.screenshot({ path: join(SHOTS, name) });
+}
+
+/** The block titles of each section (by title) and of the library, as the page shows them. */
+export function board(page) {
+  return page.evaluate(() => {
+    const titles = (zone) =>
+      Array.from(zone.querySelectorAll(':scope > [data-testid="block"] [data-testid="block-title"]')).map((t) => t.textContent.trim());
+    const sections = {};
+    for (const section of document.querySelectorAll('[data-testid="section"]')) {
+      const name = section.querySelector('[data-testid="section-title"]').textContent.trim();
+      const zone = section.querySelector('[data-testid="section-blocks"]');
+      sections[name] = zone ? titles(zone) : null;
+    }
+    return { sections, library: titles(document.querySelector('[data-testid="library"]')) };
+  });
+}
+
+export const edits = (page) => page.evaluate(() => window.harness.edits());
+export const coreProject = (page) => page.evaluate(() => window.harness.project());
+
+/** Waits until the fake core has received `count` edits and the toolbar says they are saved. */
+export async function settled(page, count) {
+  await page.waitForFunction((n) => window.harness.edits().length >= n, count);
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent.includes("All changes saved"));
+}
+
+/** Centre of an element, in page coordinates. */
+export async function centre(locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("element is not visible");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
+}
+
+/** Presses the mouse on `from` and moves it in small steps to `to`, pausing so the library sees it. */
+export async function drag(page, from, to, { steps = 25, pause = 60, beforeDrop } = {}) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  // Leave the start point gently first: svelte-dnd-action starts a drag after a few pixels.
+  await page.mouse.move(from.x + 4, from.y + 4, { steps: 2 });
+  for (let i = 1; i <= steps; i++) {
+    const x = from.x + ((to.x - from.x) * i) / steps;
+    const y = from.y + ((to.y - from.y) * i) / steps;
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(pause / 4);
+  }
+  // The library checks where the dragged card is every 200 ms; give it a few rounds.
+  await page.waitForTimeout(600);
+  await page.mouse.move(to.x + 1, to.y + 1);
+  await page.waitForTimeout(600);
+  if (beforeDrop) await beforeDrop();
+  await page.mouse.up();
+}

@@ -1,0 +1,199 @@
+// An in-memory stand-in for the Rust core, just enough to drive the editor in a browser: it
+// applies Edits to a project the way crates/core/src/storyboard/edit.rs does (including
+// "index counts the blocks after the moved one is taken out"), keeps undo/redo as snapshots,
+// and records every apply_edit call for the tests to read.
+import type { AppError, Block, Edit, OpenedProject, Place, Project } from "../src/lib/bindings";
+
+type Json = ReturnType<typeof JSON.parse>;
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function refuse(code: string, message: string): AppError {
+  return { code, message };
+}
+
+export class FakeCore {
+  project: Project;
+  path: string;
+  /** Every edit the UI sent, in order, as received (refused ones too). */
+  edits: Edit[] = [];
+  /** Every command the UI invoked, in order. */
+  calls: string[] = [];
+  /** The next apply_edit is refused with this error. */
+  failNext: AppError | null = null;
+  /** How long each command takes to answer, in ms (to see "Saving…"). */
+  delayMs = 0;
+  #undo: Project[] = [];
+  #redo: Project[] = [];
+  #nextId: number;
+
+  constructor(project: Project, path: string) {
+    this.project = clone(project);
+    this.path = path;
+    const ids = [
+      ...this.project.library.map((b) => b.id),
+      ...this.project.sections.flatMap((s) => [s.id, ...s.blocks.map((b) => b.id)]),
+    ];
+    this.#nextId = Math.max(0, ...ids) + 1;
+  }
+
+  opened(): OpenedProject {
+    return {
+      path: this.path,
+      fileName: this.path.split("/").pop() ?? this.path,
+      project: clone(this.project),
+      canUndo: this.#undo.length > 0,
+      canRedo: this.#redo.length > 0,
+    };
+  }
+
+  async handle(command: string, args: Json): Promise<unknown> {
+    this.calls.push(command);
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    switch (command) {
+      case "current_project":
+        return this.opened();
+      case "take_startup_problem":
+        return null;
+      case "apply_edit":
+        return this.#apply(args.edit as Edit);
+      case "undo":
+        return this.#step(this.#undo, this.#redo);
+      case "redo":
+        return this.#step(this.#redo, this.#undo);
+      case "open_project_dialog":
+      case "new_project_dialog":
+      case "save_as_dialog":
+        return null;
+      case "export_briefing_dialog":
+        return { path: "/tmp/harness-briefing.pdf", pages: 3, bytes: 48000 };
+      case "plugin:window|set_title":
+        return null;
+      default:
+        throw refuse("unknown_command", `the harness has no command ${command}`);
+    }
+  }
+
+  #step(from: Project[], to: Project[]): OpenedProject {
+    const previous = from.pop();
+    if (previous) {
+      to.push(clone(this.project));
+      this.project = previous;
+    }
+    return this.opened();
+  }
+
+  #apply(edit: Edit): OpenedProject {
+    this.edits.push(clone(edit));
+    if (this.failNext) {
+      const error = this.failNext;
+      this.failNext = null;
+      throw error;
+    }
+    const before = clone(this.project);
+    try {
+      this.#change(edit);
+    } catch (e) {
+      this.project = before;
+      throw e;
+    }
+    this.#undo.push(before);
+    this.#redo = [];
+    return this.opened();
+  }
+
+  #container(place: Place | { in: "library" } | { in: "section"; sectionId: number }): Block[] {
+    if (place.in === "library") return this.project.library;
+    const section = this.project.sections.find((s) => s.id === place.sectionId);
+    if (!section) throw refuse("not_found", `there is no section with id ${place.sectionId} (it may have been deleted)`);
+    return section.blocks;
+  }
+
+  #insert(place: Place, block: Block) {
+    const list = this.#container(place);
+    if (place.index > list.length) {
+      throw refuse("bad_position", `position ${place.index} is past the end of the list, which holds ${list.length}`);
+    }
+    list.splice(place.index, 0, block);
+  }
+
+  #take(id: number): Block {
+    for (const list of [this.project.library, ...this.project.sections.map((s) => s.blocks)]) {
+      const index = list.findIndex((b) => b.id === id);
+      if (index >= 0) return list.splice(index, 1)[0];
+    }
+    throw refuse("not_found", `there is no block with id ${id} (it may have been deleted)`);
+  }
+
+  #find(id: number): { list: Block[]; index: number } {
+    for (const list of [this.project.library, ...this.project.sections.map((s) => s.blocks)]) {
+      const index = list.findIndex((b) => b.id === id);
+      if (index >= 0) return { list, index };
+    }
+    throw refuse("not_found", `there is no block with id ${id} (it may have been deleted)`);
+  }
+
+  #section(id: number) {
+    const index = this.project.sections.findIndex((s) => s.id === id);
+    if (index < 0) throw refuse("not_found", `there is no section with id ${id} (it may have been deleted)`);
+    return { index, section: this.project.sections[index] };
+  }
+
+  #change(edit: Edit) {
+    switch (edit.op) {
+      case "addBlock":
+        this.#insert(edit.to, { ...clone(edit.block), id: this.#nextId++ });
+        return;
+      case "updateBlock": {
+        const { list, index } = this.#find(edit.block.id);
+        list[index] = { ...clone(edit.block), kind: list[index].kind };
+        return;
+      }
+      case "duplicateBlock": {
+        const { list, index } = this.#find(edit.id);
+        list.splice(index + 1, 0, { ...clone(list[index]), id: this.#nextId++ });
+        return;
+      }
+      case "deleteBlock":
+        this.#take(edit.id);
+        return;
+      case "moveBlock": {
+        const block = this.#take(edit.id);
+        this.#insert(edit.to, block);
+        return;
+      }
+      case "addSection":
+        if (edit.index > this.project.sections.length) throw refuse("bad_position", `position ${edit.index} is past the end`);
+        this.project.sections.splice(edit.index, 0, { id: this.#nextId++, title: edit.title, notes: "", blocks: [] });
+        return;
+      case "updateSection": {
+        const { section } = this.#section(edit.id);
+        section.title = edit.text.title;
+        section.notes = edit.text.notes;
+        return;
+      }
+      case "moveSection": {
+        const { index, section } = this.#section(edit.id);
+        this.project.sections.splice(index, 1);
+        if (edit.index > this.project.sections.length) throw refuse("bad_position", `position ${edit.index} is past the end`);
+        this.project.sections.splice(edit.index, 0, section);
+        return;
+      }
+      case "removeSection": {
+        const { index, section } = this.#section(edit.id);
+        this.project.sections.splice(index, 1);
+        this.project.library.push(...section.blocks);
+        return;
+      }
+      case "setProjectDetails":
+        this.project.title = edit.title;
+        this.project.author = edit.author;
+        this.project.audience = edit.audience;
+        return;
+      default:
+        throw refuse("invalid_edit", `the harness does not apply ${edit.op}`);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// The editor in a plain browser: the real App, with Tauri's IPC answered by FakeCore.
+// Tests drive it through the page and read `window.harness`.
+import { mount } from "svelte";
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import sampleText from "../../assets/sample/social-collaboration.json?raw";
+import "../src/app.css";
+import App from "../src/App.svelte";
+import type { AppError, Edit, MenuAction, Project } from "../src/lib/bindings";
+import { FakeCore } from "./fake";
+import { projectFromSample } from "./fixture";
+
+declare global {
+  interface Window {
+    harness: {
+      core: FakeCore;
+      /** The edits sent so far. */
+      edits(): Edit[];
+      /** The project as the fake core has it. */
+      project(): Project;
+      /** Sends a native-menu action, as the shell does. */
+      menu(action: MenuAction): Promise<void>;
+      /** Refuses the next edit. */
+      failNext(error: AppError): void;
+    };
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const core = new FakeCore(projectFromSample(JSON.parse(sampleText)), "/home/ana/Sample - Social collaboration.casewright");
+core.delayMs = Number(params.get("delay") ?? 0);
+
+mockWindows("main");
+mockIPC((command, args) => core.handle(command, args), { shouldMockEvents: true });
+
+window.harness = {
+  core,
+  edits: () => JSON.parse(JSON.stringify(core.edits)),
+  project: () => JSON.parse(JSON.stringify(core.project)),
+  menu: (action) => emit("menu-action", action),
+  failNext: (error) => {
+    core.failNext = error;
+  },
+};
+
+const target = document.getElementById("app");
+if (!target) throw new Error("harness/index.html has no #app element");
+mount(App, { target });

@@ -1,0 +1,244 @@
+// Drag and drop of blocks and sections with svelte-dnd-action. The project is never changed
+// here: while a drag is on, the zones show the library's preview of the lists; when it ends,
+// the move becomes one Edit for the core, and the preview is dropped once the core replied
+// (its state then shows the same order, or the old one if the edit was refused).
+//
+// Mouse drops send their edit at once. A keyboard drag moves the preview with each arrow key
+// or Tab and sends one edit when the block is dropped (Space); Escape puts it back unsent.
+import { SHADOW_ITEM_MARKER_PROPERTY_NAME, SOURCES, TRIGGERS, type DndEvent } from "svelte-dnd-action";
+import { tick } from "svelte";
+import type { Block, Edit, Project, Section } from "./bindings";
+import * as say from "./announce";
+import { blockName, locateBlock, moveEditForDrop, sectionMoveForDrop, sectionName, zoneName, type ZoneKey } from "./dnd";
+
+/** A block in a zone, or the drop placeholder the library puts where it would land. */
+export type ZoneBlock = Block & { [SHADOW_ITEM_MARKER_PROPERTY_NAME]?: boolean };
+export type ZoneSection = Section & { [SHADOW_ITEM_MARKER_PROPERTY_NAME]?: boolean };
+
+export function isPlaceholder(item: { [SHADOW_ITEM_MARKER_PROPERTY_NAME]?: boolean }): boolean {
+  return !!item[SHADOW_ITEM_MARKER_PROPERTY_NAME];
+}
+
+export type DragHost = {
+  /** The project as the core last returned it. */
+  project(): Project | null;
+  /** Sends an edit; settles once the reply (or the failure and the core's state) is shown. */
+  commit(edit: Edit): Promise<unknown>;
+  /** Speaks a message through the app's live region. */
+  announce(message: string): void;
+};
+
+type DndCustomEvent<T> = CustomEvent<DndEvent<T>>;
+
+function focusLater(selector: string) {
+  void tick().then(() => document.querySelector<HTMLElement>(selector)?.focus());
+}
+
+/** Dragging blocks between the library and the sections. */
+export class BlockDrag {
+  /** Zones shown from the drag instead of the project, by zone. */
+  preview = $state.raw<Partial<Record<ZoneKey, ZoneBlock[]>>>({});
+  /** The block being moved with the keyboard, and the zone it is in now. */
+  keyboard = $state.raw<{ id: number; zone: ZoneKey } | null>(null);
+  /** Whether a pointer drag is on (to hide hover-only chrome). */
+  pointer = $state(false);
+  #cancelled = false;
+  #host: DragHost;
+
+  constructor(host: DragHost) {
+    this.#host = host;
+  }
+
+  /** The items a zone shows: the drag's preview, or what the project (or its filter) gives. */
+  items(zone: ZoneKey, shown: Block[]): ZoneBlock[] {
+    return this.preview[zone] ?? shown;
+  }
+
+  get active(): boolean {
+    return this.keyboard !== null || this.pointer;
+  }
+
+  #show(zone: ZoneKey, items: ZoneBlock[]) {
+    this.preview = { ...this.preview, [zone]: items };
+  }
+
+  #clear() {
+    this.preview = {};
+  }
+
+  #title(id: number): string {
+    const project = this.#host.project();
+    const found = project && locateBlock(project, id);
+    return found ? blockName(found.block) : "the block";
+  }
+
+  #where(zone: ZoneKey): string {
+    const project = this.#host.project();
+    return project ? zoneName(project, zone) : "";
+  }
+
+  consider(zone: ZoneKey, event: DndCustomEvent<ZoneBlock>) {
+    const { items, info } = event.detail;
+    this.#show(zone, items);
+    const id = Number(info.id);
+    if (info.source === SOURCES.POINTER) {
+      if (info.trigger === TRIGGERS.DRAG_STARTED) this.pointer = true;
+      return;
+    }
+    if (info.trigger === TRIGGERS.DRAG_STARTED) {
+      this.keyboard = { id, zone };
+      this.#cancelled = false;
+      const at = items.findIndex((item) => item.id === id);
+      this.#host.announce(say.pickedUp(this.#title(id), this.#where(zone), at + 1, items.length));
+    } else if (info.trigger === TRIGGERS.DRAG_STOPPED) {
+      this.#endKeyboardDrag(zone, items, id);
+    }
+  }
+
+  finalize(zone: ZoneKey, event: DndCustomEvent<ZoneBlock>) {
+    const { items, info } = event.detail;
+    this.#show(zone, items);
+    const id = Number(info.id);
+    if (info.source === SOURCES.KEYBOARD) {
+      // Each arrow key or Tab: the preview follows; the edit waits for the drop.
+      if (info.trigger === TRIGGERS.DROPPED_INTO_ZONE) {
+        this.keyboard = { id, zone };
+        const at = items.findIndex((item) => item.id === id);
+        this.#host.announce(say.movedTo(this.#title(id), this.#where(zone), at + 1, items.length));
+      }
+      return;
+    }
+    if (info.trigger === TRIGGERS.DROPPED_INTO_ANOTHER) return; // the origin; the target sent the edit
+    this.pointer = false;
+    if (info.trigger === TRIGGERS.DROPPED_OUTSIDE_OF_ANY) {
+      this.#clear();
+      return;
+    }
+    this.#send(zone, items, id, false);
+  }
+
+  /** Escape during a keyboard drag: the drop that follows puts the block back. */
+  cancelKeyboardDrag() {
+    if (this.keyboard) this.#cancelled = true;
+  }
+
+  /**
+   * Tab during a keyboard drag: focuses the next zone (the library, then each open section, in
+   * order, round again), which makes the drag library move the block there.
+   */
+  focusNextZone(backwards: boolean): boolean {
+    if (!this.keyboard) return false;
+    const zones = Array.from(document.querySelectorAll<HTMLElement>("[data-zone]"));
+    const here = zones.findIndex((zone) => zone.dataset.zone === this.keyboard?.zone);
+    if (zones.length < 2 || here < 0) return false;
+    const next = zones[(here + (backwards ? -1 : 1) + zones.length) % zones.length];
+    next.focus();
+    return true;
+  }
+
+  #endKeyboardDrag(zone: ZoneKey, items: ZoneBlock[], id: number) {
+    this.keyboard = null;
+    const selector = `[data-block-id="${id}"]`;
+    if (this.#cancelled) {
+      this.#cancelled = false;
+      this.#clear();
+      const project = this.#host.project();
+      const from = project && locateBlock(project, id);
+      if (from) this.#host.announce(say.cancelled(this.#title(id), this.#where(from.zone), from.index + 1));
+      focusLater(selector);
+      return;
+    }
+    this.#send(zone, items, id, true);
+  }
+
+  #send(zone: ZoneKey, items: ZoneBlock[], id: number, keyboard: boolean) {
+    const project = this.#host.project();
+    const edit = project ? moveEditForDrop(project, zone, items, id) : null;
+    const at = items.findIndex((item) => item.id === id);
+    if (keyboard || edit) this.#host.announce(say.dropped(this.#title(id), this.#where(zone), at + 1, items.length));
+    if (!edit) {
+      this.#clear();
+      if (keyboard) focusLater(`[data-block-id="${id}"]`);
+      return;
+    }
+    void this.#host.commit(edit).finally(() => {
+      this.#clear();
+      if (keyboard) focusLater(`[data-block-id="${id}"]`);
+    });
+  }
+}
+
+/** Reordering sections by their drag handles. */
+export class SectionDrag {
+  preview = $state.raw<ZoneSection[] | null>(null);
+  keyboard = $state.raw<{ id: number } | null>(null);
+  #cancelled = false;
+  #host: DragHost;
+
+  constructor(host: DragHost) {
+    this.#host = host;
+  }
+
+  items(sections: Section[]): ZoneSection[] {
+    return this.preview ?? sections;
+  }
+
+  #name(id: number): string {
+    const sections = this.#host.project()?.sections ?? [];
+    const index = sections.findIndex((s) => s.id === id);
+    return index < 0 ? "the section" : sectionName(sections[index], index);
+  }
+
+  consider(event: DndCustomEvent<ZoneSection>) {
+    const { items, info } = event.detail;
+    this.preview = items;
+    if (info.source !== SOURCES.KEYBOARD) return;
+    const id = Number(info.id);
+    if (info.trigger === TRIGGERS.DRAG_STARTED) {
+      this.keyboard = { id };
+      this.#cancelled = false;
+      const at = items.findIndex((s) => s.id === id);
+      this.#host.announce(say.sectionPickedUp(this.#name(id), at + 1, items.length));
+    } else if (info.trigger === TRIGGERS.DRAG_STOPPED) {
+      this.keyboard = null;
+      if (this.#cancelled) {
+        this.#cancelled = false;
+        this.preview = null;
+        const at = (this.#host.project()?.sections ?? []).findIndex((s) => s.id === id);
+        this.#host.announce(say.sectionCancelled(this.#name(id), at + 1));
+        focusLater(`[data-section-handle="${id}"]`);
+        return;
+      }
+      this.#send(items, id, true);
+    }
+  }
+
+  finalize(event: DndCustomEvent<ZoneSection>) {
+    const { items, info } = event.detail;
+    this.preview = items;
+    const id = Number(info.id);
+    if (info.source === SOURCES.KEYBOARD) {
+      const at = items.findIndex((s) => s.id === id);
+      this.#host.announce(say.sectionMovedTo(this.#name(id), at + 1, items.length));
+      return;
+    }
+    this.#send(items, id, false);
+  }
+
+  cancelKeyboardDrag() {
+    if (this.keyboard) this.#cancelled = true;
+  }
+
+  #send(items: ZoneSection[], id: number, keyboard: boolean) {
+    const sections = this.#host.project()?.sections ?? [];
+    const edit = sectionMoveForDrop(sections, items, id);
+    const at = items.findIndex((s) => s.id === id);
+    if (keyboard || edit) this.#host.announce(say.sectionDropped(this.#name(id), at + 1, items.length));
+    const done = () => {
+      this.preview = null;
+      if (keyboard) focusLater(`[data-section-handle="${id}"]`);
+    };
+    if (!edit) done();
+    else void this.#host.commit(edit).finally(done);
+  }
+}

@@ -1,0 +1,44 @@
+// What the editor's components share: the project as the core last returned it, the
+// selection, and the actions that turn a person's intent into Edits. App provides it.
+import { getContext, setContext } from "svelte";
+import type { BlockKind, Edit, Project } from "./bindings";
+import type { BlockDrag, SectionDrag } from "./boardDnd.svelte";
+import type { MoveTarget, Selection } from "./dnd";
+
+export type Flushable = { flush(): void };
+
+export interface Editor {
+  readonly project: Project;
+  readonly selection: Selection;
+  readonly blocks: BlockDrag;
+  readonly sections: SectionDrag;
+  select(selection: Selection): void;
+  /** Sends one edit as it is; settles once its reply (or failure) is shown. */
+  submit(edit: Edit): Promise<boolean>;
+  addBlock(kind: BlockKind): Promise<void>;
+  duplicateBlock(id: number): Promise<void>;
+  deleteBlock(id: number): Promise<void>;
+  moveBlock(id: number, target: MoveTarget): Promise<void>;
+  addSection(index?: number): Promise<void>;
+  renameSection(id: number, title: string): Promise<void>;
+  moveSection(id: number, index: number): Promise<void>;
+  removeSection(id: number): Promise<void>;
+  isCollapsed(id: number): boolean;
+  toggleCollapsed(id: number): void;
+  /** Puts focus in the inspector's first field (Enter on a card). */
+  focusInspector(): void;
+  /** Inspector forms register so their typing is sent before any other edit. */
+  registerDraft(draft: Flushable): () => void;
+}
+
+const KEY = Symbol("casewright-editor");
+
+export function setEditor(editor: Editor): void {
+  setContext(KEY, editor);
+}
+
+export function getEditor(): Editor {
+  const editor = getContext<Editor | undefined>(KEY);
+  if (!editor) throw new Error("getEditor() outside the editor (App provides it)");
+  return editor;
+}

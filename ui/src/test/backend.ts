@@ -1,0 +1,58 @@
+// Wires the mocked lib/backend (vi.mock in each test file) to FakeCore, the in-memory core
+// the browser harness uses too, so the editor sees realistic replies to its edits.
+import { vi } from "vitest";
+import type * as Backend from "../lib/backend";
+import type { MenuAction, OpenedProject } from "../lib/bindings";
+import { FakeCore } from "../../harness/fake";
+
+type Mocked = { [K in keyof typeof Backend]: (typeof Backend)[K] };
+
+/** The functions each test file's vi.mock("./lib/backend") replaces. */
+export const mockedFunctions = {
+  currentProject: vi.fn(),
+  takeStartupProblem: vi.fn(async () => null),
+  applyEdit: vi.fn(),
+  undo: vi.fn(),
+  redo: vi.fn(),
+  openProjectDialog: vi.fn(),
+  newProjectDialog: vi.fn(),
+  saveAsDialog: vi.fn(),
+  openRecent: vi.fn(),
+  exportBriefingDialog: vi.fn(),
+  setWindowTitle: vi.fn(async () => {}),
+  onMenuAction: vi.fn(async () => () => {}),
+};
+
+/**
+ * Answers currentProject, applyEdit, undo and redo from a FakeCore holding `opened`'s project;
+ * returns the core (its `edits` are what the UI sent).
+ */
+export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
+  const core = new FakeCore(opened.project, opened.path);
+  const answer = (command: string, args?: unknown) => core.handle(command, args) as Promise<OpenedProject>;
+  vi.mocked(backend.currentProject).mockImplementation(() => answer("current_project"));
+  vi.mocked(backend.applyEdit).mockImplementation((edit) => answer("apply_edit", { edit }));
+  vi.mocked(backend.undo).mockImplementation(() => answer("undo"));
+  vi.mocked(backend.redo).mockImplementation(() => answer("redo"));
+  vi.mocked(backend.takeStartupProblem).mockResolvedValue(null);
+  vi.mocked(backend.setWindowTitle).mockResolvedValue(undefined);
+  vi.mocked(backend.onMenuAction).mockResolvedValue(() => {});
+  return core;
+}
+
+/** The handler App registered for native-menu actions. */
+export function menuHandler(backend: Mocked): (action: MenuAction) => void {
+  const calls = vi.mocked(backend.onMenuAction).mock.calls;
+  if (calls.length === 0) throw new Error("App did not listen for menu actions");
+  return calls[calls.length - 1][0];
+}
+
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
