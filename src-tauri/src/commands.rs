@@ -56,6 +56,20 @@ pub fn coach_report(
     Ok(casewright_core::coach::lint_project(&open.board.project()?))
 }
 
+/// The coach's advice on a draft of one block, as the user types (nothing is saved).
+#[tauri::command]
+pub fn coach_block(
+    block: casewright_core::Block,
+    open: State<'_, OpenProject>,
+) -> Result<Vec<casewright_core::coach::Finding>, AppError> {
+    let guard = open.0.lock().unwrap();
+    let open = guard.as_ref().ok_or_else(no_project)?;
+    Ok(casewright_core::coach::lint_draft_block(
+        &open.board.project()?,
+        &block,
+    ))
+}
+
 #[tauri::command]
 pub fn undo(open: State<'_, OpenProject>) -> Result<OpenedProject, AppError> {
     with_open(&open, |board| {

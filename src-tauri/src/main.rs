@@ -59,6 +59,7 @@ fn main() {
             commands::open_recent,
             commands::apply_edit,
             commands::coach_report,
+            commands::coach_block,
             commands::undo,
             commands::redo,
             commands::export_briefing_dialog,

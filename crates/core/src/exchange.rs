@@ -106,6 +106,9 @@ struct BlockDoc {
     source_date: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     tags: Vec<String>,
+    /// Coach rules dismissed for this block.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    dismissed: Vec<String>,
 }
 
 impl From<BlockDoc> for Block {
@@ -126,6 +129,7 @@ impl From<BlockDoc> for Block {
             baseline: b.baseline,
             target: b.target,
             tags: b.tags,
+            dismissed: b.dismissed,
         }
     }
 }
@@ -147,6 +151,7 @@ impl From<&Block> for BlockDoc {
             source_link: b.source_link.clone(),
             source_date: b.source_date.clone(),
             tags: b.tags.clone(),
+            dismissed: b.dismissed.clone(),
         }
     }
 }

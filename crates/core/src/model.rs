@@ -54,6 +54,26 @@ pub struct Block {
     pub baseline: Option<f64>,
     pub target: Option<f64>,
     pub tags: Vec<String>,
+    /// Coach rules the user dismissed for this block (rule ids); their findings are hidden.
+    #[serde(default)]
+    pub dismissed: Vec<String>,
+}
+
+/// A block's free-text field, as the coach reads it and a fix rewrites it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Title,
+    Body,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Body => "body",
+        }
+    }
 }
 
 /// The three building blocks of a case: what we gain, who already did it, and by how much.
@@ -156,6 +176,7 @@ impl Block {
             baseline: None,
             target: None,
             tags: Vec::new(),
+            dismissed: Vec::new(),
         }
     }
 

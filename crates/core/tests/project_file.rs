@@ -229,6 +229,19 @@ fn values_the_schema_forbids_are_reported_not_trusted() {
 }
 
 #[test]
+fn dismissed_advice_that_is_not_a_list_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch("UPDATE block SET dismissed = '{\"rule\": 1}' WHERE id = 1;")
+        .unwrap();
+    conn.close().unwrap();
+    let err = refused(&path);
+    assert_eq!(err.code(), "corrupt");
+    assert!(err.to_string().contains("dismissed advice"), "{err}");
+}
+
+#[test]
 fn triggers_and_views_in_a_received_file_never_run() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_project(dir.path());

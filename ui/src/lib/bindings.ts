@@ -29,7 +29,11 @@ source: string | null, sourceLink: string | null,
 /**
  * When the source was published or accessed, as written (e.g. "2025-03").
  */
-sourceDate: string | null, organisation: string | null, relation: Relation | null, direction: Direction | null, baseline: number | null, target: number | null, tags: Array<string>, };
+sourceDate: string | null, organisation: string | null, relation: Relation | null, direction: Direction | null, baseline: number | null, target: number | null, tags: Array<string>, 
+/**
+ * Coach rules the user dismissed for this block (rule ids); their findings are hidden.
+ */
+dismissed: Array<string>, };
 
 export type BlockKind = "benefit" | "story" | "metric";
 
@@ -37,7 +41,7 @@ export type Relation = "peer" | "competitor";
 
 export type Direction = "higher" | "lower";
 
-export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, };
+export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, } | { "op": "applyFix", blockId: number, field: Field, start: number, end: number, excerpt: string, replacement: string, } | { "op": "dismissFinding", blockId: number, rule: string, } | { "op": "restoreFinding", blockId: number, rule: string, };
 
 export type Place = { "in": "library", index: number, } | { "in": "section", sectionId: number, index: number, };
 
@@ -59,7 +63,11 @@ export type Report = { findings: Array<Finding>, checks: Array<CheckResult>,
 /**
  * 0–100: the weights of the checks that pass.
  */
-score: number, };
+score: number, 
+/**
+ * Findings the user dismissed for their block, kept apart so they can be restored.
+ */
+dismissed: Array<Finding>, };
 
 export type Finding = { rule: string, level: Level, message: string, 
 /**

@@ -56,6 +56,8 @@ pub struct Report {
     pub checks: Vec<CheckResult>,
     /// 0–100: the weights of the checks that pass.
     pub score: u32,
+    /// Findings the user dismissed for their block, kept apart so they can be restored.
+    pub dismissed: Vec<Finding>,
 }
 
 /// Rules compiled for one audience.
@@ -242,7 +244,14 @@ impl RuleSet {
 
     /// Lints one block (the part of linting that depends on nothing else: re-run it alone
     /// while the user types).
+    /// Findings the user dismissed for this block are left out.
     pub fn lint_block(&self, block: &Block, section: u32, index: u32) -> Vec<Finding> {
+        let mut out = self.lint_block_text(block, section, index);
+        out.retain(|f| !block.dismissed.contains(&f.rule));
+        out
+    }
+
+    fn lint_block_text(&self, block: &Block, section: u32, index: u32) -> Vec<Finding> {
         let at = At {
             section,
             block: index,
@@ -302,7 +311,7 @@ impl RuleSet {
         let mut findings = Vec::new();
         for (s, section) in project.sections.iter().enumerate() {
             for (b, block) in section.blocks.iter().enumerate() {
-                findings.extend(self.lint_block(block, s as u32, b as u32));
+                findings.extend(self.lint_block_text(block, s as u32, b as u32));
             }
         }
         let scan = ElementScan::new(project);
@@ -316,12 +325,21 @@ impl RuleSet {
                 f.start.unwrap_or(0),
             )
         });
+        let dismissed_for = |f: &Finding| {
+            let block = f
+                .section
+                .zip(f.block)
+                .and_then(|(s, b)| project.sections.get(s as usize)?.blocks.get(b as usize));
+            block.is_some_and(|block| block.dismissed.contains(&f.rule))
+        };
+        let (dismissed, findings) = findings.into_iter().partition(dismissed_for);
         let checks = readiness(&scan);
         let score = checks.iter().filter(|c| c.passed).map(|c| c.weight).sum();
         Report {
             findings,
             checks,
             score,
+            dismissed,
         }
     }
 

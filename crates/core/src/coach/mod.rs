@@ -14,7 +14,9 @@ pub use lint::{weight, CheckResult, Finding, Fix, Report, RuleSet};
 pub use pack::{load_packs, parse_pack, Examples, Pack, PackError, BUNDLED};
 pub use rule::{Audience, Check, Element, Field, Level, Rule};
 
-use crate::model::Project;
+use std::sync::OnceLock;
+
+use crate::model::{Block, Project};
 
 /// The bundled rules, for `audience`.
 pub fn bundled_rules(audience: Audience) -> RuleSet {
@@ -23,9 +25,40 @@ pub fn bundled_rules(audience: Audience) -> RuleSet {
     RuleSet::new(packs.into_iter().flat_map(|p| p.rules).collect(), audience)
 }
 
+/// The bundled rules for `audience`, compiled once per process: the app lints on every
+/// edit and keystroke.
+fn bundled_rules_cached(audience: Audience) -> &'static RuleSet {
+    static COMPILED: [OnceLock<RuleSet>; Audience::ALL.len()] =
+        [const { OnceLock::new() }; Audience::ALL.len()];
+    let slot = Audience::ALL
+        .iter()
+        .position(|a| *a == audience)
+        .unwrap_or(0);
+    COMPILED[slot].get_or_init(|| bundled_rules(audience))
+}
+
 /// Lints a project with the bundled rules, for the audience its project names.
 pub fn lint_project(project: &Project) -> Report {
-    bundled_rules(Audience::infer(&project.audience)).lint(project)
+    bundled_rules_cached(Audience::infer(&project.audience)).lint(project)
+}
+
+/// Lints a draft of one block of `project` (matched by id) as the user types, before the
+/// edit is saved. A block in the library, or one not in the project, gets no advice: the
+/// coach reads the storyboard.
+pub fn lint_draft_block(project: &Project, draft: &Block) -> Vec<Finding> {
+    let place = project
+        .sections
+        .iter()
+        .enumerate()
+        .find_map(|(s, section)| {
+            let b = section.blocks.iter().position(|b| b.id == draft.id)?;
+            Some((s as u32, b as u32))
+        });
+    match place {
+        Some((section, index)) => bundled_rules_cached(Audience::infer(&project.audience))
+            .lint_block(draft, section, index),
+        None => Vec::new(),
+    }
 }
 
 /// The report as text, one line a finding: `section › block: level rule-id message`.

@@ -85,22 +85,7 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
     })
 }
 
-/// A block field a text rule reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Field {
-    Title,
-    Body,
-}
-
-impl Field {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Body => "body",
-        }
-    }
-}
+pub use crate::model::Field;
 
 /// Where a text rule looks: some fields of some block kinds.
 #[derive(Debug, Clone, PartialEq)]

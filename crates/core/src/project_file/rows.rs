@@ -8,7 +8,7 @@ use crate::model::{Block, BlockKind, Direction, Relation};
 
 /// The columns [`block_from_row`] reads, in order.
 pub const BLOCK_COLUMNS: &str = "id, section_id, position, kind, title, body, number, unit, \
-     source, source_link, source_date, organisation, relation, direction, baseline, target, tags";
+     source, source_link, source_date, organisation, relation, direction, baseline, target, tags, dismissed";
 
 /// Where a block sits: in a section (`Some(id)`) or the library (`None`), and its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +53,12 @@ pub fn block_from_row(row: &Row) -> Result<(Slot, Block), RowError> {
     let tags_json: String = row.get(16)?;
     let tags: Vec<String> = serde_json::from_str(&tags_json)
         .map_err(|_| invalid(format!("tags that are not a list of words: {tags_json:?}")))?;
+    let dismissed_json: String = row.get(17)?;
+    let dismissed: Vec<String> = serde_json::from_str(&dismissed_json).map_err(|_| {
+        invalid(format!(
+            "dismissed advice that is not a list of rule ids: {dismissed_json:?}"
+        ))
+    })?;
     let slot = Slot {
         section_id: row.get(1)?,
         position: row.get(2)?,
@@ -73,6 +79,7 @@ pub fn block_from_row(row: &Row) -> Result<(Slot, Block), RowError> {
         baseline: row.get(14)?,
         target: row.get(15)?,
         tags,
+        dismissed,
     };
     Ok((slot, block))
 }
@@ -87,8 +94,9 @@ pub fn insert_block(
 ) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO block (id, section_id, position, kind, title, body, number, unit, source,
-             source_link, source_date, organisation, relation, direction, baseline, target, tags)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+             source_link, source_date, organisation, relation, direction, baseline, target, tags,
+             dismissed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         keep_id.then_some(block.id),
@@ -108,6 +116,7 @@ pub fn insert_block(
         block.baseline,
         block.target,
         tags_json(&block.tags),
+        tags_json(&block.dismissed),
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -117,7 +126,7 @@ pub fn update_block(conn: &Connection, block: &Block) -> rusqlite::Result<usize>
     conn.prepare_cached(
         "UPDATE block SET kind = ?2, title = ?3, body = ?4, number = ?5, unit = ?6, source = ?7,
              source_link = ?8, source_date = ?9, organisation = ?10, relation = ?11,
-             direction = ?12, baseline = ?13, target = ?14, tags = ?15
+             direction = ?12, baseline = ?13, target = ?14, tags = ?15, dismissed = ?16
          WHERE id = ?1",
     )?
     .execute(params![
@@ -136,6 +145,7 @@ pub fn update_block(conn: &Connection, block: &Block) -> rusqlite::Result<usize>
         block.baseline,
         block.target,
         tags_json(&block.tags),
+        tags_json(&block.dismissed),
     ])
 }
 

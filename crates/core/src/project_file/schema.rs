@@ -5,13 +5,13 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The `user_version` this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// Tables a file must have to be opened as a project.
 pub const REQUIRED_TABLES: [&str; 3] = ["project", "section", "block"];
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 // The application id is part of the first migration, so it is set in the same transaction
@@ -78,6 +78,9 @@ ALTER TABLE block_v2 RENAME TO block;
 CREATE INDEX block_in_section ON block (section_id, position);
 ";
 
+// Version 3: the coach. A block remembers the rules the user dismissed for it.
+const V3: &str = "ALTER TABLE block ADD COLUMN dismissed TEXT NOT NULL DEFAULT '[]';";
+
 #[cfg(test)]
 mod tests {
     use super::super::header::APPLICATION_ID;
@@ -86,6 +89,24 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn version_2_blocks_start_with_nothing_dismissed() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        migrations().to_version(&mut conn, 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO project VALUES (1, 'T', 'A', 'B');
+             INSERT INTO block (id, position, kind, title) VALUES (5, 0, 'benefit', 'Kept');",
+        )
+        .unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let row: (String, String) = conn
+            .query_row("SELECT title, dismissed FROM block WHERE id = 5", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(row, ("Kept".into(), "[]".into()));
     }
 
     #[test]

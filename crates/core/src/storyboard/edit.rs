@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::EditError;
-use crate::model::Block;
+use crate::model::{Block, Field};
 use crate::project_file::rows::{self, block_from_row, insert_block, Slot, BLOCK_COLUMNS};
 
 /// Where a block goes: a section or the library, at `index` among the blocks there
@@ -113,6 +113,29 @@ pub enum Edit {
         author: String,
         audience: String,
     },
+    /// Applies a coach fix: replaces characters `start..end` of a block's field, which must
+    /// still read `excerpt` (advice given on older text is refused, not misapplied).
+    ApplyFix {
+        #[ts(type = "number")]
+        block_id: i64,
+        field: Field,
+        start: u32,
+        end: u32,
+        excerpt: String,
+        replacement: String,
+    },
+    /// Hides a coach rule's findings on one block; remembered in the project.
+    DismissFinding {
+        #[ts(type = "number")]
+        block_id: i64,
+        rule: String,
+    },
+    /// Shows a dismissed rule's findings on the block again.
+    RestoreFinding {
+        #[ts(type = "number")]
+        block_id: i64,
+        rule: String,
+    },
 }
 
 /// What an applied edit produced besides its undo.
@@ -126,6 +149,7 @@ const MAX_TITLE: usize = 1_000;
 const MAX_TEXT: usize = 50_000;
 const MAX_TAGS: usize = 30;
 const MAX_TAG: usize = 60;
+const MAX_DISMISSED: usize = 200;
 
 impl Edit {
     /// Applies the edit inside `tx`; returns the edit that undoes it.
@@ -142,6 +166,34 @@ impl Edit {
                 let (_, old) = load_block(tx, block.id)?;
                 rows::update_block(tx, block)?;
                 Ok((Edit::UpdateBlock { block: old }, Outcome::default()))
+            }
+            Edit::ApplyFix {
+                block_id,
+                field,
+                start,
+                end,
+                excerpt,
+                replacement,
+            } => {
+                let (_, mut block) = load_block(tx, *block_id)?;
+                let text = match field {
+                    Field::Title => &mut block.title,
+                    Field::Body => &mut block.body,
+                };
+                *text = replace_chars(text, *start, *end, excerpt, replacement)?;
+                Edit::UpdateBlock { block }.apply(tx)
+            }
+            Edit::DismissFinding { block_id, rule } => {
+                let (_, mut block) = load_block(tx, *block_id)?;
+                if !block.dismissed.contains(rule) {
+                    block.dismissed.push(rule.clone());
+                }
+                Edit::UpdateBlock { block }.apply(tx)
+            }
+            Edit::RestoreFinding { block_id, rule } => {
+                let (_, mut block) = load_block(tx, *block_id)?;
+                block.dismissed.retain(|r| r != rule);
+                Edit::UpdateBlock { block }.apply(tx)
             }
             Edit::DuplicateBlock { id } => {
                 let (slot, block) = load_block(tx, *id)?;
@@ -365,7 +417,46 @@ fn validate_block(block: &Block) -> Result<(), EditError> {
             return Err(EditError::invalid("a tag cannot be empty"));
         }
     }
+    if block.dismissed.len() > MAX_DISMISSED {
+        return Err(EditError::invalid(format!(
+            "a block can have at most {MAX_DISMISSED} pieces of advice dismissed"
+        )));
+    }
+    for rule in &block.dismissed {
+        check_len("rule id", rule, MAX_TAG)?;
+    }
     Ok(())
+}
+
+/// `text` with characters `start..end` (counted in Unicode scalar values, as the coach
+/// counts them) replaced, if they still read `expected`.
+fn replace_chars(
+    text: &str,
+    start: u32,
+    end: u32,
+    expected: &str,
+    replacement: &str,
+) -> Result<String, EditError> {
+    let byte_at = |chars: u32| {
+        if chars as usize == text.chars().count() {
+            Some(text.len())
+        } else {
+            text.char_indices().nth(chars as usize).map(|(i, _)| i)
+        }
+    };
+    let stale = || {
+        EditError::invalid(format!(
+            "the advice no longer fits the text: “{expected}” is not at characters {start}–{end} any more"
+        ))
+    };
+    let (from, to) = match (byte_at(start), byte_at(end)) {
+        (Some(from), Some(to)) if from <= to => (from, to),
+        _ => return Err(stale()),
+    };
+    if &text[from..to] != expected {
+        return Err(stale());
+    }
+    Ok(format!("{}{replacement}{}", &text[..from], &text[to..]))
 }
 
 fn load_block(tx: &Transaction, id: i64) -> Result<(Slot, Block), EditError> {
