@@ -202,3 +202,72 @@ fn lint_bad_input_exits_2_and_a_broken_pack_is_named() {
     assert!(stdout.contains("house.no-everywhere"), "{stdout}");
     assert!(stdout.contains("outcomes.concept.buzzwords"), "{stdout}");
 }
+
+/// The field names of the table under `## {heading}` in docs/lint-json.md.
+fn documented_fields(doc: &str, heading: &str) -> std::collections::BTreeSet<String> {
+    let table = doc
+        .split(&format!("## {heading}\n"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no “{heading}” section"))
+        .split("\n## ")
+        .next()
+        .unwrap();
+    table
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .flat_map(|l| {
+            let first = l.split('|').nth(1).unwrap();
+            first
+                .split(',')
+                .map(|name| name.trim().trim_matches('`').to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn keys(value: &serde_json::Value) -> std::collections::BTreeSet<String> {
+    value.as_object().unwrap().keys().cloned().collect()
+}
+
+#[test]
+fn lint_json_has_exactly_the_documented_fields() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/lint-json.md"
+    ))
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("memo.md"),
+        "# Proposal\n\nWe will roll out a collaboration platform to all staff.\n",
+    )
+    .unwrap();
+    let out = casewright(&["lint", "memo.md", "--format", "json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+
+    assert_eq!(keys(&json), documented_fields(&doc, "Top level"));
+    let findings = json["findings"].as_array().unwrap();
+    assert!(findings.iter().any(|f| f["excerpt"].is_string()));
+    assert!(findings.iter().any(|f| f["excerpt"].is_null()));
+    for finding in findings {
+        assert_eq!(keys(finding), documented_fields(&doc, "Finding"));
+    }
+    let checks = json["checks"].as_array().unwrap();
+    for check in checks {
+        assert_eq!(keys(check), documented_fields(&doc, "Check"));
+    }
+    let ids: Vec<&str> = checks.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    for id in [
+        "business-case",
+        "quantified-outcome",
+        "case-study",
+        "peer-case",
+        "pilot",
+        "success-measure",
+        "ask",
+        "urgency",
+    ] {
+        assert!(ids.contains(&id), "check {id} is reported");
+        assert!(doc.contains(&format!("`{id}`")), "check {id} is documented");
+    }
+}
