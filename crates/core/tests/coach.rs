@@ -215,7 +215,7 @@ fn each_element_is_recognised_from_fields_or_wording() {
     assert!(check(&p, Element::SuccessMeasure));
     let words = base(vec![benefit(
         "Start small",
-        "A 12-week pilot at one site; we ask the board to approve it now.",
+        "A 12-week pilot at one site; we ask the board to approve it by 30 June.",
     )]);
     assert!(check(&words, Element::Pilot));
     assert!(check(&words, Element::Ask));

@@ -12,9 +12,33 @@ use crate::model::{Block, BlockKind, Project, Section};
 fn story_cue() -> &'static Regex {
     static CUE: OnceLock<Regex> = OnceLock::new();
     CUE.get_or_init(|| {
-        Regex::new(r"(?i)\b(case study|for example|for instance|(?:a|one) (?:peer|competitor|rival)|peers?|competitors?|rivals?|(?:[A-Z][\w&]+ )+(?:did|has|have|cut|saw|reduced|increased|grew|introduced|launched))\b")
+        Regex::new(r"(?i)\b(case study|for example|for instance|(?:a|one) (?:peer|competitor|rival)|peers?|competitors?|rivals?)\b")
             .expect("the story cue compiles")
     })
+}
+
+/// An organisation doing something: capitalised words, then a verb of action or result.
+fn actor_cue() -> &'static Regex {
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    CUE.get_or_init(|| {
+        Regex::new(r"\b((?:[A-Z][\w&]+ )+)(?:did|has|have|cut|saw|reduced|increased|grew|introduced|launched|realized|realised|experienced|saved|achieved)\b")
+            .expect("the actor cue compiles")
+    })
+}
+
+/// Words that start a sentence but name no organisation ("It has", "The team saw").
+const NOT_AN_ACTOR: [&str; 22] = [
+    "it", "this", "that", "there", "we", "our", "they", "he", "she", "which", "who", "what",
+    "these", "those", "everyone", "nobody", "one", "the", "a", "an", "you", "your",
+];
+
+/// Whether a paragraph tells a story: a case study cue, or a named organisation acting.
+fn tells_story(text: &str) -> bool {
+    story_cue().is_match(text)
+        || actor_cue().captures_iter(text).any(|c| {
+            let first = c[1].split_whitespace().next().unwrap_or("");
+            !NOT_AN_ACTOR.contains(&first.to_lowercase().as_str())
+        })
 }
 
 pub fn document_to_project(text: &str) -> Project {
@@ -33,7 +57,7 @@ pub fn document_to_project(text: &str) -> Project {
         }
         let body = paragraph.join(" ");
         paragraph.clear();
-        let kind = if story_cue().is_match(&body) {
+        let kind = if tells_story(&body) {
             BlockKind::Story
         } else {
             BlockKind::Benefit
@@ -79,6 +103,18 @@ pub fn document_to_project(text: &str) -> Project {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_story_needs_a_named_actor_not_a_pronoun() {
+        assert!(tells_story(
+            "Alcoa Fastening Systems experienced a 61% reduction."
+        ));
+        assert!(tells_story("For example, a rival cut lead times."));
+        assert!(!tells_story("It has the potential to change how we work."));
+        assert!(!tells_story("This has been proven. The team saw gains."));
+        // Case matters for names: a lower-case word is not an organisation.
+        assert!(!tells_story("and everything has changed"));
+    }
 
     #[test]
     fn headings_make_sections_and_paragraphs_blocks() {

@@ -61,7 +61,7 @@ fn cue(element: Element) -> &'static Regex {
                     Element::Pilot => r"(?i)\b(pilot|pilots|trial|start small|proof of concept|test run|first step|one (?:team|site|plant|department))\b",
                     Element::SuccessMeasure => r"(?i)\b(targets?|success (?:criteria|measures?)|measured? (?:by|against)|kpis?|baseline)\b",
                     Element::Ask => r"(?i)\b(we ask|asking (?:the board|you)|the ask|approve|approval|decision|request|we need)\b",
-                    Element::Urgency => r"(?i)\b(now|today|deadline|by (?:\d|january|february|march|april|may|june|july|august|september|october|november|december|the end)|fall(?:ing)? behind|losing ground|already ahead|before (?:our|the) competitors?|every (?:month|quarter|year) we wait|window)\b",
+                    Element::Urgency => r"(?i)\b(act now|now is the time|right now|this (?:year|quarter)|too late|deadline|by (?:\d+|january|february|march|april|may|june|july|august|september|october|november|december|the end)|fall(?:ing)? behind|losing ground|already ahead|before (?:our|the) competitors?|every (?:month|quarter|year) we wait|window)\b",
                 };
                 Regex::new(pattern).expect("cue patterns compile")
             })

@@ -214,6 +214,9 @@ impl RuleSet {
                 if done.contains(&index) || !rule.scope.covers(block.kind, field) {
                     continue;
                 }
+                if rule.quiet_near_figures && figures_near(text, hit.start, hit.end) {
+                    continue;
+                }
                 done.push(index);
                 let matched = &text[hit.start..hit.end];
                 let rewrites: Vec<String> = match (swap, &rule.check) {
@@ -514,6 +517,46 @@ fn is_concrete(block: &Block) -> bool {
 }
 
 /// The longest sentence of `text`: its byte range and word count.
+/// Byte ranges of the sentences of `text`: a sentence ends at `.`, `!` or `?` followed by
+/// a space or the end (so “2.0” and “$4.6” do not split), or at a line break.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let ends =
+            c == '\n' || (matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace));
+        if ends {
+            out.push((start, i + c.len_utf8()));
+            start = i + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Whether the sentence holding `start..end`, or the one before or after it, states an
+/// outcome figure: a percentage, an amount of money, or a multiple.
+fn figures_near(text: &str, start: usize, end: usize) -> bool {
+    static FIGURE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let figure = FIGURE.get_or_init(|| {
+        Regex::new(
+            r"(?i)[$€£¥]\s?\d|\d\s?(?:%|percent\b|per\s+cent\b|x\b|times\b|-?fold\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|twice)(?:\s+times\b|-fold\b)|\btwice\b",
+        )
+        .expect("the figure pattern compiles")
+    });
+    let all = sentences(text);
+    let Some(at) = all.iter().position(|&(s, e)| start < e && end > s) else {
+        return false;
+    };
+    let from = at.saturating_sub(1);
+    let to = (at + 1).min(all.len() - 1);
+    figure.is_match(&text[all[from].0..all[to].1])
+}
+
 fn longest_sentence(text: &str) -> Option<((usize, usize), usize)> {
     static SENTENCE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let sentence = SENTENCE.get_or_init(|| Regex::new(r"[^.!?]+(?:[.!?]+|$)").unwrap());
@@ -555,4 +598,44 @@ fn readiness(scan: &ElementScan) -> Vec<CheckResult> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn near(text: &str, term: &str) -> bool {
+        let start = text.find(term).unwrap();
+        figures_near(text, start, start + term.len())
+    }
+
+    #[test]
+    fn sentences_do_not_split_inside_numbers_or_versions() {
+        let text = "Web 2.0 costs $4.6 million. It works!\nNext line";
+        let parts: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            parts,
+            [
+                "Web 2.0 costs $4.6 million.",
+                " It works!",
+                "\n",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn figures_in_the_same_or_a_neighbouring_sentence_quiet_a_rule() {
+        assert!(near("Our wikis cut resolution time by 22%.", "wikis"));
+        assert!(near("Costs rise 30 percent. The wiki helps.", "wiki"));
+        assert!(near("The wiki helps. It saved €40,000.", "wiki"));
+        assert!(near("Leads grew two times with Twitter.", "Twitter"));
+        assert!(near("Teams on Slack closed 3x more tickets.", "Slack"));
+        // Numbers that are not outcome figures, or figures two sentences away, do not.
+        assert!(!near("We have 12 wikis at 4 sites.", "wikis"));
+        assert!(!near(
+            "Sales rose 5%. Then came winter. The wiki helps.",
+            "wiki"
+        ));
+    }
 }

@@ -86,6 +86,8 @@ struct RawRule {
     gain: Option<Vec<String>>,
     max_share: Option<f64>,
     #[serde(default)]
+    quiet_near_figures: bool,
+    #[serde(default)]
     examples: Examples,
 }
 
@@ -320,6 +322,7 @@ fn build_rule(
         audiences,
         scope: TextScope { kinds, fields },
         check,
+        quiet_near_figures: raw.quiet_near_figures,
     };
     Ok((rule, raw.examples))
 }

@@ -210,6 +210,10 @@ pub struct Rule {
     pub audiences: Vec<Audience>,
     pub scope: TextScope,
     pub check: Check,
+    /// A text rule stays quiet when its match sits in or beside a sentence with an outcome
+    /// figure (a percentage, an amount of money, “3 times”): there the tool or the word is
+    /// the subject of a real result, not a stand-in for one.
+    pub quiet_near_figures: bool,
 }
 
 impl Rule {
