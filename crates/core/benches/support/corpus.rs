@@ -1,0 +1,85 @@
+//! The coach benchmarks' inputs, shared by `benches/coach.rs` and
+//! `examples/coach_vs_textlint.rs`: a dictionary of 300 jargon terms and a storyboard of
+//! 50,000 words that uses them.
+
+use casewright_core::{Block, BlockKind, Project, Section};
+
+const WORDS: [&str; 12] = [
+    "teams", "solve", "problems", "faster", "when", "they", "share", "what", "works", "across",
+    "sites", "daily",
+];
+
+/// A pack of 300 substitution rules, one jargon term each.
+pub fn big_pack() -> String {
+    let mut pack = String::from("[pack]\nname = \"bench\"\n");
+    for i in 0..300 {
+        pack.push_str(&format!(
+            "[[rule]]\nid = \"r{i}\"\nkind = \"substitution\"\nlevel = \"warning\"\n\
+             message = \"Say {{rewrites}} instead of {{match}}.\"\n\
+             swap = {{ \"jargon{i} term\" = [\"outcome{i}\"] }}\n"
+        ));
+    }
+    pack
+}
+
+/// 50,000 words in 200 blocks over 10 sections, one jargon term every 50 words.
+pub fn big_project() -> Project {
+    let mut n = 0;
+    let sections = (0..10)
+        .map(|s| Section {
+            id: 0,
+            title: format!("Section {s}"),
+            notes: String::new(),
+            blocks: (0..20)
+                .map(|b| {
+                    let body: Vec<String> = (0..250)
+                        .map(|_| {
+                            n += 1;
+                            if n % 50 == 0 {
+                                format!("jargon{} term", n % 300)
+                            } else {
+                                WORDS[n % WORDS.len()].to_string()
+                            }
+                        })
+                        .collect();
+                    Block {
+                        body: body.join(" ") + ".",
+                        ..Block::new(BlockKind::Benefit, format!("Outcome {s}.{b} of 40%"))
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Project {
+        title: "Bench".into(),
+        author: String::new(),
+        audience: String::new(),
+        sections,
+        library: Vec::new(),
+    }
+}
+
+/// The same storyboard as Markdown: a heading per section, a paragraph per block body.
+#[allow(dead_code)]
+pub fn as_markdown(project: &Project) -> String {
+    let mut out = String::new();
+    for section in &project.sections {
+        out.push_str(&format!("# {}\n\n", section.title));
+        for block in &section.blocks {
+            out.push_str(&format!("{}\n\n", block.body));
+        }
+    }
+    out
+}
+
+/// The dictionary of [`big_pack`] in prh's YAML format (textlint-rule-prh).
+#[allow(dead_code)]
+pub fn as_prh_yaml() -> String {
+    let mut out = String::from("version: 1\nrules:\n");
+    for i in 0..300 {
+        out.push_str(&format!(
+            "  - expected: outcome{i}\n    pattern: jargon{i} term\n"
+        ));
+    }
+    out
+}
