@@ -1,5 +1,10 @@
 #!/usr/bin/env bash
-# Recomputes the framing coach's recall and false-alarm rate on the annotated development
-# set of real pitch passages (tests/coach-devset). Pass --verbose to list each miss.
+# Recomputes the framing coach's recall and false-alarm rate on real pitch passages:
+# the development set the rules were tuned on (tests/coach-devset) and a held-out set
+# annotated blind to the rules and never used for tuning (tests/coach-heldout).
+# Pass --verbose to list each miss.
 source "$(dirname "$0")/lib.sh"
-cargo run --quiet --manifest-path "$ROOT/Cargo.toml" -p casewright-core --example coach_eval -- "$ROOT/tests/coach-devset/passages.json" "$@"
+for set in coach-devset coach-heldout; do
+  step "$set"
+  cargo run --quiet --manifest-path "$ROOT/Cargo.toml" -p casewright-core --example coach_eval -- "$ROOT/tests/$set/passages.json" "$@"
+done
