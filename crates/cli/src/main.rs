@@ -198,6 +198,9 @@ fn run(command: Command) -> Result<ExitCode> {
                 "wrote {} ({} pages, {} bytes)",
                 exported.path, exported.pages, exported.bytes
             );
+            for warning in &exported.warnings {
+                eprintln!("warning: {warning}");
+            }
         }
         Command::Lint {
             file,

@@ -29,6 +29,8 @@ pub struct ExportedBriefing {
     pub pages: u32,
     #[ts(type = "number")]
     pub bytes: u64,
+    /// Things the reader should fix, e.g. a character no bundled font can print.
+    pub warnings: Vec<String>,
 }
 
 /// A choice in the native menu, sent to the UI as the `menu-action` event so that menu,

@@ -76,6 +76,7 @@ pub fn export_briefing(
         path: out.display().to_string(),
         pages: document.pages.len() as u32,
         bytes: bytes.len() as u64,
+        warnings: document.warnings(),
     })
 }
 

@@ -61,7 +61,17 @@ fn the_fonts_are_embedded_and_subset() {
             }
         }
     }
-    assert_eq!(embedded.len(), 3, "regular, bold and italic: {embedded:?}");
+    embedded.sort();
+    // Regular, bold and italic, and the fallback for the arrows the sample's metrics print.
+    assert_eq!(
+        embedded,
+        [
+            "CWDJVS+DejaVuSans",
+            "CWNSBD+NotoSans-Bold",
+            "CWNSIT+NotoSans-Italic",
+            "CWNSRG+NotoSans-Regular"
+        ]
+    );
     // Subsetting keeps the file small though each full font is about half a megabyte.
     assert!(bytes.len() < 400_000, "briefing is {} bytes", bytes.len());
 }
@@ -129,4 +139,42 @@ fn hostile_text_is_typeset_not_interpreted() {
     for piece in ["(Board) <script>alert(1)</", "\\) Tj ET %%EOF"] {
         assert!(text.contains(piece), "{piece:?} missing from {text:?}");
     }
+}
+
+#[test]
+fn symbols_fall_back_and_a_character_no_font_has_is_named() {
+    let mut project = sample_project();
+    project.sections[0].blocks[0].body = "Lead time 19 → 12 days ✓, and 🚀 launch.".into();
+    let document = layout::lay_out(&project, &options());
+    assert_eq!(
+        document.warnings(),
+        vec!["“🚀” (U+1F680 ROCKET) is not in the bundled fonts and prints as a box; replace or remove it".to_string()]
+    );
+    let bytes = casewright_core::briefing::pdf::write(&document, &options());
+    let text = pdftotext(&bytes);
+    assert!(
+        text.contains("19 → 12 days ✓"),
+        "the arrow and tick print as text: {text}"
+    );
+    // The fallback font is embedded (subset) only because it is used.
+    let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+    let fonts: Vec<String> = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| {
+            d.get(b"BaseFont")
+                .ok()?
+                .as_name()
+                .ok()
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+        })
+        .collect();
+    assert!(
+        fonts.iter().any(|f| f.ends_with("+DejaVuSans")),
+        "{fonts:?}"
+    );
+    assert!(layout::lay_out(&sample_project(), &options())
+        .warnings()
+        .is_empty());
 }

@@ -53,7 +53,11 @@ export type OpenedProject = { path: string,
  */
 fileName: string, project: Project, canUndo: boolean, canRedo: boolean, };
 
-export type ExportedBriefing = { path: string, pages: number, bytes: number, };
+export type ExportedBriefing = { path: string, pages: number, bytes: number, 
+/**
+ * Things the reader should fix, e.g. a character no bundled font can print.
+ */
+warnings: Array<string>, };
 
 export type AppError = { code: string, message: string, };
 

@@ -1,5 +1,7 @@
-//! The briefing's fonts, bundled in the binary (assets/fonts, SIL OFL 1.1). The shaper and
-//! the PDF writer must see the same bytes, or glyph ids would not match.
+//! The briefing's fonts, bundled in the binary: Noto Sans in three styles (assets/fonts,
+//! SIL OFL 1.1) and DejaVu Sans as the fallback for characters Noto Sans lacks, such as
+//! arrows and many symbols (Bitstream Vera licence). The shaper and the PDF writer must
+//! see the same bytes, or glyph ids would not match.
 
 use std::sync::OnceLock;
 
@@ -42,6 +44,32 @@ impl FontStyle {
     }
 }
 
+/// The font that covers what the styled fonts do not (one weight for every style).
+pub mod fallback {
+    use std::sync::OnceLock;
+
+    pub const BYTES: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans.ttf");
+    pub const RESOURCE_NAME: &str = "CWDJVS";
+
+    pub fn face() -> &'static rustybuzz::Face<'static> {
+        static FACE: OnceLock<rustybuzz::Face<'static>> = OnceLock::new();
+        FACE.get_or_init(|| {
+            rustybuzz::Face::from_slice(BYTES, 0).expect("the bundled fallback font parses")
+        })
+    }
+}
+
+/// Which font draws a character in `style`: the style's own, the fallback, or none.
+pub fn covering(style: FontStyle, c: char) -> Option<bool> {
+    if c.is_control() || style.face().glyph_index(c).is_some() {
+        Some(false)
+    } else if fallback::face().glyph_index(c).is_some() {
+        Some(true)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +82,13 @@ mod tests {
                 assert!(face.glyph_index(c).is_some(), "{style:?} lacks {c:?}");
             }
         }
+    }
+
+    #[test]
+    fn arrows_and_symbols_fall_back_and_emoji_are_not_covered() {
+        assert_eq!(covering(FontStyle::Bold, 'A'), Some(false));
+        assert_eq!(covering(FontStyle::Regular, '→'), Some(true));
+        assert_eq!(covering(FontStyle::Italic, '✓'), Some(true));
+        assert_eq!(covering(FontStyle::Regular, '🚀'), None);
     }
 }

@@ -3,7 +3,7 @@
 //! time, the in-app preview) only draws what this module decided.
 
 use super::fonts::FontStyle;
-use super::text::{wrap, ShapedLine};
+use super::text::{self, wrap, ShapedLine};
 use super::BriefingOptions;
 use crate::model::{Block, BlockKind, Project, Section};
 
@@ -64,6 +64,31 @@ pub struct Document {
 }
 
 impl Document {
+    /// What the reader should fix before sending the briefing: each character no bundled
+    /// font covers (it prints as a box), by its Unicode name.
+    pub fn warnings(&self) -> Vec<String> {
+        let lines = self
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|item| match item {
+                Item::Text { line, .. } => Some(line),
+                Item::Rect { .. } => None,
+            });
+        text::missing_characters(lines)
+            .into_iter()
+            .map(|c| {
+                let name = unicode_names2::name(c)
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|| "an unnamed character".into());
+                format!(
+                    "“{c}” (U+{:04X} {name}) is not in the bundled fonts and prints as a box; replace or remove it",
+                    c as u32
+                )
+            })
+            .collect()
+    }
+
     /// All text of a page, line by line (tests, previews, search).
     pub fn page_text(&self, index: usize) -> Vec<String> {
         self.pages[index]

@@ -9,7 +9,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, Rect, TextItem,
 };
 
-use super::fonts::FontStyle;
+use super::fonts::{fallback, FontStyle};
 use super::layout::{Document, Item, Rgb, PAGE_HEIGHT, PAGE_WIDTH};
 use super::BriefingOptions;
 
@@ -28,7 +28,13 @@ pub fn write(document: &Document, options: &BriefingOptions) -> Vec<u8> {
     for style in FontStyle::ALL {
         pdf.resources.fonts.map.insert(
             FontId(style.resource_name().into()),
-            PdfFont::new(parsed_font(style).clone()),
+            PdfFont::new(parsed_font(Some(style)).clone()),
+        );
+    }
+    if uses_fallback(document) {
+        pdf.resources.fonts.map.insert(
+            FontId(fallback::RESOURCE_NAME.into()),
+            PdfFont::new(parsed_font(None).clone()),
         );
     }
     let pages = document.pages.iter().map(|page| {
@@ -108,19 +114,33 @@ fn pdf_date(options: &BriefingOptions) -> printpdf::OffsetDateTime {
     )
 }
 
-/// Parsing a font is slow; each is parsed once per process.
-fn parsed_font(style: FontStyle) -> &'static ParsedFont {
+fn uses_fallback(document: &Document) -> bool {
+    document
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .any(|item| match item {
+            Item::Text { line, .. } => line.glyphs.iter().any(|g| g.fallback),
+            Item::Rect { .. } => false,
+        })
+}
+
+/// A style's font, or the fallback font for `None`. Parsing a font is slow; each is
+/// parsed once per process.
+fn parsed_font(style: Option<FontStyle>) -> &'static ParsedFont {
     static PARSED: OnceLock<Vec<ParsedFont>> = OnceLock::new();
     let fonts = PARSED.get_or_init(|| {
         FontStyle::ALL
             .iter()
-            .map(|s| {
-                ParsedFont::from_bytes(s.bytes(), 0, &mut Vec::new())
+            .map(|s| s.bytes())
+            .chain([fallback::BYTES])
+            .map(|bytes| {
+                ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
                     .expect("bundled fonts parse (tested)")
             })
             .collect()
     });
-    &fonts[style as usize]
+    &fonts[style.map_or(FontStyle::ALL.len(), |s| s as usize)]
 }
 
 fn colour(rgb: Rgb) -> Color {
@@ -163,34 +183,42 @@ fn item_ops(item: &Item) -> Vec<Op> {
             if line.glyphs.is_empty() {
                 return Vec::new();
             }
-            let glyphs = line
-                .glyphs
-                .iter()
-                .map(|g| Codepoint {
-                    gid: g.id,
-                    // TJ adjustments are in thousandths of an em and move the pen back.
-                    offset: (g.natural_advance - g.advance) / line.size * 1000.0,
-                    cid: (!g.text.is_empty()).then(|| g.text.clone()),
-                })
-                .collect();
-            vec![
+            let mut ops = vec![
                 Op::StartTextSection,
                 Op::SetFillColor { col: colour(*fill) },
-                Op::SetFont {
-                    font: PdfFontHandle::External(FontId(line.style.resource_name().into())),
-                    size: Pt(line.size),
-                },
                 Op::SetTextCursor {
                     pos: Point {
                         x: Pt(*x),
                         y: Pt(PAGE_HEIGHT - baseline),
                     },
                 },
-                Op::ShowText {
+            ];
+            // One run per font: the pen carries on from one run to the next.
+            for run in line.glyphs.chunk_by(|a, b| a.fallback == b.fallback) {
+                let font = if run[0].fallback {
+                    fallback::RESOURCE_NAME
+                } else {
+                    line.style.resource_name()
+                };
+                let glyphs = run
+                    .iter()
+                    .map(|g| Codepoint {
+                        gid: g.id,
+                        // TJ adjustments are in thousandths of an em and move the pen back.
+                        offset: (g.natural_advance - g.advance) / line.size * 1000.0,
+                        cid: (!g.text.is_empty()).then(|| g.text.clone()),
+                    })
+                    .collect();
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(FontId(font.into())),
+                    size: Pt(line.size),
+                });
+                ops.push(Op::ShowText {
                     items: vec![TextItem::GlyphIds(glyphs)],
-                },
-                Op::EndTextSection,
-            ]
+                });
+            }
+            ops.push(Op::EndTextSection);
+            ops
         }
     }
 }

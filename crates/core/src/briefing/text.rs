@@ -3,7 +3,7 @@
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
-use super::fonts::FontStyle;
+use super::fonts::{self, covering, FontStyle};
 
 /// One shaped glyph.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +18,8 @@ pub struct Glyph {
     pub text: String,
     /// Byte offset in the shaped text of the cluster this glyph belongs to.
     pub cluster: u32,
+    /// Drawn from the fallback font (see [`super::fonts::fallback`]), not the line's style.
+    pub fallback: bool,
 }
 
 /// A run of shaped text in one style and size.
@@ -77,16 +79,58 @@ fn is_space(glyph: &Glyph) -> bool {
     !glyph.text.is_empty() && glyph.text.chars().all(char::is_whitespace)
 }
 
-/// Shapes `text` as one line.
+/// Shapes `text` as one line. Runs of characters the style's font lacks are shaped with
+/// the fallback font; a character no bundled font covers becomes the font's missing-glyph
+/// box (glyph 0), which [`missing_characters`] reports.
 pub fn shape(style: FontStyle, size: f32, text: &str) -> ShapedLine {
-    let face = style.face();
+    let mut glyphs = Vec::with_capacity(text.len());
+    let mut run_start = 0;
+    let mut run_fallback = false;
+    for (at, c) in text.char_indices() {
+        let fallback = covering(style, c).unwrap_or(false);
+        if fallback != run_fallback && at > run_start {
+            shape_run(style, size, text, run_start..at, run_fallback, &mut glyphs);
+            run_start = at;
+        }
+        run_fallback = fallback;
+    }
+    if run_start < text.len() {
+        shape_run(
+            style,
+            size,
+            text,
+            run_start..text.len(),
+            run_fallback,
+            &mut glyphs,
+        );
+    }
+    ShapedLine {
+        style,
+        size,
+        glyphs,
+    }
+}
+
+fn shape_run(
+    style: FontStyle,
+    size: f32,
+    text: &str,
+    range: std::ops::Range<usize>,
+    fallback: bool,
+    glyphs: &mut Vec<Glyph>,
+) {
+    let face = if fallback {
+        fonts::fallback::face()
+    } else {
+        style.face()
+    };
+    let run = &text[range.clone()];
     let scale = size / face.units_per_em() as f32;
     let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(text);
+    buffer.push_str(run);
     let output = rustybuzz::shape(face, &[], buffer);
     let infos = output.glyph_infos();
     let positions = output.glyph_positions();
-    let mut glyphs = Vec::with_capacity(infos.len());
     for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
         let start = info.cluster as usize;
         let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
@@ -94,7 +138,7 @@ pub fn shape(style: FontStyle, size: f32, text: &str) -> ShapedLine {
             .iter()
             .map(|g| g.cluster as usize)
             .find(|&c| c != start)
-            .unwrap_or(text.len());
+            .unwrap_or(run.len());
         let id = info.glyph_id as u16;
         let natural = face
             .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(id))
@@ -103,19 +147,35 @@ pub fn shape(style: FontStyle, size: f32, text: &str) -> ShapedLine {
             id,
             advance: pos.x_advance as f32 * scale,
             natural_advance: natural * scale,
-            cluster: info.cluster,
+            cluster: (range.start + start) as u32,
             text: if first_of_cluster && end > start {
-                text[start..end].to_string()
+                run[start..end].to_string()
             } else {
                 String::new()
             },
+            fallback,
         });
     }
-    ShapedLine {
-        style,
-        size,
-        glyphs,
+}
+
+/// The characters of `lines` that no bundled font could draw, each once, in order.
+pub fn missing_characters<'a>(lines: impl IntoIterator<Item = &'a ShapedLine>) -> Vec<char> {
+    let mut missing = Vec::new();
+    for line in lines {
+        for glyph in &line.glyphs {
+            if glyph.id == 0 {
+                for c in glyph.text.chars() {
+                    if !c.is_whitespace()
+                        && covering(line.style, c).is_none()
+                        && !missing.contains(&c)
+                    {
+                        missing.push(c);
+                    }
+                }
+            }
+        }
     }
+    missing
 }
 
 /// Breaks `text` into lines no wider than `max_width` (a word wider than a line is split
