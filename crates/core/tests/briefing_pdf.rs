@@ -178,3 +178,86 @@ fn symbols_fall_back_and_a_character_no_font_has_is_named() {
         .warnings()
         .is_empty());
 }
+
+/// The outline as (depth, title, page number from 1), read back with lopdf.
+fn outline(doc: &lopdf::Document) -> Vec<(usize, String, u32)> {
+    let page_numbers: std::collections::HashMap<lopdf::ObjectId, u32> =
+        doc.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
+    let title = |dict: &lopdf::Dictionary| {
+        let bytes = dict.get(b"Title").unwrap().as_str().unwrap();
+        if bytes.starts_with(&[0xFE, 0xFF]) {
+            let units: Vec<u16> = bytes[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16(&units).unwrap()
+        } else {
+            String::from_utf8(bytes.to_vec()).unwrap()
+        }
+    };
+    fn walk(
+        doc: &lopdf::Document,
+        first: Option<lopdf::ObjectId>,
+        depth: usize,
+        out: &mut Vec<(usize, String, u32)>,
+        title: &dyn Fn(&lopdf::Dictionary) -> String,
+        pages: &std::collections::HashMap<lopdf::ObjectId, u32>,
+    ) {
+        let mut next = first;
+        while let Some(id) = next {
+            let item = doc.get_dictionary(id).unwrap();
+            let dest = item.get(b"Dest").unwrap().as_array().unwrap();
+            let page = pages[&dest[0].as_reference().unwrap()];
+            out.push((depth, title(item), page));
+            let child = item.get(b"First").ok().map(|o| o.as_reference().unwrap());
+            walk(doc, child, depth + 1, out, title, pages);
+            next = item.get(b"Next").ok().map(|o| o.as_reference().unwrap());
+        }
+    }
+    let catalog = doc.catalog().unwrap();
+    let root = doc
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    let mut out = Vec::new();
+    let first = root.get(b"First").ok().map(|o| o.as_reference().unwrap());
+    walk(doc, first, 0, &mut out, &title, &page_numbers);
+    out
+}
+
+#[test]
+fn bookmarks_nest_blocks_under_sections_and_point_at_their_pages() {
+    let mut project = sample_project();
+    project.sections[1].title = "Ce que nous gagnons → résultats".into();
+    let document = layout::lay_out(&project, &options());
+    let bytes = casewright_core::briefing::pdf::write(&document, &options());
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let entries = outline(&doc);
+
+    let mut expected = vec![(0, "Cover".to_string())];
+    for section in &project.sections {
+        expected.push((0, section.title.clone()));
+        expected.extend(section.blocks.iter().map(|b| (1, b.title.clone())));
+    }
+    let shape: Vec<(usize, String)> = entries.iter().map(|(d, t, _)| (*d, t.clone())).collect();
+    assert_eq!(shape, expected);
+
+    // Each bookmark's page shows its title.
+    for (_, title, page) in &entries[1..] {
+        let on_page = words(&document.page_text(*page as usize - 1).join(" "));
+        let first_words: String = words(title).chars().take(20).collect();
+        assert!(
+            on_page.contains(&first_words),
+            "“{title}” is not on page {page}"
+        );
+    }
+    assert!(
+        entries.windows(2).all(|w| w[0].2 <= w[1].2),
+        "bookmarks run in page order"
+    );
+
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en-GB");
+    let labels = catalog.get(b"PageLabels").unwrap().as_dict().unwrap();
+    let nums = labels.get(b"Nums").unwrap().as_array().unwrap();
+    assert_eq!(nums.len(), 4, "the cover, then numbered pages");
+}

@@ -61,6 +61,33 @@ pub struct Document {
     pub title: String,
     pub author: String,
     pub pages: Vec<Page>,
+    /// The bookmarks: the cover, then each section with its blocks.
+    pub outline: Vec<OutlineEntry>,
+}
+
+/// A bookmark: where a heading or block starts (page index, distance from the page top).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    pub title: String,
+    pub page: usize,
+    pub y: f32,
+    pub children: Vec<OutlineEntry>,
+}
+
+impl OutlineEntry {
+    fn new(title: &str, page: usize, y: f32) -> OutlineEntry {
+        let title = title.trim();
+        OutlineEntry {
+            title: if title.is_empty() {
+                "Untitled".into()
+            } else {
+                title.into()
+            },
+            page,
+            y,
+            children: Vec::new(),
+        }
+    }
 }
 
 impl Document {
@@ -204,9 +231,14 @@ impl Paragraph {
 struct Flow {
     pages: Vec<Page>,
     y: f32,
+    outline: Vec<OutlineEntry>,
 }
 
 impl Flow {
+    fn here(&self, title: &str) -> OutlineEntry {
+        OutlineEntry::new(title, self.pages.len() - 1, self.y)
+    }
+
     fn page(&mut self) -> &mut Page {
         self.pages.last_mut().expect("a flow always has a page")
     }
@@ -234,6 +266,7 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
     let mut flow = Flow {
         pages: vec![cover(project, options)],
         y: MARGIN_TOP,
+        outline: vec![OutlineEntry::new("Cover", 0, 0.0)],
     };
     flow.new_page();
     if project.sections.is_empty() {
@@ -254,6 +287,7 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
         title: project.title.clone(),
         author: project.author.clone(),
         pages,
+        outline: flow.outline,
     }
 }
 
@@ -353,6 +387,7 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
     if !flow.at_page_top() {
         flow.y += 26.0;
     }
+    let mut entry = flow.here(&section.title);
     let y = flow.y;
     let y = numeral.place(flow.page(), MARGIN_X, y);
     let y = title.place(flow.page(), MARGIN_X, y) + 6.0;
@@ -370,8 +405,9 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
         flow.y = note.place(flow.page(), MARGIN_X, y);
     }
     for block in blocks {
-        lay_out_block(flow, block);
+        entry.children.push(lay_out_block(flow, block));
     }
+    flow.outline.push(entry);
 }
 
 const CARD_PAD: f32 = 12.0;
@@ -379,6 +415,7 @@ const BAR_WIDTH: f32 = 3.0;
 
 /// A block's paragraphs, wrapped and measured, before it is placed.
 struct BlockBox {
+    title: String,
     colour: Rgb,
     parts: Vec<Paragraph>,
     height: f32,
@@ -417,6 +454,7 @@ impl BlockBox {
             + PART_GAP * (parts.len() - 1) as f32
             + 2.0 * CARD_PAD;
         BlockBox {
+            title: block.title.clone(),
             colour,
             parts,
             height,
@@ -428,12 +466,18 @@ impl BlockBox {
     }
 }
 
-fn lay_out_block(flow: &mut Flow, block: BlockBox) {
+/// Places a block and returns its bookmark.
+fn lay_out_block(flow: &mut Flow, block: BlockBox) -> OutlineEntry {
     if !block.fits_on_a_page() {
+        // Where its first line lands, not where the flow stood.
+        let first_line = block.parts.first().map_or(0.0, |p| p.style.leading);
+        flow.reserve(first_line);
+        let entry = flow.here(&block.title);
         lay_out_long_block(flow, block.parts, block.colour);
-        return;
+        return entry;
     }
     flow.reserve(block.height);
+    let entry = flow.here(&block.title);
     let top = flow.y;
     let x = MARGIN_X + BAR_WIDTH + CARD_PAD;
     let page = flow.page();
@@ -456,6 +500,7 @@ fn lay_out_block(flow: &mut Flow, block: BlockBox) {
         y = part.place(page, x, y) + PART_GAP;
     }
     flow.y = top + block.height + 12.0;
+    entry
 }
 
 /// A block taller than a page: its lines flow across pages, marked by the kind's bar.

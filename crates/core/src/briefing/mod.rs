@@ -4,6 +4,7 @@
 
 pub mod fonts;
 pub mod layout;
+pub mod navigation;
 pub mod pdf;
 pub mod text;
 

@@ -11,7 +11,7 @@ use printpdf::{
 
 use super::fonts::{fallback, FontStyle};
 use super::layout::{Document, Item, Rgb, PAGE_HEIGHT, PAGE_WIDTH};
-use super::BriefingOptions;
+use super::{navigation, BriefingOptions};
 
 /// The PDF bytes of a laid-out document.
 pub fn write(document: &Document, options: &BriefingOptions) -> Vec<u8> {
@@ -55,6 +55,7 @@ pub fn write(document: &Document, options: &BriefingOptions) -> Vec<u8> {
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
+    navigation::add(&mut lo, document);
     lo.compress();
     // printpdf draws the file identifier from a process-wide counter; derive it from the
     // content instead (serialise once with a blank id, then stamp the digest).

@@ -1,0 +1,138 @@
+//! What printpdf leaves out, added to its output as PDF objects: a nested outline
+//! (bookmarks per section and block; printpdf's is flat), page labels (the cover is
+//! "Cover", then pages count from 2 as their footers do) and the document's language.
+
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+
+use super::layout::{Document, OutlineEntry, PAGE_HEIGHT};
+
+/// The language tag written in the catalog, for screen readers and hyphenation.
+pub const LANGUAGE: &str = "en-GB";
+
+pub fn add(pdf: &mut lopdf::Document, document: &Document) {
+    let pages: Vec<ObjectId> = pdf.get_pages().values().copied().collect();
+    let outline = add_outline(pdf, &document.outline, &pages);
+    let labels = page_labels();
+    let catalog = pdf.catalog_mut().expect("printpdf writes a catalog");
+    if let Some(outline) = outline {
+        catalog.set("Outlines", outline);
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
+    catalog.set("PageLabels", labels);
+    catalog.set("Lang", text_string(LANGUAGE));
+}
+
+/// A PDF text string: ASCII as is, anything else as UTF-16BE with a byte-order mark.
+pub fn text_string(text: &str) -> Object {
+    if text.is_ascii() {
+        Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+fn page_labels() -> Object {
+    let mut cover = Dictionary::new();
+    cover.set("P", text_string("Cover"));
+    let mut numbered = Dictionary::new();
+    numbered.set("S", Object::Name(b"D".to_vec()));
+    numbered.set("St", 2);
+    let mut labels = Dictionary::new();
+    labels.set(
+        "Nums",
+        vec![
+            Object::Integer(0),
+            Object::Dictionary(cover),
+            Object::Integer(1),
+            Object::Dictionary(numbered),
+        ],
+    );
+    Object::Dictionary(labels)
+}
+
+/// Writes the outline tree; returns the reference to its root, if there are entries.
+fn add_outline(
+    pdf: &mut lopdf::Document,
+    entries: &[OutlineEntry],
+    pages: &[ObjectId],
+) -> Option<Object> {
+    if entries.is_empty() {
+        return None;
+    }
+    let root = pdf.new_object_id();
+    let (first, last, count) = add_level(pdf, entries, root, pages);
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Outlines".to_vec()));
+    dict.set("First", first);
+    dict.set("Last", last);
+    dict.set("Count", count);
+    pdf.objects.insert(root, Object::Dictionary(dict));
+    Some(Object::Reference(root))
+}
+
+/// Writes one level of siblings under `parent`; returns (first, last, visible count).
+fn add_level(
+    pdf: &mut lopdf::Document,
+    entries: &[OutlineEntry],
+    parent: ObjectId,
+    pages: &[ObjectId],
+) -> (ObjectId, ObjectId, i64) {
+    let ids: Vec<ObjectId> = entries.iter().map(|_| pdf.new_object_id()).collect();
+    let mut visible = entries.len() as i64;
+    for (i, entry) in entries.iter().enumerate() {
+        let mut item = Dictionary::new();
+        item.set("Title", text_string(&entry.title));
+        item.set("Parent", parent);
+        if i > 0 {
+            item.set("Prev", ids[i - 1]);
+        }
+        if let Some(next) = ids.get(i + 1) {
+            item.set("Next", *next);
+        }
+        let page = pages[entry.page.min(pages.len() - 1)];
+        item.set(
+            "Dest",
+            vec![
+                Object::Reference(page),
+                Object::Name(b"XYZ".to_vec()),
+                Object::Null,
+                Object::Real(PAGE_HEIGHT - entry.y),
+                Object::Null,
+            ],
+        );
+        if !entry.children.is_empty() {
+            let (first, last, count) = add_level(pdf, &entry.children, ids[i], pages);
+            item.set("First", first);
+            item.set("Last", last);
+            // Sections open in the bookmark pane: their blocks count as visible.
+            item.set("Count", count);
+            visible += count;
+        }
+        pdf.objects.insert(ids[i], Object::Dictionary(item));
+    }
+    (ids[0], ids[ids.len() - 1], visible)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_strings_are_ascii_or_utf16_with_a_byte_order_mark() {
+        assert_eq!(
+            text_string("Proof"),
+            Object::String(b"Proof".to_vec(), StringFormat::Literal)
+        );
+        let Object::String(bytes, _) = text_string("Coût →") else {
+            panic!("a string")
+        };
+        assert_eq!(&bytes[..2], &[0xFE, 0xFF]);
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        assert_eq!(String::from_utf16(&units).unwrap(), "Coût →");
+    }
+}
