@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+use casewright_core::briefing::layout::Paper;
 use casewright_core::briefing::{BriefingDate, BriefingOptions};
 use casewright_core::coach::{self, Audience};
 use casewright_core::exchange::{project_from_json, project_to_json, sample_project};
@@ -20,8 +21,9 @@ Usage:
   casewright show FILE [--format text|json]
       Print the storyboard. The JSON form is the documented exchange format; it round-trips
       through `casewright new FILE --from`.
-  casewright export FILE --pdf OUT.pdf
-      Write the executive briefing as PDF. SOURCE_DATE_EPOCH, if set, fixes the date.
+  casewright export FILE --pdf OUT.pdf [--paper a4|letter]
+      Write the executive briefing as PDF (A4 unless --paper letter). SOURCE_DATE_EPOCH,
+      if set, fixes the date.
   casewright lint FILE [--format text|json] [--audience board|ceo|cfo|coo|chro|cio] [--rules DIR]
       Coach the case: FILE is a project, or a plain text or Markdown draft (headings are
       sections, paragraphs blocks). --rules adds the packs (*.toml) in DIR. Exit status:
@@ -46,6 +48,7 @@ enum Command {
     Export {
         file: PathBuf,
         pdf: PathBuf,
+        paper: Paper,
     },
     Lint {
         file: PathBuf,
@@ -83,7 +86,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let mut parser = lexopt::Parser::from_args(args);
     let mut positional: Vec<String> = Vec::new();
     let (mut sample, mut from, mut title, mut format, mut pdf) = (false, None, None, None, None);
-    let (mut audience, mut rules) = (None, None);
+    let (mut audience, mut rules, mut paper) = (None, None, None);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -95,6 +98,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("pdf") => pdf = Some(PathBuf::from(parser.value()?)),
             Long("audience") => audience = Some(parser.value()?.string()?),
             Long("rules") => rules = Some(PathBuf::from(parser.value()?)),
+            Long("paper") => paper = Some(parser.value()?.string()?),
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -143,6 +147,11 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
         "export" => Command::Export {
             file: need_file()?,
             pdf: pdf.context("`export` needs --pdf OUT.pdf")?,
+            paper: match paper.as_deref() {
+                None => Paper::default(),
+                Some(name) => Paper::parse(name)
+                    .with_context(|| format!("unknown paper {name:?}; use a4 or letter"))?,
+            },
         },
         other => bail!("unknown command {other:?}; see `casewright --help`"),
     };
@@ -189,11 +198,14 @@ fn run(command: Command) -> Result<ExitCode> {
                 print!("{}", storyboard_text(&project));
             }
         }
-        Command::Export { file, pdf } => {
+        Command::Export { file, pdf, paper } => {
             let project = ProjectFile::open(&file)?;
-            let exported =
-                jobs::export_briefing(&project, &BriefingOptions::for_date(today()?), &pdf)
-                    .map_err(|e| anyhow::anyhow!(e.message))?;
+            let options = BriefingOptions {
+                paper,
+                ..BriefingOptions::for_date(today()?)
+            };
+            let exported = jobs::export_briefing(&project, &options, &pdf)
+                .map_err(|e| anyhow::anyhow!(e.message))?;
             eprintln!(
                 "wrote {} ({} pages, {} bytes)",
                 exported.path, exported.pages, exported.bytes
@@ -343,9 +355,19 @@ mod tests {
             args("export a.casewright --pdf b.pdf").unwrap(),
             Command::Export {
                 file: "a.casewright".into(),
-                pdf: "b.pdf".into()
+                pdf: "b.pdf".into(),
+                paper: Paper::A4
             }
         );
+        assert_eq!(
+            args("export a.casewright --pdf b.pdf --paper Letter").unwrap(),
+            Command::Export {
+                file: "a.casewright".into(),
+                pdf: "b.pdf".into(),
+                paper: Paper::Letter
+            }
+        );
+        assert!(args("export a.casewright --pdf b.pdf --paper a5").is_err());
         assert_eq!(args("").unwrap(), Command::Help);
     }
 

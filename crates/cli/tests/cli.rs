@@ -85,6 +85,48 @@ fn export_writes_a_pdf() {
     assert!(stderr.contains("pages"), "{stderr}");
     let bytes = std::fs::read(dir.path().join("brief.pdf")).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(page_size(&bytes), (595, 842), "A4 by default");
+
+    ok(casewright(
+        &[
+            "export",
+            "a.casewright",
+            "--pdf",
+            "letter.pdf",
+            "--paper",
+            "letter",
+        ],
+        dir.path(),
+    ));
+    let letter = std::fs::read(dir.path().join("letter.pdf")).unwrap();
+    assert_eq!(page_size(&letter), (612, 792));
+    // The same input twice gives the same bytes.
+    ok(casewright(
+        &["export", "a.casewright", "--pdf", "again.pdf"],
+        dir.path(),
+    ));
+    assert_eq!(std::fs::read(dir.path().join("again.pdf")).unwrap(), bytes);
+    // No temporary file is left beside the output.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains("partial")), "{names:?}");
+}
+
+/// The first page's MediaBox, rounded to whole points, as pdfinfo reports it.
+fn page_size(pdf: &[u8]) -> (i64, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdfinfo").arg(&path).output().unwrap();
+    let info = String::from_utf8(out.stdout).unwrap();
+    let line = info.lines().find(|l| l.starts_with("Page size:")).unwrap();
+    let numbers: Vec<f64> = line
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (numbers[0].round() as i64, numbers[1].round() as i64)
 }
 
 #[test]

@@ -7,13 +7,56 @@ use super::text::{self, wrap, ShapedLine};
 use super::BriefingOptions;
 use crate::model::{Block, BlockKind, Project, Section};
 
-pub const PAGE_WIDTH: f32 = 595.28;
-pub const PAGE_HEIGHT: f32 = 841.89;
 const MARGIN_X: f32 = 64.0;
 const MARGIN_TOP: f32 = 64.0;
 const MARGIN_BOTTOM: f32 = 76.0;
-const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
-const CONTENT_BOTTOM: f32 = PAGE_HEIGHT - MARGIN_BOTTOM;
+
+/// The paper the briefing is printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Paper> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "a4" => Some(Paper::A4),
+            "letter" | "us-letter" => Some(Paper::Letter),
+            _ => None,
+        }
+    }
+}
+
+/// The page and its text area, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Geometry {
+    width: f32,
+    height: f32,
+    content_width: f32,
+    content_bottom: f32,
+}
+
+impl Geometry {
+    fn of(paper: Paper) -> Geometry {
+        let (width, height) = paper.size();
+        Geometry {
+            width,
+            height,
+            content_width: width - 2.0 * MARGIN_X,
+            content_bottom: height - MARGIN_BOTTOM,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -60,6 +103,8 @@ pub struct Page {
 pub struct Document {
     pub title: String,
     pub author: String,
+    /// Page width and height in points.
+    pub page_size: (f32, f32),
     pub pages: Vec<Page>,
     /// The bookmarks: the cover, then each section with its blocks.
     pub outline: Vec<OutlineEntry>,
@@ -232,6 +277,7 @@ struct Flow {
     pages: Vec<Page>,
     y: f32,
     outline: Vec<OutlineEntry>,
+    geo: Geometry,
 }
 
 impl Flow {
@@ -255,7 +301,7 @@ impl Flow {
     /// Makes room for `height` points (a new page if needed, unless this page is fresh:
     /// content taller than a page then simply runs to the bottom margin).
     fn reserve(&mut self, height: f32) {
-        if self.y + height > CONTENT_BOTTOM && !self.at_page_top() {
+        if self.y + height > self.geo.content_bottom && !self.at_page_top() {
             self.new_page();
         }
     }
@@ -263,17 +309,19 @@ impl Flow {
 
 /// Lays out the cover and the storyboard.
 pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
+    let geo = Geometry::of(options.paper);
     let mut flow = Flow {
-        pages: vec![cover(project, options)],
+        pages: vec![cover(project, options, geo)],
         y: MARGIN_TOP,
         outline: vec![OutlineEntry::new("Cover", 0, 0.0)],
+        geo,
     };
     flow.new_page();
     if project.sections.is_empty() {
         let note = Paragraph::new(
             SOURCE,
             "This storyboard has no sections yet.",
-            CONTENT_WIDTH,
+            geo.content_width,
         );
         let y = flow.y;
         flow.y = note.place(flow.page(), MARGIN_X, y);
@@ -282,21 +330,22 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
         lay_out_section(&mut flow, index, section);
     }
     let mut pages = flow.pages;
-    add_footers(&mut pages, &project.title);
+    add_footers(&mut pages, &project.title, geo);
     Document {
         title: project.title.clone(),
         author: project.author.clone(),
+        page_size: (geo.width, geo.height),
         pages,
         outline: flow.outline,
     }
 }
 
-fn cover(project: &Project, options: &BriefingOptions) -> Page {
+fn cover(project: &Project, options: &BriefingOptions, geo: Geometry) -> Page {
     let mut page = Page::default();
     page.items.push(Item::Rect {
         x: 0.0,
         y: 0.0,
-        width: PAGE_WIDTH,
+        width: geo.width,
         height: 14.0,
         colour: ACCENT,
     });
@@ -307,7 +356,8 @@ fn cover(project: &Project, options: &BriefingOptions) -> Page {
         colour: ACCENT,
     };
     let mut y = 220.0;
-    y = Paragraph::new(label, "EXECUTIVE BRIEFING", CONTENT_WIDTH).place(&mut page, MARGIN_X, y);
+    y = Paragraph::new(label, "EXECUTIVE BRIEFING", geo.content_width)
+        .place(&mut page, MARGIN_X, y);
     y += 10.0;
     let title_style = TextStyle {
         font: FontStyle::Bold,
@@ -320,8 +370,8 @@ fn cover(project: &Project, options: &BriefingOptions) -> Page {
     } else {
         project.title.as_str()
     };
-    y = Paragraph::new(title_style, title, CONTENT_WIDTH)
-        .clamped(6, CONTENT_WIDTH)
+    y = Paragraph::new(title_style, title, geo.content_width)
+        .clamped(6, geo.content_width)
         .place(&mut page, MARGIN_X, y);
     y += 18.0;
     page.items.push(Item::Rect {
@@ -342,9 +392,9 @@ fn cover(project: &Project, options: &BriefingOptions) -> Page {
         Paragraph::new(
             audience,
             &format!("Prepared for {}", project.audience.trim()),
-            CONTENT_WIDTH,
+            geo.content_width,
         )
-        .clamped(4, CONTENT_WIDTH)
+        .clamped(4, geo.content_width)
         .place(&mut page, MARGIN_X, y);
     }
     let byline = TextStyle {
@@ -353,18 +403,19 @@ fn cover(project: &Project, options: &BriefingOptions) -> Page {
         leading: 16.0,
         colour: INK,
     };
-    let mut y = PAGE_HEIGHT - 150.0;
+    let mut y = geo.height - 150.0;
     if !project.author.trim().is_empty() {
-        y = Paragraph::new(byline, project.author.trim(), CONTENT_WIDTH)
+        y = Paragraph::new(byline, project.author.trim(), geo.content_width)
             .place(&mut page, MARGIN_X, y);
     }
-    Paragraph::new(byline, &options.date_label, CONTENT_WIDTH)
+    Paragraph::new(byline, &options.date_label, geo.content_width)
         .coloured(MUTED)
         .place(&mut page, MARGIN_X, y);
     page
 }
 
 fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
+    let geo = flow.geo;
     let numeral = Paragraph::new(
         TextStyle {
             font: FontStyle::Bold,
@@ -373,15 +424,19 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
             colour: ACCENT,
         },
         &format!("{:02}", index + 1),
-        CONTENT_WIDTH,
+        geo.content_width,
     );
-    let title =
-        Paragraph::new(SECTION_TITLE, &section.title, CONTENT_WIDTH).clamped(4, CONTENT_WIDTH);
-    let blocks: Vec<BlockBox> = section.blocks.iter().map(BlockBox::new).collect();
+    let title = Paragraph::new(SECTION_TITLE, &section.title, geo.content_width)
+        .clamped(4, geo.content_width);
+    let blocks: Vec<BlockBox> = section
+        .blocks
+        .iter()
+        .map(|b| BlockBox::new(b, geo))
+        .collect();
     // Keep the heading on the page of its first block.
     let first_block = blocks
         .first()
-        .filter(|b| b.fits_on_a_page())
+        .filter(|b| b.fits_on_a_page(geo))
         .map_or(40.0, |b| b.height);
     flow.reserve(numeral.height() + title.height() + 26.0 + 20.0 + first_block);
     if !flow.at_page_top() {
@@ -394,13 +449,13 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
     flow.page().items.push(Item::Rect {
         x: MARGIN_X,
         y,
-        width: CONTENT_WIDTH,
+        width: geo.content_width,
         height: 0.8,
         colour: RULE,
     });
     flow.y = y + 14.0;
     if section.blocks.is_empty() {
-        let note = Paragraph::new(SOURCE, "No blocks in this section yet.", CONTENT_WIDTH);
+        let note = Paragraph::new(SOURCE, "No blocks in this section yet.", geo.content_width);
         let y = flow.y;
         flow.y = note.place(flow.page(), MARGIN_X, y);
     }
@@ -424,9 +479,9 @@ struct BlockBox {
 const PART_GAP: f32 = 3.0;
 
 impl BlockBox {
-    fn new(block: &Block) -> BlockBox {
+    fn new(block: &Block, geo: Geometry) -> BlockBox {
         let colour = kind_colour(block.kind);
-        let inner = CONTENT_WIDTH - BAR_WIDTH - 2.0 * CARD_PAD;
+        let inner = geo.content_width - BAR_WIDTH - 2.0 * CARD_PAD;
         let mut parts = vec![
             Paragraph::new(KIND_LABEL, &block.kind.label().to_uppercase(), inner).coloured(colour),
             Paragraph::new(BLOCK_TITLE, &block.title, inner),
@@ -461,14 +516,15 @@ impl BlockBox {
         }
     }
 
-    fn fits_on_a_page(&self) -> bool {
-        self.height <= CONTENT_BOTTOM - MARGIN_TOP
+    fn fits_on_a_page(&self, geo: Geometry) -> bool {
+        self.height <= geo.content_bottom - MARGIN_TOP
     }
 }
 
 /// Places a block and returns its bookmark.
 fn lay_out_block(flow: &mut Flow, block: BlockBox) -> OutlineEntry {
-    if !block.fits_on_a_page() {
+    let geo = flow.geo;
+    if !block.fits_on_a_page(geo) {
         // Where its first line lands, not where the flow stood.
         let first_line = block.parts.first().map_or(0.0, |p| p.style.leading);
         flow.reserve(first_line);
@@ -484,7 +540,7 @@ fn lay_out_block(flow: &mut Flow, block: BlockBox) -> OutlineEntry {
     page.items.push(Item::Rect {
         x: MARGIN_X,
         y: top,
-        width: CONTENT_WIDTH,
+        width: geo.content_width,
         height: block.height,
         colour: CARD,
     });
@@ -529,25 +585,25 @@ fn lay_out_long_block(flow: &mut Flow, parts: Vec<Paragraph>, colour: Rgb) {
     flow.y += 12.0;
 }
 
-fn add_footers(pages: &mut [Page], title: &str) {
+fn add_footers(pages: &mut [Page], title: &str, geo: Geometry) {
     let total = pages.len();
     for (index, page) in pages.iter_mut().enumerate().skip(1) {
-        let y = PAGE_HEIGHT - MARGIN_BOTTOM + 30.0;
+        let y = geo.height - MARGIN_BOTTOM + 30.0;
         page.items.push(Item::Rect {
             x: MARGIN_X,
             y: y - 8.0,
-            width: CONTENT_WIDTH,
+            width: geo.content_width,
             height: 0.6,
             colour: RULE,
         });
         let number = Paragraph::new(
             FOOTER,
             &format!("Page {} of {}", index + 1, total),
-            CONTENT_WIDTH,
+            geo.content_width,
         );
         let number_width = number.lines[0].width();
-        number.place(page, PAGE_WIDTH - MARGIN_X - number_width, y);
-        let width = CONTENT_WIDTH - number_width - 24.0;
+        number.place(page, geo.width - MARGIN_X - number_width, y);
+        let width = geo.content_width - number_width - 24.0;
         Paragraph::new(FOOTER, title, width)
             .clamped(1, width)
             .place(page, MARGIN_X, y);
@@ -603,29 +659,33 @@ mod tests {
 
     #[test]
     fn content_stays_inside_the_margins_and_pages_are_numbered() {
-        let doc = lay_out(&sample_project(), &options());
-        let total = doc.pages.len();
-        for (index, page) in doc.pages.iter().enumerate() {
-            for item in &page.items {
-                if let Item::Text {
-                    x, baseline, line, ..
-                } = item
-                {
-                    assert!(
-                        *x >= MARGIN_X - 0.01,
-                        "{:?} starts in the margin",
-                        line.text()
-                    );
-                    assert!(x + line.width() <= PAGE_WIDTH - MARGIN_X + 0.01);
-                    assert!(*baseline <= PAGE_HEIGHT - 20.0);
+        for paper in [Paper::A4, Paper::Letter] {
+            let (width, height) = paper.size();
+            let doc = lay_out(&sample_project(), &BriefingOptions { paper, ..options() });
+            assert_eq!(doc.page_size, (width, height));
+            let total = doc.pages.len();
+            for (index, page) in doc.pages.iter().enumerate() {
+                for item in &page.items {
+                    if let Item::Text {
+                        x, baseline, line, ..
+                    } = item
+                    {
+                        assert!(
+                            *x >= MARGIN_X - 0.01,
+                            "{:?} starts in the margin",
+                            line.text()
+                        );
+                        assert!(x + line.width() <= width - MARGIN_X + 0.01, "{paper:?}");
+                        assert!(*baseline <= height - 20.0, "{paper:?}");
+                    }
                 }
-            }
-            if index > 0 {
-                let footer = format!("Page {} of {}", index + 1, total);
-                assert!(
-                    doc.page_text(index).contains(&footer),
-                    "page {index} lacks {footer}"
-                );
+                if index > 0 {
+                    let footer = format!("Page {} of {}", index + 1, total);
+                    assert!(
+                        doc.page_text(index).contains(&footer),
+                        "page {index} lacks {footer}"
+                    );
+                }
             }
         }
     }
@@ -686,7 +746,7 @@ mod tests {
         for page in &doc.pages {
             for item in &page.items {
                 if let Item::Text { baseline, .. } = item {
-                    assert!(*baseline <= PAGE_HEIGHT - 20.0);
+                    assert!(*baseline <= Paper::A4.size().1 - 20.0);
                 }
             }
         }
@@ -720,7 +780,7 @@ mod tests {
         for page in &doc.pages {
             for item in &page.items {
                 if let Item::Text { baseline, .. } = item {
-                    assert!(*baseline <= PAGE_HEIGHT - 20.0);
+                    assert!(*baseline <= Paper::A4.size().1 - 20.0);
                 }
             }
         }

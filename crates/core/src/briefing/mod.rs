@@ -18,6 +18,7 @@ pub struct BriefingOptions {
     pub date_label: String,
     /// Stored in the PDF's metadata.
     pub date: BriefingDate,
+    pub paper: layout::Paper,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +74,7 @@ impl BriefingOptions {
         BriefingOptions {
             date_label: date.label(),
             date,
+            paper: layout::Paper::default(),
         }
     }
 }

@@ -4,14 +4,14 @@
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
-use super::layout::{Document, OutlineEntry, PAGE_HEIGHT};
+use super::layout::{Document, OutlineEntry};
 
 /// The language tag written in the catalog, for screen readers and hyphenation.
 pub const LANGUAGE: &str = "en-GB";
 
 pub fn add(pdf: &mut lopdf::Document, document: &Document) {
     let pages: Vec<ObjectId> = pdf.get_pages().values().copied().collect();
-    let outline = add_outline(pdf, &document.outline, &pages);
+    let outline = add_outline(pdf, &document.outline, &pages, document.page_size.1);
     let labels = page_labels();
     let catalog = pdf.catalog_mut().expect("printpdf writes a catalog");
     if let Some(outline) = outline {
@@ -57,12 +57,13 @@ fn add_outline(
     pdf: &mut lopdf::Document,
     entries: &[OutlineEntry],
     pages: &[ObjectId],
+    page_height: f32,
 ) -> Option<Object> {
     if entries.is_empty() {
         return None;
     }
     let root = pdf.new_object_id();
-    let (first, last, count) = add_level(pdf, entries, root, pages);
+    let (first, last, count) = add_level(pdf, entries, root, pages, page_height);
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"Outlines".to_vec()));
     dict.set("First", first);
@@ -78,6 +79,7 @@ fn add_level(
     entries: &[OutlineEntry],
     parent: ObjectId,
     pages: &[ObjectId],
+    page_height: f32,
 ) -> (ObjectId, ObjectId, i64) {
     let ids: Vec<ObjectId> = entries.iter().map(|_| pdf.new_object_id()).collect();
     let mut visible = entries.len() as i64;
@@ -98,12 +100,12 @@ fn add_level(
                 Object::Reference(page),
                 Object::Name(b"XYZ".to_vec()),
                 Object::Null,
-                Object::Real(PAGE_HEIGHT - entry.y),
+                Object::Real(page_height - entry.y),
                 Object::Null,
             ],
         );
         if !entry.children.is_empty() {
-            let (first, last, count) = add_level(pdf, &entry.children, ids[i], pages);
+            let (first, last, count) = add_level(pdf, &entry.children, ids[i], pages, page_height);
             item.set("First", first);
             item.set("Last", last);
             // Sections open in the bookmark pane: their blocks count as visible.

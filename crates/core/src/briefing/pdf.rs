@@ -10,7 +10,7 @@ use printpdf::{
 };
 
 use super::fonts::{fallback, FontStyle};
-use super::layout::{Document, Item, Rgb, PAGE_HEIGHT, PAGE_WIDTH};
+use super::layout::{Document, Item, Rgb};
 use super::{navigation, BriefingOptions};
 
 /// The PDF bytes of a laid-out document.
@@ -37,11 +37,16 @@ pub fn write(document: &Document, options: &BriefingOptions) -> Vec<u8> {
             PdfFont::new(parsed_font(None).clone()),
         );
     }
+    let (width, height) = document.page_size;
     let pages = document.pages.iter().map(|page| {
-        let ops = page.items.iter().flat_map(item_ops).collect();
+        let ops = page
+            .items
+            .iter()
+            .flat_map(|item| item_ops(item, height))
+            .collect();
         PdfPage::new(
-            printpdf::Mm::from(Pt(PAGE_WIDTH)),
-            printpdf::Mm::from(Pt(PAGE_HEIGHT)),
+            printpdf::Mm::from(Pt(width)),
+            printpdf::Mm::from(Pt(height)),
             ops,
         )
     });
@@ -153,7 +158,9 @@ fn colour(rgb: Rgb) -> Color {
     })
 }
 
-fn item_ops(item: &Item) -> Vec<Op> {
+/// The drawing operations of one item; `page_height` turns top-down positions into PDF's
+/// bottom-up ones.
+fn item_ops(item: &Item, page_height: f32) -> Vec<Op> {
     match item {
         Item::Rect {
             x,
@@ -168,7 +175,7 @@ fn item_ops(item: &Item) -> Vec<Op> {
                     mode: Some(printpdf::PaintMode::Fill),
                     ..Rect::from_xywh(
                         Pt(*x),
-                        Pt(PAGE_HEIGHT - y - height),
+                        Pt(page_height - y - height),
                         Pt(*width),
                         Pt(*height),
                     )
@@ -190,7 +197,7 @@ fn item_ops(item: &Item) -> Vec<Op> {
                 Op::SetTextCursor {
                     pos: Point {
                         x: Pt(*x),
-                        y: Pt(PAGE_HEIGHT - baseline),
+                        y: Pt(page_height - baseline),
                     },
                 },
             ];
