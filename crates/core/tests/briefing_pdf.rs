@@ -233,7 +233,10 @@ fn bookmarks_nest_blocks_under_sections_and_point_at_their_pages() {
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let entries = outline(&doc);
 
-    let mut expected = vec![(0, "Cover".to_string())];
+    let mut expected = vec![
+        (0, "Cover".to_string()),
+        (0, "Executive summary".to_string()),
+    ];
     for section in &project.sections {
         expected.push((0, section.title.clone()));
         expected.extend(section.blocks.iter().map(|b| (1, b.title.clone())));

@@ -6,6 +6,7 @@ pub mod fonts;
 pub mod layout;
 pub mod navigation;
 pub mod pdf;
+pub mod summary;
 pub mod text;
 
 use crate::model::Project;
