@@ -241,6 +241,7 @@ fn bookmarks_nest_blocks_under_sections_and_point_at_their_pages() {
         expected.push((0, section.title.clone()));
         expected.extend(section.blocks.iter().map(|b| (1, b.title.clone())));
     }
+    expected.push((0, "Sources".to_string()));
     let shape: Vec<(usize, String)> = entries.iter().map(|(d, t, _)| (*d, t.clone())).collect();
     assert_eq!(shape, expected);
 
@@ -263,4 +264,70 @@ fn bookmarks_nest_blocks_under_sections_and_point_at_their_pages() {
     let labels = catalog.get(b"PageLabels").unwrap().as_dict().unwrap();
     let nums = labels.get(b"Nums").unwrap().as_array().unwrap();
     assert_eq!(nums.len(), 4, "the cover, then numbered pages");
+}
+
+#[test]
+fn citations_link_to_the_sources_appendix_and_web_sources_are_clickable() {
+    let mut project = sample_project();
+    let cited = &mut project.sections[2].blocks[0];
+    cited.source = Some("Harbourline annual report".into());
+    cited.source_link = Some("https://example.org/harbourline/2025-report".into());
+    cited.source_date = Some("2025-03".into());
+    let document = layout::lay_out(&project, &options());
+    let bytes = casewright_core::briefing::pdf::write(&document, &options());
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
+    let appendix = pages.len() - 1;
+    assert!(document.page_text(appendix).iter().any(|l| l == "Sources"));
+
+    let mut uris = Vec::new();
+    let mut internal = Vec::new();
+    for (index, page) in pages.iter().enumerate() {
+        let page = doc.get_dictionary(*page).unwrap();
+        let Ok(annots) = page.get(b"Annots").and_then(|a| a.as_array()) else {
+            continue;
+        };
+        for annot in annots {
+            let annot = doc.get_dictionary(annot.as_reference().unwrap()).unwrap();
+            assert_eq!(annot.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
+            if let Ok(action) = annot.get(b"A").and_then(|a| a.as_dict()) {
+                uris.push((
+                    index,
+                    action.get(b"URI").unwrap().as_str().unwrap().to_vec(),
+                ));
+            }
+            if let Ok(dest) = annot.get(b"Dest").and_then(|d| d.as_array()) {
+                let target = dest[0].as_reference().unwrap();
+                internal.push((index, pages.iter().position(|p| *p == target).unwrap()));
+            }
+        }
+    }
+    assert_eq!(
+        uris,
+        vec![(
+            appendix,
+            b"https://example.org/harbourline/2025-report".to_vec()
+        )],
+        "the web source is clickable in the appendix"
+    );
+    let cited_blocks = project
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| b.source.is_some())
+        .count();
+    assert_eq!(
+        internal.len(),
+        cited_blocks,
+        "each cited block links to its source"
+    );
+    assert!(internal
+        .iter()
+        .all(|&(from, to)| from < appendix && to == appendix));
+    let text = words(&pdftotext(&bytes));
+    assert!(
+        text.contains("Harbourline annual report (2025-03)"),
+        "{text}"
+    );
+    assert!(text.contains("Source: Harbourline annual report"));
 }

@@ -2,6 +2,7 @@
 //! rectangles, in points from the top-left corner of an A4 page. The PDF writer (and, in
 //! time, the in-app preview) only draws what this module decided.
 
+use super::citations::Citations;
 use super::fonts::FontStyle;
 use super::text::{self, wrap, ShapedLine};
 use super::BriefingOptions;
@@ -84,6 +85,14 @@ pub enum Item {
         colour: Rgb,
         line: ShapedLine,
     },
+    /// A clickable area over what was drawn there; `y` is its top edge.
+    Link {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        target: LinkTarget,
+    },
     /// A filled rectangle; `y` is its top edge.
     Rect {
         x: f32,
@@ -92,6 +101,15 @@ pub enum Item {
         height: f32,
         colour: Rgb,
     },
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkTarget {
+    /// A web address.
+    Uri(String),
+    /// The entry of the sources appendix with this number (from 1).
+    Citation(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -108,6 +126,8 @@ pub struct Document {
     pub pages: Vec<Page>,
     /// The bookmarks: the cover, then each section with its blocks.
     pub outline: Vec<OutlineEntry>,
+    /// Where each entry of the sources appendix starts (page index, y), by number - 1.
+    pub citation_anchors: Vec<(usize, f32)>,
 }
 
 /// A bookmark: where a heading or block starts (page index, distance from the page top).
@@ -145,7 +165,7 @@ impl Document {
             .flat_map(|p| &p.items)
             .filter_map(|item| match item {
                 Item::Text { line, .. } => Some(line),
-                Item::Rect { .. } => None,
+                Item::Rect { .. } | Item::Link { .. } => None,
             });
         text::missing_characters(lines)
             .into_iter()
@@ -168,7 +188,7 @@ impl Document {
             .iter()
             .filter_map(|item| match item {
                 Item::Text { line, .. } => Some(line.text()),
-                Item::Rect { .. } => None,
+                Item::Rect { .. } | Item::Link { .. } => None,
             })
             .collect()
     }
@@ -236,6 +256,7 @@ const FOOTER: TextStyle = TextStyle {
 struct Paragraph {
     style: TextStyle,
     lines: Vec<ShapedLine>,
+    link: Option<LinkTarget>,
 }
 
 impl Paragraph {
@@ -243,6 +264,7 @@ impl Paragraph {
         Paragraph {
             style,
             lines: wrap(style.font, style.size, text, width),
+            link: None,
         }
     }
 
@@ -257,6 +279,12 @@ impl Paragraph {
         self
     }
 
+    /// Makes the paragraph's lines a link to `target`.
+    fn linked(mut self, target: Option<LinkTarget>) -> Paragraph {
+        self.link = target;
+        self
+    }
+
     fn height(&self) -> f32 {
         self.lines.len() as f32 * self.style.leading
     }
@@ -265,6 +293,16 @@ impl Paragraph {
     fn place(self, page: &mut Page, x: f32, top: f32) -> f32 {
         let mut y = top;
         let ascent = self.style.size * 0.8 + (self.style.leading - self.style.size) / 2.0;
+        if let Some(target) = self.link {
+            let width = self.lines.iter().map(ShapedLine::width).fold(0.0, f32::max);
+            page.items.push(Item::Link {
+                x,
+                y: top,
+                width,
+                height: self.lines.len() as f32 * self.style.leading,
+                target,
+            });
+        }
         for line in self.lines {
             page.items.push(Item::Text {
                 x,
@@ -284,6 +322,7 @@ struct Flow {
     y: f32,
     outline: Vec<OutlineEntry>,
     geo: Geometry,
+    citations: Citations,
 }
 
 impl Flow {
@@ -321,6 +360,7 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
         y: MARGIN_TOP,
         outline: vec![OutlineEntry::new("Cover", 0, 0.0)],
         geo,
+        citations: Citations::collect(project),
     };
     flow.pages.push(summary_page(project, geo));
     flow.outline
@@ -338,6 +378,7 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
     for (index, section) in project.sections.iter().enumerate() {
         lay_out_section(&mut flow, index, section);
     }
+    let citation_anchors = lay_out_sources(&mut flow);
     let mut pages = flow.pages;
     add_footers(&mut pages, &project.title, geo);
     Document {
@@ -346,6 +387,7 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
         page_size: (geo.width, geo.height),
         pages,
         outline: flow.outline,
+        citation_anchors,
     }
 }
 
@@ -788,7 +830,7 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
     let blocks: Vec<BlockBox> = section
         .blocks
         .iter()
-        .map(|b| BlockBox::new(b, geo))
+        .map(|b| BlockBox::new(b, geo, flow.citations.number(b)))
         .collect();
     // Keep the heading on the page of its first block.
     let first_block = blocks
@@ -836,7 +878,7 @@ struct BlockBox {
 const PART_GAP: f32 = 3.0;
 
 impl BlockBox {
-    fn new(block: &Block, geo: Geometry) -> BlockBox {
+    fn new(block: &Block, geo: Geometry, citation: Option<usize>) -> BlockBox {
         let colour = kind_colour(block.kind);
         let inner = geo.content_width - BAR_WIDTH - 2.0 * CARD_PAD;
         let mut parts = vec![
@@ -855,12 +897,17 @@ impl BlockBox {
         if !block.body.trim().is_empty() {
             parts.push(Paragraph::new(BODY, block.body.trim(), inner));
         }
-        if let Some(source) = block.source.as_deref().filter(|s| !s.trim().is_empty()) {
-            parts.push(Paragraph::new(
-                SOURCE,
-                &format!("Source: {}", source.trim()),
-                inner,
-            ));
+        if let Some(number) = citation {
+            let source = block
+                .source
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .unwrap_or("see the sources");
+            parts.push(
+                Paragraph::new(SOURCE, &format!("[{number}] Source: {source}"), inner)
+                    .linked(Some(LinkTarget::Citation(number))),
+            );
         }
         let height = parts.iter().map(Paragraph::height).sum::<f32>()
             + PART_GAP * (parts.len() - 1) as f32
@@ -924,6 +971,7 @@ fn lay_out_long_block(flow: &mut Flow, parts: Vec<Paragraph>, colour: Rgb) {
             let single = Paragraph {
                 style: part.style,
                 lines: vec![line],
+                link: part.link.clone(),
             };
             flow.reserve(single.height());
             let top = flow.y;
@@ -940,6 +988,71 @@ fn lay_out_long_block(flow: &mut Flow, parts: Vec<Paragraph>, colour: Rgb) {
         flow.y += PART_GAP;
     }
     flow.y += 12.0;
+}
+
+const SOURCE_ENTRY: TextStyle = TextStyle {
+    font: FontStyle::Regular,
+    size: 9.5,
+    leading: 13.0,
+    colour: INK,
+};
+
+/// The sources appendix: each citation numbered, its link clickable. Returns where each
+/// entry starts, so the "[n]" marks in the briefing can link to it.
+fn lay_out_sources(flow: &mut Flow) -> Vec<(usize, f32)> {
+    if flow.citations.list.is_empty() {
+        return Vec::new();
+    }
+    let geo = flow.geo;
+    let heading = Paragraph::new(SECTION_TITLE, "Sources", geo.content_width);
+    flow.new_page();
+    let entry = flow.here("Sources");
+    flow.outline.push(entry);
+    let y = flow.y;
+    let y = heading.place(flow.page(), MARGIN_X, y) + 6.0;
+    flow.page().items.push(Item::Rect {
+        x: MARGIN_X,
+        y,
+        width: geo.content_width,
+        height: 0.8,
+        colour: RULE,
+    });
+    flow.y = y + 14.0;
+    let number_width = 28.0;
+    let width = geo.content_width - number_width;
+    let mut anchors = Vec::new();
+    for (index, citation) in flow.citations.list.clone().iter().enumerate() {
+        let mut text = citation.source.clone();
+        if let Some(date) = &citation.date {
+            text.push_str(&format!(" ({date})"));
+        }
+        let entry = Paragraph::new(SOURCE_ENTRY, &text, width).clamped(12, width);
+        let link = citation.link.as_deref().map(|link| {
+            Paragraph::new(SOURCE.with_colour(ACCENT), link, width)
+                .clamped(6, width)
+                .linked(
+                    citation
+                        .web_link()
+                        .map(|uri| LinkTarget::Uri(uri.to_string())),
+                )
+        });
+        let height = entry.height() + link.as_ref().map_or(0.0, Paragraph::height);
+        flow.reserve(height);
+        anchors.push((flow.pages.len() - 1, flow.y));
+        let y = flow.y;
+        Paragraph::new(
+            SOURCE_ENTRY.with_colour(MUTED),
+            &format!("[{}]", index + 1),
+            number_width,
+        )
+        .place(flow.page(), MARGIN_X, y);
+        let mut y = entry.place(flow.page(), MARGIN_X + number_width, y);
+        if let Some(link) = link {
+            y = link.place(flow.page(), MARGIN_X + number_width, y);
+        }
+        flow.y = y + 8.0;
+    }
+    anchors
 }
 
 fn add_footers(pages: &mut [Page], title: &str, geo: Geometry) {
@@ -1167,7 +1280,7 @@ mod tests {
             for item in &summary.items {
                 let bottom = match item {
                     Item::Text { baseline, .. } => *baseline,
-                    Item::Rect { y, height, .. } => y + height,
+                    Item::Rect { y, height, .. } | Item::Link { y, height, .. } => y + height,
                 };
                 assert!(
                     bottom <= height - MARGIN_BOTTOM,
@@ -1185,7 +1298,7 @@ mod tests {
             .iter()
             .filter_map(|item| match item {
                 Item::Text { line, .. } => Some(line.text()),
-                Item::Rect { .. } => None,
+                Item::Rect { .. } | Item::Link { .. } => None,
             })
             .collect::<Vec<_>>()
             .join(" ")

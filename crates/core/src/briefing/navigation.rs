@@ -1,16 +1,18 @@
 //! What printpdf leaves out, added to its output as PDF objects: a nested outline
 //! (bookmarks per section and block; printpdf's is flat), page labels (the cover is
-//! "Cover", then pages count from 2 as their footers do) and the document's language.
+//! "Cover", then pages count from 2 as their footers do), link annotations (citations
+//! to the sources appendix, web addresses) and the document's language.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
-use super::layout::{Document, OutlineEntry};
+use super::layout::{Document, Item, LinkTarget, OutlineEntry};
 
 /// The language tag written in the catalog, for screen readers and hyphenation.
 pub const LANGUAGE: &str = "en-GB";
 
 pub fn add(pdf: &mut lopdf::Document, document: &Document) {
     let pages: Vec<ObjectId> = pdf.get_pages().values().copied().collect();
+    add_links(pdf, document, &pages);
     let outline = add_outline(pdf, &document.outline, &pages, document.page_size.1);
     let labels = page_labels();
     let catalog = pdf.catalog_mut().expect("printpdf writes a catalog");
@@ -30,6 +32,70 @@ pub fn text_string(text: &str) -> Object {
         let mut bytes = vec![0xFE, 0xFF];
         bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
         Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+/// A destination: a point on a page, the view's left edge and zoom left as they are.
+fn destination(page: ObjectId, top: f32) -> Object {
+    Object::Array(vec![
+        Object::Reference(page),
+        Object::Name(b"XYZ".to_vec()),
+        Object::Null,
+        Object::Real(top),
+        Object::Null,
+    ])
+}
+
+fn add_links(pdf: &mut lopdf::Document, document: &Document, pages: &[ObjectId]) {
+    let height = document.page_size.1;
+    for (index, page) in document.pages.iter().enumerate() {
+        let mut annotations = Vec::new();
+        for item in &page.items {
+            let Item::Link {
+                x,
+                y,
+                width,
+                height: link_height,
+                target,
+            } = item
+            else {
+                continue;
+            };
+            let mut link = Dictionary::new();
+            link.set("Type", Object::Name(b"Annot".to_vec()));
+            link.set("Subtype", Object::Name(b"Link".to_vec()));
+            link.set(
+                "Rect",
+                vec![
+                    Object::Real(*x),
+                    Object::Real(height - y - link_height),
+                    Object::Real(x + width),
+                    Object::Real(height - y),
+                ],
+            );
+            link.set("Border", vec![0.into(), 0.into(), 0.into()]);
+            match target {
+                LinkTarget::Uri(uri) => {
+                    let mut action = Dictionary::new();
+                    action.set("S", Object::Name(b"URI".to_vec()));
+                    action.set("URI", Object::string_literal(uri.as_bytes()));
+                    link.set("A", action);
+                }
+                LinkTarget::Citation(number) => {
+                    let Some(&(page, top)) = document.citation_anchors.get(number - 1) else {
+                        continue;
+                    };
+                    link.set("Dest", destination(pages[page], height - top));
+                }
+            }
+            annotations.push(Object::Reference(pdf.add_object(link)));
+        }
+        if annotations.is_empty() {
+            continue;
+        }
+        if let Ok(page) = pdf.get_dictionary_mut(pages[index]) {
+            page.set("Annots", annotations);
+        }
     }
 }
 
@@ -94,16 +160,7 @@ fn add_level(
             item.set("Next", *next);
         }
         let page = pages[entry.page.min(pages.len() - 1)];
-        item.set(
-            "Dest",
-            vec![
-                Object::Reference(page),
-                Object::Name(b"XYZ".to_vec()),
-                Object::Null,
-                Object::Real(page_height - entry.y),
-                Object::Null,
-            ],
-        );
+        item.set("Dest", destination(page, page_height - entry.y));
         if !entry.children.is_empty() {
             let (first, last, count) = add_level(pdf, &entry.children, ids[i], pages, page_height);
             item.set("First", first);

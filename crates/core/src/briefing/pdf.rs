@@ -127,7 +127,7 @@ fn uses_fallback(document: &Document) -> bool {
         .flat_map(|p| &p.items)
         .any(|item| match item {
             Item::Text { line, .. } => line.glyphs.iter().any(|g| g.fallback),
-            Item::Rect { .. } => false,
+            Item::Rect { .. } | Item::Link { .. } => false,
         })
 }
 
@@ -162,6 +162,8 @@ fn colour(rgb: Rgb) -> Color {
 /// bottom-up ones.
 fn item_ops(item: &Item, page_height: f32) -> Vec<Op> {
     match item {
+        // Links are annotations, added with the navigation.
+        Item::Link { .. } => Vec::new(),
         Item::Rect {
             x,
             y,
