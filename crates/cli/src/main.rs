@@ -21,9 +21,10 @@ Usage:
   casewright show FILE [--format text|json]
       Print the storyboard. The JSON form is the documented exchange format; it round-trips
       through `casewright new FILE --from`.
-  casewright export FILE --pdf OUT.pdf [--paper a4|letter]
-      Write the executive briefing as PDF (A4 unless --paper letter). SOURCE_DATE_EPOCH,
-      if set, fixes the date.
+  casewright export FILE --pdf OUT.pdf [--paper a4|letter] [--handout]
+      Write the executive briefing as PDF (A4 unless --paper letter). --handout adds each
+      section's speaker notes and room for the reader's notes. SOURCE_DATE_EPOCH, if set,
+      fixes the date.
   casewright lint FILE [--format text|json] [--audience board|ceo|cfo|coo|chro|cio] [--rules DIR]
       Coach the case: FILE is a project, or a plain text or Markdown draft (headings are
       sections, paragraphs blocks). --rules adds the packs (*.toml) in DIR. Exit status:
@@ -49,6 +50,7 @@ enum Command {
         file: PathBuf,
         pdf: PathBuf,
         paper: Paper,
+        handout: bool,
     },
     Lint {
         file: PathBuf,
@@ -86,7 +88,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let mut parser = lexopt::Parser::from_args(args);
     let mut positional: Vec<String> = Vec::new();
     let (mut sample, mut from, mut title, mut format, mut pdf) = (false, None, None, None, None);
-    let (mut audience, mut rules, mut paper) = (None, None, None);
+    let (mut audience, mut rules, mut paper, mut handout) = (None, None, None, false);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -99,6 +101,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("audience") => audience = Some(parser.value()?.string()?),
             Long("rules") => rules = Some(PathBuf::from(parser.value()?)),
             Long("paper") => paper = Some(parser.value()?.string()?),
+            Long("handout") => handout = true,
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -152,6 +155,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
                 Some(name) => Paper::parse(name)
                     .with_context(|| format!("unknown paper {name:?}; use a4 or letter"))?,
             },
+            handout,
         },
         other => bail!("unknown command {other:?}; see `casewright --help`"),
     };
@@ -198,10 +202,16 @@ fn run(command: Command) -> Result<ExitCode> {
                 print!("{}", storyboard_text(&project));
             }
         }
-        Command::Export { file, pdf, paper } => {
+        Command::Export {
+            file,
+            pdf,
+            paper,
+            handout,
+        } => {
             let project = ProjectFile::open(&file)?;
             let options = BriefingOptions {
                 paper,
+                handout,
                 ..BriefingOptions::for_date(today()?)
             };
             let exported = jobs::export_briefing(&project, &options, &pdf)
@@ -356,15 +366,17 @@ mod tests {
             Command::Export {
                 file: "a.casewright".into(),
                 pdf: "b.pdf".into(),
-                paper: Paper::A4
+                paper: Paper::A4,
+                handout: false
             }
         );
         assert_eq!(
-            args("export a.casewright --pdf b.pdf --paper Letter").unwrap(),
+            args("export a.casewright --pdf b.pdf --paper Letter --handout").unwrap(),
             Command::Export {
                 file: "a.casewright".into(),
                 pdf: "b.pdf".into(),
-                paper: Paper::Letter
+                paper: Paper::Letter,
+                handout: true
             }
         );
         assert!(args("export a.casewright --pdf b.pdf --paper a5").is_err());

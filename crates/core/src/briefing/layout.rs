@@ -323,6 +323,7 @@ struct Flow {
     outline: Vec<OutlineEntry>,
     geo: Geometry,
     citations: Citations,
+    handout: bool,
 }
 
 impl Flow {
@@ -361,6 +362,7 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
         outline: vec![OutlineEntry::new("Cover", 0, 0.0)],
         geo,
         citations: Citations::collect(project),
+        handout: options.handout,
     };
     flow.pages.push(summary_page(project, geo));
     flow.outline
@@ -861,7 +863,55 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
     for block in blocks {
         entry.children.push(lay_out_block(flow, block));
     }
+    if flow.handout {
+        lay_out_handout_notes(flow, &section.notes);
+    }
     flow.outline.push(entry);
+}
+
+const NOTE_LINES: usize = 7;
+const NOTE_LINE_GAP: f32 = 22.0;
+
+/// The handout's part of a section: the presenter's speaker notes, then ruled lines for
+/// the reader's own.
+fn lay_out_handout_notes(flow: &mut Flow, notes: &str) {
+    let geo = flow.geo;
+    let label = Paragraph::new(KIND_LABEL, "SPEAKER NOTES", geo.content_width);
+    let notes = notes.trim();
+    if !notes.is_empty() {
+        let text = Paragraph::new(BODY.with_colour(INK), notes, geo.content_width);
+        let first = label.height() + text.style.leading;
+        flow.reserve(first);
+        let y = flow.y;
+        let y = label.place(flow.page(), MARGIN_X, y);
+        flow.y = y;
+        for line in text.lines {
+            let single = Paragraph {
+                style: text.style,
+                lines: vec![line],
+                link: None,
+            };
+            flow.reserve(single.height());
+            let y = flow.y;
+            flow.y = single.place(flow.page(), MARGIN_X, y);
+        }
+        flow.y += 12.0;
+    }
+    let yours = Paragraph::new(KIND_LABEL, "YOUR NOTES", geo.content_width);
+    flow.reserve(yours.height() + NOTE_LINES as f32 * NOTE_LINE_GAP);
+    let y = flow.y;
+    let mut y = yours.place(flow.page(), MARGIN_X, y);
+    for _ in 0..NOTE_LINES {
+        y += NOTE_LINE_GAP;
+        flow.page().items.push(Item::Rect {
+            x: MARGIN_X,
+            y,
+            width: geo.content_width,
+            height: 0.5,
+            colour: RULE,
+        });
+    }
+    flow.y = y + 16.0;
 }
 
 const CARD_PAD: f32 = 12.0;
@@ -1310,6 +1360,50 @@ mod tests {
             block.body = "Short.".into();
         }
         project
+    }
+
+    #[test]
+    fn the_handout_adds_speaker_notes_and_room_for_the_readers_own() {
+        let project = sample_project();
+        let all_text = |doc: &Document| {
+            (0..doc.pages.len())
+                .flat_map(|i| doc.page_text(i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let plain = lay_out(&project, &options());
+        assert!(!all_text(&plain).contains("SPEAKER NOTES"));
+        let handout = lay_out(
+            &project,
+            &BriefingOptions {
+                handout: true,
+                ..options()
+            },
+        );
+        let text = all_text(&handout);
+        assert_eq!(
+            text.matches("YOUR NOTES").count(),
+            project.sections.len(),
+            "room for notes after every section"
+        );
+        let with_notes = project
+            .sections
+            .iter()
+            .filter(|s| !s.notes.trim().is_empty());
+        assert_eq!(
+            text.matches("SPEAKER NOTES").count(),
+            with_notes.clone().count()
+        );
+        for section in with_notes {
+            let first_words: String = section
+                .notes
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(text.contains(&first_words), "{first_words:?} missing");
+        }
+        assert!(handout.pages.len() > plain.pages.len());
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub struct BriefingOptions {
     /// Stored in the PDF's metadata.
     pub date: BriefingDate,
     pub paper: layout::Paper,
+    /// The handout: each section followed by its speaker notes and room for the reader's.
+    pub handout: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +79,7 @@ impl BriefingOptions {
             date_label: date.label(),
             date,
             paper: layout::Paper::default(),
+            handout: false,
         }
     }
 }
