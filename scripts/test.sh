@@ -17,12 +17,19 @@ cargo test -p casewright-core -p casewright -p casewright-app --features casewri
 step "UI type check and unit tests"
 (cd ui && npm run check && npm test && npm run test:browser)
 
-step "Exported briefing checked by qpdf"
+step "Exported briefings checked by qpdf and pdffonts"
 out="$(mktemp -d)"
 "$CLI_BIN" new "$out/sample.casewright" --sample
-SOURCE_DATE_EPOCH=1795737599 "$CLI_BIN" export "$out/sample.casewright" --pdf "$out/briefing.pdf"
-qpdf --check "$out/briefing.pdf"
-pdffonts "$out/briefing.pdf"
+for variant in "a4" "letter --handout"; do
+  # shellcheck disable=SC2086 # the variant is two words on purpose
+  SOURCE_DATE_EPOCH=1795737599 "$CLI_BIN" export "$out/sample.casewright" --pdf "$out/briefing.pdf" --paper $variant
+  qpdf --check "$out/briefing.pdf"
+  pdffonts "$out/briefing.pdf" | tee "$out/fonts.txt"
+  # Every font embedded and subset (columns emb and sub say yes).
+  if awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes")' "$out/fonts.txt" | grep -q .; then
+    die "a font in the briefing is not embedded and subset"
+  fi
+done
 rm -rf "$out"
 
 step "End-to-end tests of the real app (Xvfb + WebDriver)"
