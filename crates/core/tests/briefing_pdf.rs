@@ -331,3 +331,96 @@ fn citations_link_to_the_sources_appendix_and_web_sources_are_clickable() {
     );
     assert!(text.contains("Source: Harbourline annual report"));
 }
+
+/// Renders page `page` (from 1) at 24 dpi in grey with pdftoppm; returns (width, height, pixels).
+fn render(pdf: &[u8], page: usize) -> (usize, usize, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftoppm")
+        .args([
+            "-r",
+            "24",
+            "-gray",
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+        ])
+        .arg(&path)
+        .output()
+        .expect("pdftoppm (poppler-utils) must be installed: run scripts/setup.sh");
+    assert!(out.status.success());
+    parse_pgm(&out.stdout)
+}
+
+fn parse_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
+    // "P5\n<w> <h>\n255\n" then one byte a pixel.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+    }
+    assert_eq!(fields[0], "P5");
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (w, h, bytes[at + 1..at + 1 + w * h].to_vec())
+}
+
+#[test]
+fn pages_look_like_their_reference_renders() {
+    // Low-resolution renders of the sample's cover, summary and first section, committed
+    // in tests/fixtures/renders. A layout change shows up as many changed pixels; small
+    // differences between poppler versions do not. UPDATE_RENDERS=1 rewrites them.
+    let bytes = export_pdf(&sample_project(), &options());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/renders");
+    for page in 1..=3 {
+        let (w, h, pixels) = render(&bytes, page);
+        let reference = dir.join(format!("sample-page-{page}.pgm"));
+        if std::env::var_os("UPDATE_RENDERS").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            let mut file = format!("P5\n{w} {h}\n255\n").into_bytes();
+            file.extend(&pixels);
+            std::fs::write(&reference, file).unwrap();
+            continue;
+        }
+        let (rw, rh, expected) = parse_pgm(&std::fs::read(&reference).unwrap());
+        assert_eq!((w, h), (rw, rh), "page {page} changed size");
+        let changed = pixels
+            .iter()
+            .zip(&expected)
+            .filter(|(a, b)| a.abs_diff(**b) > 48)
+            .count();
+        let share = changed as f64 / pixels.len() as f64;
+        assert!(
+            share < 0.01,
+            "page {page}: {:.2}% of pixels differ from {}",
+            share * 100.0,
+            reference.display()
+        );
+    }
+}
+
+#[test]
+fn a_moved_block_is_caught_by_the_reference_comparison() {
+    // The comparison is sharp enough to see a real layout change: swapping two blocks.
+    let mut project = sample_project();
+    project.sections[0].blocks.swap(0, 3);
+    let bytes = export_pdf(&project, &options());
+    let (_, _, pixels) = render(&bytes, 3);
+    let reference = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/renders/sample-page-3.pgm");
+    let (_, _, expected) = parse_pgm(&std::fs::read(reference).unwrap());
+    let changed = pixels
+        .iter()
+        .zip(&expected)
+        .filter(|(a, b)| a.abs_diff(**b) > 48)
+        .count();
+    assert!(changed as f64 / pixels.len() as f64 >= 0.01);
+}
