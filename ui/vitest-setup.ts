@@ -1,4 +1,5 @@
 import "@testing-library/jest-dom/vitest";
+import { configure } from "@testing-library/svelte";
 // Mounts and unmounts components around each test (vitest runs without globals).
 import "@testing-library/svelte/vitest";
 
@@ -26,3 +27,7 @@ if (!Element.prototype.animate) {
 if (!Element.prototype.getAnimations) {
   Element.prototype.getAnimations = () => [];
 }
+
+// The mirror behind a text field with underlines repeats the field's text, invisibly and hidden
+// from screen readers (MarkedTextarea); queries by text should not find it.
+configure({ defaultIgnore: 'script, style, [data-testid="mirror"], [data-testid="mirror"] *' });

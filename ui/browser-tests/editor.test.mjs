@@ -21,7 +21,7 @@ test("three areas: library left, storyboard centre, inspector right; the title n
   const { page, errors } = await openHarness(browser, server.url);
   const width = (selector) => page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().width));
   assert.equal(await width(".library-pane"), 280);
-  assert.equal(await width('[data-testid="inspector"]'), 340);
+  assert.equal(await width('[data-testid="side-panel"]'), 340);
   const storyboard = await page.locator('[data-testid="storyboard"]').boundingBox();
   assert.ok(storyboard.x >= 280 && storyboard.x + storyboard.width <= 1440 - 340 + 1, "the storyboard sits between the two panes");
   assert.equal(await page.title(), "Sample - Social collaboration.casewright — Casewright");

@@ -56,8 +56,11 @@ export async function launch() {
   });
 }
 
-/** A fresh page on the harness (a new fake core each time), once the storyboard shows. */
-export async function openHarness(browser, url, { delay = 0, width = 1440, height = 900, reducedMotion = "no-preference" } = {}) {
+/**
+ * A fresh page on the harness (a new fake core each time), once the storyboard shows.
+ * `coach: "demo"` starts from a first draft the coach has advice on (harness/fixture.ts).
+ */
+export async function openHarness(browser, url, { delay = 0, width = 1440, height = 900, reducedMotion = "no-preference", coach = null } = {}) {
   const page = await browser.newPage({ viewport: { width, height }, reducedMotion });
   page.setDefaultTimeout(8000);
   const errors = [];
@@ -65,7 +68,7 @@ export async function openHarness(browser, url, { delay = 0, width = 1440, heigh
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(new Error(message.text()));
   });
-  await page.goto(`${url}?delay=${delay}`);
+  await page.goto(`${url}?delay=${delay}${coach ? `&coach=${coach}` : ""}`);
   await page.waitForSelector('[data-testid="storyboard"] [data-testid="block"]');
   return { page, errors };
 }

@@ -1,8 +1,9 @@
 // An in-memory stand-in for the Rust core, just enough to drive the editor in a browser: it
 // applies Edits to a project the way crates/core/src/storyboard/edit.rs does (including
 // "index counts the blocks after the moved one is taken out"), keeps undo/redo as snapshots,
-// and records every apply_edit call for the tests to read.
+// and records every apply_edit call for the tests to read. Its coach is harness/coach.ts.
 import type { AppError, Block, Edit, OpenedProject, Place, Project } from "../src/lib/bindings";
+import { lintDraft, lintProject, replaceChars } from "./coach";
 
 type Json = ReturnType<typeof JSON.parse>;
 
@@ -23,6 +24,8 @@ export class FakeCore {
   calls: string[] = [];
   /** The next apply_edit is refused with this error. */
   failNext: AppError | null = null;
+  /** The next coach_report fails with this error. */
+  failCoachNext: AppError | null = null;
   /** How long each command takes to answer, in ms (to see "Saving…"). */
   delayMs = 0;
   #undo: Project[] = [];
@@ -59,6 +62,16 @@ export class FakeCore {
         return null;
       case "apply_edit":
         return this.#apply(args.edit as Edit);
+      case "coach_report": {
+        if (this.failCoachNext) {
+          const error = this.failCoachNext;
+          this.failCoachNext = null;
+          throw error;
+        }
+        return lintProject(this.project);
+      }
+      case "coach_block":
+        return lintDraft(this.project, args.block as Block);
       case "undo":
         return this.#step(this.#undo, this.#redo);
       case "redo":
@@ -68,7 +81,7 @@ export class FakeCore {
       case "save_as_dialog":
         return null;
       case "export_briefing_dialog":
-        return { path: "/tmp/harness-briefing.pdf", pages: 3, bytes: 48000 };
+        return { path: "/tmp/harness-briefing.pdf", pages: 3, bytes: 48000, warnings: [] };
       case "plugin:window|set_title":
         return null;
       default:
@@ -187,13 +200,33 @@ export class FakeCore {
         this.project.library.push(...section.blocks);
         return;
       }
+      case "applyFix": {
+        const { list, index } = this.#find(edit.blockId);
+        const block = list[index];
+        const text = replaceChars(block[edit.field], edit.start, edit.end, edit.excerpt, edit.replacement);
+        if (text === null) {
+          throw refuse("invalid_edit", `the advice no longer fits the text: “${edit.excerpt}” is not at characters ${edit.start}–${edit.end} any more`);
+        }
+        block[edit.field] = text;
+        return;
+      }
+      case "dismissFinding": {
+        const { list, index } = this.#find(edit.blockId);
+        if (!list[index].dismissed.includes(edit.rule)) list[index].dismissed.push(edit.rule);
+        return;
+      }
+      case "restoreFinding": {
+        const { list, index } = this.#find(edit.blockId);
+        list[index].dismissed = list[index].dismissed.filter((rule) => rule !== edit.rule);
+        return;
+      }
       case "setProjectDetails":
         this.project.title = edit.title;
         this.project.author = edit.author;
         this.project.audience = edit.audience;
         return;
       default:
-        throw refuse("invalid_edit", `the harness does not apply ${edit.op}`);
+        throw refuse("invalid_edit", `the harness does not apply ${(edit as Edit).op}`);
     }
   }
 }

@@ -29,6 +29,7 @@ export function projectFromSample(sample: Sample): Project {
     baseline: b.baseline ?? null,
     target: b.target ?? null,
     tags: b.tags ?? [],
+    dismissed: b.dismissed ?? [],
   });
   const sections = sample.sections.map((s) => ({
     id: 100 + nextId++,
@@ -43,4 +44,25 @@ export function projectFromSample(sample: Sample): Project {
     sections,
     library: (sample.library ?? []).map(block),
   };
+}
+
+/**
+ * The sample rewritten the way a first draft often reads (`?coach=demo`): tool-talk, jargon
+ * and a hedge for the coach to flag, an emoji and accented letters before flagged words (the
+ * core counts characters as code points, the browser as UTF-16 units), one piece of advice
+ * already dismissed, and no ask yet (its block is still in the library).
+ */
+export function firstDraft(project: Project): Project {
+  const at = (section: number, block: number) => project.sections[section].blocks[block];
+  at(0, 0).body =
+    "The know-how to fix our hardest problems is spread across 1,400 people at four sites 🌍, yet it rarely travels beyond the team that holds it. Social media would let us leverage it: the fastest and cheapest source of new ideas we have.";
+  at(1, 1).body =
+    "Café-style Q&A 🚀 on social media invites shop-floor, sales and service staff to share and build on ideas. Web 2.0 widens our pool of contributors from a few hundred to the whole workforce.";
+  at(1, 2).title = "A social learning platform for new products";
+  at(3, 0).body += " Hopefully the pilot sites might share more.";
+  at(3, 0).dismissed = ["concept.hedging"];
+  for (const block of project.sections.flatMap((section) => section.blocks)) block.tags = block.tags.filter((t) => t !== "ask");
+  const last = project.sections[project.sections.length - 1];
+  project.library.unshift(...last.blocks.splice(last.blocks.findIndex((b) => b.title.startsWith("The decision we need")), 1));
+  return project;
 }

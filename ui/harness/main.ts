@@ -8,7 +8,7 @@ import "../src/app.css";
 import App from "../src/App.svelte";
 import type { AppError, Edit, MenuAction, Project } from "../src/lib/bindings";
 import { FakeCore } from "./fake";
-import { projectFromSample } from "./fixture";
+import { firstDraft, projectFromSample } from "./fixture";
 
 declare global {
   interface Window {
@@ -22,12 +22,17 @@ declare global {
       menu(action: MenuAction): Promise<void>;
       /** Refuses the next edit. */
       failNext(error: AppError): void;
+      /** Fails the next coach report. */
+      failCoachNext(error: AppError): void;
     };
   }
 }
 
 const params = new URLSearchParams(location.search);
-const core = new FakeCore(projectFromSample(JSON.parse(sampleText)), "/home/ana/Sample - Social collaboration.casewright");
+const sample = projectFromSample(JSON.parse(sampleText));
+// ?coach=demo: a first draft with advice for the coach to give.
+const project = params.get("coach") === "demo" ? firstDraft(sample) : sample;
+const core = new FakeCore(project, "/home/ana/Sample - Social collaboration.casewright");
 core.delayMs = Number(params.get("delay") ?? 0);
 
 mockWindows("main");
@@ -40,6 +45,9 @@ window.harness = {
   menu: (action) => emit("menu-action", action),
   failNext: (error) => {
     core.failNext = error;
+  },
+  failCoachNext: (error) => {
+    core.failCoachNext = error;
   },
 };
 

@@ -4,7 +4,7 @@ import App from "./App.svelte";
 import type { ExportedBriefing, OpenedProject } from "./lib/bindings";
 import * as backend from "./lib/backend";
 import { block, opened, section } from "./test/fixtures";
-import { connect, deferred, menuHandler } from "./test/backend";
+import { connect, deferred, menuHandler, quietCoach } from "./test/backend";
 
 vi.mock("./lib/backend", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./lib/backend")>()),
@@ -63,6 +63,7 @@ const openButton = () => document.querySelector<HTMLButtonElement>("#open-projec
 
 beforeEach(() => {
   vi.clearAllMocks();
+  quietCoach(backend);
   takeStartupProblem.mockResolvedValue(null);
   vi.mocked(backend.onMenuAction).mockResolvedValue(() => {});
 });
@@ -175,7 +176,7 @@ describe("App", () => {
     expect(exportButton()).toBeDisabled();
     expect(exportButton()).toHaveTextContent("Exporting…");
 
-    pending.resolve({ path: "/home/ana/briefing.pdf", pages: 3, bytes: 52000 });
+    pending.resolve({ path: "/home/ana/briefing.pdf", pages: 3, bytes: 52000, warnings: [] });
     await waitFor(() =>
       expect(screen.getByRole("status")).toHaveTextContent("Exported 3 pages to /home/ana/briefing.pdf"),
     );
@@ -242,7 +243,7 @@ describe("App", () => {
   it("leaves Ctrl+O and Ctrl+E to the native menu (its accelerators), so no dialog opens twice", async () => {
     await renderWith(sample);
     openProjectDialog.mockResolvedValue(null);
-    exportBriefingDialog.mockResolvedValue({ path: "/tmp/one.pdf", pages: 1, bytes: 900 });
+    exportBriefingDialog.mockResolvedValue({ path: "/tmp/one.pdf", pages: 1, bytes: 900, warnings: [] });
 
     await fireEvent.keyDown(window, { key: "o", ctrlKey: true });
     await fireEvent.keyDown(window, { key: "e", ctrlKey: true });

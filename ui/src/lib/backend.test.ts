@@ -7,6 +7,8 @@ vi.mock("@tauri-apps/api/window", () => ({ getCurrentWindow: () => ({ setTitle }
 
 import {
   applyEdit,
+  coachBlock,
+  coachReport,
   currentProject,
   exportBriefingDialog,
   MENU_EVENT,
@@ -76,6 +78,18 @@ describe("commands", () => {
       ["new_project_dialog", undefined],
       ["save_as_dialog", undefined],
       ["open_recent", { path: "/home/ana/Old.casewright" }],
+    ]);
+  });
+
+  it("ask the coach for the report and for one block's draft, by the shell's command names", async () => {
+    invoke.mockResolvedValueOnce({ findings: [], checks: [], score: 40, dismissed: [] });
+    await expect(coachReport()).resolves.toEqual({ findings: [], checks: [], score: 40, dismissed: [] });
+    invoke.mockResolvedValueOnce([]);
+    const draft = { id: 7, kind: "benefit", title: "Social media", body: "" } as unknown as Parameters<typeof coachBlock>[0];
+    await expect(coachBlock(draft)).resolves.toEqual([]);
+    expect(invoke.mock.calls).toEqual([
+      ["coach_report", undefined],
+      ["coach_block", { block: draft }],
     ]);
   });
 

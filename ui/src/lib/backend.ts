@@ -3,7 +3,7 @@
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import type { AppError, Edit, ExportedBriefing, MenuAction, OpenedProject } from "./bindings";
+import type { AppError, Block, Edit, ExportedBriefing, Finding, MenuAction, OpenedProject, Report } from "./bindings";
 
 function isAppError(value: unknown): value is AppError {
   return (
@@ -53,6 +53,19 @@ export function undo(): Promise<OpenedProject> {
 /** Redoes the last undone edit (saved at once); returns the project as it now is. */
 export function redo(): Promise<OpenedProject> {
   return call<OpenedProject>("redo");
+}
+
+/** The framing coach's report on the open storyboard: findings, dismissed findings, checklist, score. */
+export function coachReport(): Promise<Report> {
+  return call<Report>("coach_report");
+}
+
+/**
+ * The coach's findings on a draft of one block (matched by id), as the person types; nothing is
+ * saved. A block that is not placed in a section gets none.
+ */
+export function coachBlock(block: Block): Promise<Finding[]> {
+  return call<Finding[]>("coach_block", { block });
 }
 
 /** Asks where to create a project, creates it from the storyboard template and opens it; null when cancelled. */

@@ -190,5 +190,6 @@ export function blankBlock(kind: Block["kind"]): Block {
     baseline: null,
     target: null,
     tags: [],
+    dismissed: [],
   };
 }

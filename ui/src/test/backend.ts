@@ -2,7 +2,7 @@
 // the browser harness uses too, so the editor sees realistic replies to its edits.
 import { vi } from "vitest";
 import type * as Backend from "../lib/backend";
-import type { MenuAction, OpenedProject } from "../lib/bindings";
+import type { Finding, MenuAction, OpenedProject, Report } from "../lib/bindings";
 import { FakeCore } from "../../harness/fake";
 
 type Mocked = { [K in keyof typeof Backend]: (typeof Backend)[K] };
@@ -21,11 +21,13 @@ export const mockedFunctions = {
   exportBriefingDialog: vi.fn(),
   setWindowTitle: vi.fn(async () => {}),
   onMenuAction: vi.fn(async () => () => {}),
+  coachReport: vi.fn(async (): Promise<Report> => ({ findings: [], checks: [], score: 0, dismissed: [] })),
+  coachBlock: vi.fn(async (): Promise<Finding[]> => []),
 };
 
 /**
- * Answers currentProject, applyEdit, undo and redo from a FakeCore holding `opened`'s project;
- * returns the core (its `edits` are what the UI sent).
+ * Answers currentProject, applyEdit, undo, redo and the coach from a FakeCore holding
+ * `opened`'s project; returns the core (its `edits` are what the UI sent).
  */
 export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   const core = new FakeCore(opened.project, opened.path);
@@ -34,10 +36,20 @@ export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   vi.mocked(backend.applyEdit).mockImplementation((edit) => answer("apply_edit", { edit }));
   vi.mocked(backend.undo).mockImplementation(() => answer("undo"));
   vi.mocked(backend.redo).mockImplementation(() => answer("redo"));
+  vi.mocked(backend.coachReport).mockImplementation(() => core.handle("coach_report", undefined) as Promise<Report>);
+  vi.mocked(backend.coachBlock).mockImplementation((block) => core.handle("coach_block", { block }) as Promise<Finding[]>);
   vi.mocked(backend.takeStartupProblem).mockResolvedValue(null);
   vi.mocked(backend.setWindowTitle).mockResolvedValue(undefined);
   vi.mocked(backend.onMenuAction).mockResolvedValue(() => {});
   return core;
+}
+
+export const EMPTY_REPORT: Report = { findings: [], checks: [], score: 0, dismissed: [] };
+
+/** A coach with nothing to say, for tests about other things (connect() replaces it with FakeCore's). */
+export function quietCoach(backend: Mocked): void {
+  vi.mocked(backend.coachReport).mockResolvedValue(EMPTY_REPORT);
+  vi.mocked(backend.coachBlock).mockResolvedValue([]);
 }
 
 /** The handler App registered for native-menu actions. */

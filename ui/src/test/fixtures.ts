@@ -15,6 +15,7 @@ export function block(fields: Partial<Block> & Pick<Block, "id" | "kind" | "titl
     baseline: null,
     target: null,
     tags: [],
+    dismissed: [],
     ...fields,
   };
 }
