@@ -184,6 +184,16 @@ describe("App", () => {
     expect(exportButton()).toHaveTextContent("Export PDF…");
   });
 
+  it("names a character the fonts cannot print after an export", async () => {
+    await renderWith(sample);
+    const warning = "“🚀” (U+1F680 ROCKET) is not in the bundled fonts and prints as a box; replace or remove it";
+    exportBriefingDialog.mockResolvedValue({ path: "/tmp/b.pdf", pages: 8, bytes: 60000, warnings: [warning] });
+
+    await fireEvent.click(exportButton());
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Exported 8 pages to /tmp/b.pdf"));
+    expect(screen.getByRole("status")).toHaveTextContent("U+1F680 ROCKET");
+  });
+
   it("changes nothing when the export dialog is cancelled", async () => {
     await renderWith(sample);
     exportBriefingDialog.mockResolvedValue(null);
