@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use casewright_core::briefing::{BriefingDate, BriefingOptions};
-use casewright_core::ipc::{AppError, ExportedBriefing, OpenedProject};
+use casewright_core::ipc::{
+    AppError, BriefingPreview, BriefingSettings, ExportedBriefing, OpenedProject,
+};
 use casewright_core::jobs;
 use casewright_core::storyboard::{Edit, Storyboard};
 use tauri::{AppHandle, Manager, State};
@@ -247,6 +249,7 @@ pub async fn save_as_dialog(
 /// Asks where to save and writes the executive briefing PDF. `None` when cancelled.
 #[tauri::command]
 pub async fn export_briefing_dialog(
+    settings: BriefingSettings,
     app: AppHandle,
     open: State<'_, OpenProject>,
 ) -> Result<Option<ExportedBriefing>, AppError> {
@@ -271,14 +274,40 @@ pub async fn export_briefing_dialog(
     if path.extension().is_none() {
         path.set_extension("pdf");
     }
+    let options = briefing_options(settings);
+    let guard = open.0.lock().unwrap();
+    let open = guard.as_ref().ok_or_else(no_project)?;
+    jobs::export_briefing(open.board.file(), &options, &path).map(Some)
+}
+
+/// Today's briefing with the user's print choices.
+fn briefing_options(settings: BriefingSettings) -> BriefingOptions {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    let options = BriefingOptions::for_date(BriefingDate::from_unix_seconds(seconds));
-    let guard = open.0.lock().unwrap();
-    let open = guard.as_ref().ok_or_else(no_project)?;
-    jobs::export_briefing(open.board.file(), &options, &path).map(Some)
+    BriefingOptions {
+        paper: settings.paper,
+        handout: settings.handout,
+        ..BriefingOptions::for_date(BriefingDate::from_unix_seconds(seconds))
+    }
+}
+
+/// The open project's briefing as SVG pages, for the preview pane.
+#[tauri::command]
+pub fn briefing_preview(
+    settings: BriefingSettings,
+    open: State<'_, OpenProject>,
+) -> Result<BriefingPreview, AppError> {
+    let project = {
+        let guard = open.0.lock().unwrap();
+        let open = guard.as_ref().ok_or_else(no_project)?;
+        open.board.project()?
+    };
+    Ok(jobs::preview_briefing(
+        &project,
+        &briefing_options(settings),
+    ))
 }
 
 fn suggested_pdf_name(title: &str) -> String {

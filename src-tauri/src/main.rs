@@ -60,6 +60,7 @@ fn main() {
             commands::apply_edit,
             commands::coach_report,
             commands::coach_block,
+            commands::briefing_preview,
             commands::undo,
             commands::redo,
             commands::export_briefing_dialog,

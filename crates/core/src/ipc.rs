@@ -21,6 +21,26 @@ pub struct OpenedProject {
     pub can_redo: bool,
 }
 
+/// How the briefing is printed: the choices of the export and the preview.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BriefingSettings {
+    pub paper: crate::briefing::layout::Paper,
+    /// With each section's speaker notes and room for the reader's notes.
+    pub handout: bool,
+}
+
+/// The briefing's pages as SVG, drawn from the same layout and glyphs as the PDF.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BriefingPreview {
+    pub pages: Vec<String>,
+    /// Page size in points.
+    pub width: f32,
+    pub height: f32,
+    pub warnings: Vec<String>,
+}
+
 /// The result of writing a briefing PDF.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -94,6 +114,9 @@ pub fn typescript() -> String {
         SectionText::decl(&cfg),
         OpenedProject::decl(&cfg),
         ExportedBriefing::decl(&cfg),
+        BriefingSettings::decl(&cfg),
+        BriefingPreview::decl(&cfg),
+        crate::briefing::layout::Paper::decl(&cfg),
         AppError::decl(&cfg),
         MenuAction::decl(&cfg),
         crate::coach::Report::decl(&cfg),

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::briefing::{self, BriefingOptions};
 use crate::exchange::sample_project;
-use crate::ipc::{AppError, ExportedBriefing, OpenedProject};
+use crate::ipc::{AppError, BriefingPreview, ExportedBriefing, OpenedProject};
 use crate::project_file::{ProjectFile, ProjectFileError};
 use crate::storyboard::Storyboard;
 
@@ -78,6 +78,19 @@ pub fn export_briefing(
         bytes: bytes.len() as u64,
         warnings: document.warnings(),
     })
+}
+
+/// The briefing of `project` as SVG pages, for the preview.
+pub fn preview_briefing(project: &crate::Project, options: &BriefingOptions) -> BriefingPreview {
+    let document = briefing::layout::lay_out(project, options);
+    BriefingPreview {
+        pages: (0..document.pages.len())
+            .map(|index| briefing::svg::page(&document, index))
+            .collect(),
+        width: document.page_size.0,
+        height: document.page_size.1,
+        warnings: document.warnings(),
+    }
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

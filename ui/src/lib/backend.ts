@@ -3,7 +3,21 @@
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import type { AppError, Block, Edit, ExportedBriefing, Finding, MenuAction, OpenedProject, Report } from "./bindings";
+import type {
+  AppError,
+  Block,
+  BriefingPreview,
+  BriefingSettings,
+  Edit,
+  ExportedBriefing,
+  Finding,
+  MenuAction,
+  OpenedProject,
+  Report,
+} from "./bindings";
+
+/** A4, no handout: what an export uses until the person chooses otherwise. */
+export const DEFAULT_BRIEFING: BriefingSettings = { paper: "a4", handout: false };
 
 function isAppError(value: unknown): value is AppError {
   return (
@@ -89,8 +103,13 @@ export function openProjectDialog(): Promise<OpenedProject | null> {
 }
 
 /** Asks where to save and writes the briefing PDF; null when the person cancels. */
-export function exportBriefingDialog(): Promise<ExportedBriefing | null> {
-  return call<ExportedBriefing | null>("export_briefing_dialog");
+export function exportBriefingDialog(settings: BriefingSettings = DEFAULT_BRIEFING): Promise<ExportedBriefing | null> {
+  return call<ExportedBriefing | null>("export_briefing_dialog", { settings });
+}
+
+/** The open project's briefing as SVG pages, drawn exactly as the PDF will be. */
+export function briefingPreview(settings: BriefingSettings): Promise<BriefingPreview> {
+  return call<BriefingPreview>("briefing_preview", { settings });
 }
 
 /** Sets the native window title; a failure (e.g. outside the shell) is not worth showing. */

@@ -59,6 +59,20 @@ export type ExportedBriefing = { path: string, pages: number, bytes: number,
  */
 warnings: Array<string>, };
 
+export type BriefingSettings = { paper: Paper, 
+/**
+ * With each section's speaker notes and room for the reader's notes.
+ */
+handout: boolean, };
+
+export type BriefingPreview = { pages: Array<string>, 
+/**
+ * Page size in points.
+ */
+width: number, height: number, warnings: Array<string>, };
+
+export type Paper = "a4" | "letter";
+
 export type AppError = { code: string, message: string, };
 
 export type MenuAction = { "action": "new" } | { "action": "open" } | { "action": "saveAs" } | { "action": "export" } | { "action": "undo" } | { "action": "redo" } | { "action": "openRecent", path: string, };

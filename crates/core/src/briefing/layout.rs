@@ -13,7 +13,10 @@ const MARGIN_TOP: f32 = 64.0;
 const MARGIN_BOTTOM: f32 = 76.0;
 
 /// The paper the briefing is printed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Paper {
     #[default]
     A4,

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod navigation;
 pub mod pdf;
 pub mod summary;
+pub mod svg;
 pub mod text;
 
 use crate::model::Project;
