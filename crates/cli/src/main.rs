@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use casewright_core::briefing::layout::Paper;
+use casewright_core::briefing::images;
+use casewright_core::briefing::layout::{Paper, Rgb, LOGO_BOX};
 use casewright_core::briefing::{BriefingDate, BriefingOptions};
 use casewright_core::coach::{self, Audience};
 use casewright_core::exchange::{project_from_json, project_to_json, sample_project};
@@ -21,9 +22,10 @@ Usage:
   casewright show FILE [--format text|json]
       Print the storyboard. The JSON form is the documented exchange format; it round-trips
       through `casewright new FILE --from`.
-  casewright export FILE --pdf OUT.pdf [--paper a4|letter] [--handout]
+  casewright export FILE --pdf OUT.pdf [--paper a4|letter] [--handout] [--logo IMAGE] [--accent #RRGGBB]
       Write the executive briefing as PDF (A4 unless --paper letter). --handout adds each
-      section's speaker notes and room for the reader's notes. SOURCE_DATE_EPOCH, if set,
+      section's speaker notes and room for the reader's notes; --logo puts a JPEG or PNG
+      on the cover; --accent sets the organisation's colour. SOURCE_DATE_EPOCH, if set,
       fixes the date.
   casewright lint FILE [--format text|json] [--audience board|ceo|cfo|coo|chro|cio] [--rules DIR]
       Coach the case: FILE is a project, or a plain text or Markdown draft (headings are
@@ -51,6 +53,8 @@ enum Command {
         pdf: PathBuf,
         paper: Paper,
         handout: bool,
+        logo: Option<PathBuf>,
+        accent: Option<Rgb>,
     },
     Lint {
         file: PathBuf,
@@ -89,6 +93,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let mut positional: Vec<String> = Vec::new();
     let (mut sample, mut from, mut title, mut format, mut pdf) = (false, None, None, None, None);
     let (mut audience, mut rules, mut paper, mut handout) = (None, None, None, false);
+    let (mut logo, mut accent) = (None, None);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -102,6 +107,8 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("rules") => rules = Some(PathBuf::from(parser.value()?)),
             Long("paper") => paper = Some(parser.value()?.string()?),
             Long("handout") => handout = true,
+            Long("logo") => logo = Some(PathBuf::from(parser.value()?)),
+            Long("accent") => accent = Some(parser.value()?.string()?),
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -156,6 +163,13 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
                     .with_context(|| format!("unknown paper {name:?}; use a4 or letter"))?,
             },
             handout,
+            logo,
+            accent: match accent.as_deref() {
+                None => None,
+                Some(hex) => Some(Rgb::parse_hex(hex).with_context(|| {
+                    format!("unknown colour {hex:?}; write it as #RRGGBB, e.g. #0b5c85")
+                })?),
+            },
         },
         other => bail!("unknown command {other:?}; see `casewright --help`"),
     };
@@ -207,11 +221,27 @@ fn run(command: Command) -> Result<ExitCode> {
             pdf,
             paper,
             handout,
+            logo,
+            accent,
         } => {
             let project = ProjectFile::open(&file)?;
+            let logo = match logo {
+                None => None,
+                Some(path) => {
+                    let bytes = std::fs::read(&path)
+                        .with_context(|| format!("cannot read the logo {}", path.display()))?;
+                    Some(
+                        images::prepare(&bytes, LOGO_BOX.0, LOGO_BOX.1).with_context(|| {
+                            format!("cannot use {} as the logo", path.display())
+                        })?,
+                    )
+                }
+            };
             let options = BriefingOptions {
                 paper,
                 handout,
+                logo,
+                accent,
                 ..BriefingOptions::for_date(today()?)
             };
             let exported = jobs::export_briefing(&project, &options, &pdf)
@@ -367,7 +397,9 @@ mod tests {
                 file: "a.casewright".into(),
                 pdf: "b.pdf".into(),
                 paper: Paper::A4,
-                handout: false
+                handout: false,
+                logo: None,
+                accent: None
             }
         );
         assert_eq!(
@@ -376,7 +408,9 @@ mod tests {
                 file: "a.casewright".into(),
                 pdf: "b.pdf".into(),
                 paper: Paper::Letter,
-                handout: true
+                handout: true,
+                logo: None,
+                accent: None
             }
         );
         assert!(args("export a.casewright --pdf b.pdf --paper a5").is_err());

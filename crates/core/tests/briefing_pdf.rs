@@ -424,3 +424,74 @@ fn a_moved_block_is_caught_by_the_reference_comparison() {
         .count();
     assert!(changed as f64 / pixels.len() as f64 >= 0.01);
 }
+
+fn encoded_jpeg() -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(300, 100, |x, y| image::Rgb([x as u8, y as u8, 140]));
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+        .encode_image(&picture)
+        .unwrap();
+    out
+}
+
+/// The image XObjects of a PDF: (filter, bytes as stored, has a soft mask).
+fn image_objects(bytes: &[u8]) -> Vec<(String, Vec<u8>, bool)> {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image".as_slice())
+                && s.dict.get(b"ColorSpace").and_then(|c| c.as_name()).ok()
+                    != Some(b"DeviceGray".as_slice())
+        })
+        .map(|s| {
+            let filter = s
+                .dict
+                .get(b"Filter")
+                .and_then(|f| f.as_name())
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_default();
+            (filter, s.content.clone(), s.dict.has(b"SMask"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_jpeg_logo_is_embedded_unchanged_and_a_png_keeps_its_transparency() {
+    use casewright_core::briefing::images;
+    use casewright_core::briefing::layout::LOGO_BOX;
+    let jpeg = encoded_jpeg();
+    let with_logo = |file: &[u8]| {
+        let logo = images::prepare(file, LOGO_BOX.0, LOGO_BOX.1).unwrap();
+        export_pdf(
+            &sample_project(),
+            &BriefingOptions {
+                logo: Some(logo),
+                ..options()
+            },
+        )
+    };
+    let pdf = with_logo(&jpeg);
+    assert_eq!(
+        image_objects(&pdf),
+        vec![("DCTDecode".to_string(), jpeg, false)]
+    );
+
+    let png = {
+        let picture =
+            image::RgbaImage::from_fn(120, 40, |x, _| image::Rgba([20, 90, 160, (x * 2) as u8]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        picture.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    };
+    let objects = image_objects(&with_logo(&png));
+    assert_eq!(objects.len(), 1);
+    assert!(objects[0].2, "the PNG's alpha is a soft mask");
+    // The logo shows on the cover: the rendered page has ink where the logo sits.
+    let (w, _, pixels) = render(&pdf, 1);
+    let scale = 24.0 / 72.0;
+    let (x, y) = ((64.0 + 40.0) * scale, (84.0 + 20.0) * scale);
+    let at = (y as usize) * w + x as usize;
+    assert!(pixels[at] < 200, "the logo is drawn on the cover");
+}

@@ -88,6 +88,14 @@ pub enum Item {
         colour: Rgb,
         line: ShapedLine,
     },
+    /// A picture from [`Document::images`], drawn to fill the box; `y` is its top edge.
+    Image {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        image: usize,
+    },
     /// A clickable area over what was drawn there; `y` is its top edge.
     Link {
         x: f32,
@@ -131,6 +139,8 @@ pub struct Document {
     pub outline: Vec<OutlineEntry>,
     /// Where each entry of the sources appendix starts (page index, y), by number - 1.
     pub citation_anchors: Vec<(usize, f32)>,
+    /// The pictures the pages draw.
+    pub images: Vec<super::images::PreparedImage>,
 }
 
 /// A bookmark: where a heading or block starts (page index, distance from the page top).
@@ -168,7 +178,7 @@ impl Document {
             .flat_map(|p| &p.items)
             .filter_map(|item| match item {
                 Item::Text { line, .. } => Some(line),
-                Item::Rect { .. } | Item::Link { .. } => None,
+                Item::Rect { .. } | Item::Link { .. } | Item::Image { .. } => None,
             });
         text::missing_characters(lines)
             .into_iter()
@@ -191,7 +201,7 @@ impl Document {
             .iter()
             .filter_map(|item| match item {
                 Item::Text { line, .. } => Some(line.text()),
-                Item::Rect { .. } | Item::Link { .. } => None,
+                Item::Rect { .. } | Item::Link { .. } | Item::Image { .. } => None,
             })
             .collect()
     }
@@ -385,6 +395,9 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
     }
     let citation_anchors = lay_out_sources(&mut flow);
     let mut pages = flow.pages;
+    if let Some(accent) = options.accent {
+        recolour(&mut pages, ACCENT, readable_on_white(accent));
+    }
     add_footers(&mut pages, &project.title, geo);
     Document {
         title: project.title.clone(),
@@ -393,8 +406,61 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
         pages,
         outline: flow.outline,
         citation_anchors,
+        images: options.logo.iter().cloned().collect(),
     }
 }
+
+/// Draws everything in the house accent in the organisation's colour instead.
+fn recolour(pages: &mut [Page], from: Rgb, to: Rgb) {
+    for item in pages.iter_mut().flat_map(|p| &mut p.items) {
+        if let Item::Rect { colour, .. } | Item::Text { colour, .. } = item {
+            if *colour == from {
+                *colour = to;
+            }
+        }
+    }
+}
+
+/// `colour`, darkened if need be until text in it reads on white (contrast 4.5:1, WCAG AA).
+pub fn readable_on_white(colour: Rgb) -> Rgb {
+    let mut c = colour;
+    while contrast_with_white(c) < 4.5 {
+        c = Rgb(
+            (f32::from(c.0) * 0.9) as u8,
+            (f32::from(c.1) * 0.9) as u8,
+            (f32::from(c.2) * 0.9) as u8,
+        );
+    }
+    c
+}
+
+fn contrast_with_white(c: Rgb) -> f32 {
+    let linear = |v: u8| {
+        let v = f32::from(v) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(c.0) + 0.7152 * linear(c.1) + 0.0722 * linear(c.2);
+    1.05 / (luminance + 0.05)
+}
+
+impl Rgb {
+    /// Reads "#0b5c85" or "0b5c85".
+    pub fn parse_hex(text: &str) -> Option<Rgb> {
+        let hex = text.trim().trim_start_matches('#');
+        if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+    }
+}
+
+/// The box the cover's logo fits in (width, height), in points.
+pub const LOGO_BOX: (f32, f32) = (180.0, 64.0);
 
 fn cover(project: &Project, options: &BriefingOptions, geo: Geometry) -> Page {
     let mut page = Page::default();
@@ -405,6 +471,17 @@ fn cover(project: &Project, options: &BriefingOptions, geo: Geometry) -> Page {
         height: 14.0,
         colour: ACCENT,
     });
+    if let Some(logo) = &options.logo {
+        // Fitted to the box, keeping its proportions, at the box's top left.
+        let scale = (LOGO_BOX.0 / logo.width as f32).min(LOGO_BOX.1 / logo.height as f32);
+        page.items.push(Item::Image {
+            x: MARGIN_X,
+            y: 84.0,
+            width: logo.width as f32 * scale,
+            height: logo.height as f32 * scale,
+            image: 0,
+        });
+    }
     let label = TextStyle {
         font: FontStyle::Bold,
         size: 10.0,
@@ -1333,7 +1410,9 @@ mod tests {
             for item in &summary.items {
                 let bottom = match item {
                     Item::Text { baseline, .. } => *baseline,
-                    Item::Rect { y, height, .. } | Item::Link { y, height, .. } => y + height,
+                    Item::Rect { y, height, .. }
+                    | Item::Link { y, height, .. }
+                    | Item::Image { y, height, .. } => y + height,
                 };
                 assert!(
                     bottom <= height - MARGIN_BOTTOM,
@@ -1351,7 +1430,7 @@ mod tests {
             .iter()
             .filter_map(|item| match item {
                 Item::Text { line, .. } => Some(line.text()),
-                Item::Rect { .. } | Item::Link { .. } => None,
+                Item::Rect { .. } | Item::Link { .. } | Item::Image { .. } => None,
             })
             .collect::<Vec<_>>()
             .join(" ")
@@ -1407,6 +1486,36 @@ mod tests {
             assert!(text.contains(&first_words), "{first_words:?} missing");
         }
         assert!(handout.pages.len() > plain.pages.len());
+    }
+
+    #[test]
+    fn the_organisations_colour_replaces_the_accent_and_stays_readable() {
+        let plum = Rgb(0x7a, 0x1f, 0x5c);
+        let doc = lay_out(
+            &sample_project(),
+            &BriefingOptions {
+                accent: Some(plum),
+                ..options()
+            },
+        );
+        let colours: Vec<Rgb> = doc
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                Item::Rect { colour, .. } | Item::Text { colour, .. } => Some(*colour),
+                _ => None,
+            })
+            .collect();
+        assert!(colours.contains(&plum));
+        assert!(!colours.contains(&ACCENT));
+        // A pale yellow would vanish on white paper: it is darkened until it reads.
+        let pale = Rgb(0xff, 0xe0, 0x66);
+        let readable = readable_on_white(pale);
+        assert!(contrast_with_white(readable) >= 4.5);
+        assert_eq!(readable_on_white(ACCENT), ACCENT, "dark colours are kept");
+        assert_eq!(Rgb::parse_hex("#7A1F5C"), Some(plum));
+        assert_eq!(Rgb::parse_hex("plum"), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod citations;
 pub mod fonts;
+pub mod images;
 pub mod layout;
 pub mod navigation;
 pub mod pdf;
@@ -24,6 +25,10 @@ pub struct BriefingOptions {
     pub paper: layout::Paper,
     /// The handout: each section followed by its speaker notes and room for the reader's.
     pub handout: bool,
+    /// The organisation's logo for the cover, prepared for [`layout::LOGO_BOX`].
+    pub logo: Option<images::PreparedImage>,
+    /// The organisation's colour for the cover band, headings and figures.
+    pub accent: Option<layout::Rgb>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +86,8 @@ impl BriefingOptions {
             date,
             paper: layout::Paper::default(),
             handout: false,
+            logo: None,
+            accent: None,
         }
     }
 }

@@ -10,6 +10,7 @@ use printpdf::{
 };
 
 use super::fonts::{fallback, FontStyle};
+use super::images::Pixels;
 use super::layout::{Document, Item, Rgb};
 use super::{navigation, BriefingOptions};
 
@@ -61,6 +62,7 @@ pub fn write(document: &Document, options: &BriefingOptions) -> Vec<u8> {
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
     navigation::add(&mut lo, document);
+    add_images(&mut lo, document);
     lo.compress();
     // printpdf draws the file identifier from a process-wide counter; derive it from the
     // content instead (serialise once with a blank id, then stamp the digest).
@@ -120,6 +122,116 @@ fn pdf_date(options: &BriefingOptions) -> printpdf::OffsetDateTime {
     )
 }
 
+/// Adds each picture as an image XObject (a JPEG as it is, with DCTDecode; pixels with an
+/// alpha mask) and draws it on its pages with a content stream of its own.
+fn add_images(pdf: &mut lopdf::Document, document: &Document) {
+    use lopdf::{Dictionary, Object, Stream};
+    if document.images.is_empty() {
+        return;
+    }
+    let objects: Vec<lopdf::ObjectId> = document
+        .images
+        .iter()
+        .map(|image| {
+            let mut dict = Dictionary::new();
+            dict.set("Type", Object::Name(b"XObject".to_vec()));
+            dict.set("Subtype", Object::Name(b"Image".to_vec()));
+            dict.set("Width", i64::from(image.width));
+            dict.set("Height", i64::from(image.height));
+            dict.set("BitsPerComponent", 8);
+            match &image.pixels {
+                Pixels::Jpeg { bytes, grey } => {
+                    let space: &[u8] = if *grey { b"DeviceGray" } else { b"DeviceRGB" };
+                    dict.set("ColorSpace", Object::Name(space.to_vec()));
+                    dict.set("Filter", Object::Name(b"DCTDecode".to_vec()));
+                    pdf.add_object(Stream::new(dict, bytes.clone()).with_compression(false))
+                }
+                Pixels::Rgb { rgb, alpha } => {
+                    dict.set("ColorSpace", Object::Name(b"DeviceRGB".to_vec()));
+                    if let Some(alpha) = alpha {
+                        let mut mask = Dictionary::new();
+                        mask.set("Type", Object::Name(b"XObject".to_vec()));
+                        mask.set("Subtype", Object::Name(b"Image".to_vec()));
+                        mask.set("Width", i64::from(image.width));
+                        mask.set("Height", i64::from(image.height));
+                        mask.set("BitsPerComponent", 8);
+                        mask.set("ColorSpace", Object::Name(b"DeviceGray".to_vec()));
+                        let mask = pdf.add_object(Stream::new(mask, alpha.clone()));
+                        dict.set("SMask", mask);
+                    }
+                    pdf.add_object(Stream::new(dict, rgb.clone()))
+                }
+            }
+        })
+        .collect();
+    let pages: Vec<lopdf::ObjectId> = pdf.get_pages().values().copied().collect();
+    let height = document.page_size.1;
+    for (index, page) in document.pages.iter().enumerate() {
+        let mut drawing = String::new();
+        let mut used = Dictionary::new();
+        for item in &page.items {
+            if let Item::Image {
+                x,
+                y,
+                width,
+                height: h,
+                image,
+            } = item
+            {
+                let name = format!("CwIm{image}");
+                drawing.push_str(&format!(
+                    "q {width:.3} 0 0 {h:.3} {x:.3} {:.3} cm /{name} Do Q\n",
+                    height - y - h
+                ));
+                used.set(name.as_bytes(), objects[*image]);
+            }
+        }
+        if drawing.is_empty() {
+            continue;
+        }
+        let content = pdf.add_object(Stream::new(Dictionary::new(), drawing.into_bytes()));
+        let page_id = pages[index];
+        let resources = match pdf
+            .get_dictionary(page_id)
+            .and_then(|p| p.get(b"Resources"))
+        {
+            Ok(Object::Reference(id)) => Some(*id),
+            _ => None,
+        };
+        let add_xobjects = |resources: &mut Dictionary| match resources.get_mut(b"XObject") {
+            Ok(Object::Dictionary(existing)) => existing.extend(&used),
+            _ => resources.set("XObject", used.clone()),
+        };
+        match resources {
+            Some(id) => {
+                if let Ok(dict) = pdf.get_dictionary_mut(id) {
+                    add_xobjects(dict);
+                }
+            }
+            None => {
+                let page = pdf.get_dictionary_mut(page_id).expect("a page");
+                match page.get_mut(b"Resources") {
+                    Ok(Object::Dictionary(dict)) => add_xobjects(dict),
+                    _ => {
+                        let mut dict = Dictionary::new();
+                        add_xobjects(&mut dict);
+                        page.set("Resources", dict);
+                    }
+                }
+            }
+        }
+        let page = pdf.get_dictionary_mut(page_id).expect("a page");
+        let contents = match page.get(b"Contents") {
+            Ok(Object::Array(list)) => list.clone(),
+            Ok(single) => vec![single.clone()],
+            Err(_) => Vec::new(),
+        };
+        let mut contents = contents;
+        contents.push(Object::Reference(content));
+        page.set("Contents", contents);
+    }
+}
+
 fn uses_fallback(document: &Document) -> bool {
     document
         .pages
@@ -127,7 +239,7 @@ fn uses_fallback(document: &Document) -> bool {
         .flat_map(|p| &p.items)
         .any(|item| match item {
             Item::Text { line, .. } => line.glyphs.iter().any(|g| g.fallback),
-            Item::Rect { .. } | Item::Link { .. } => false,
+            Item::Rect { .. } | Item::Link { .. } | Item::Image { .. } => false,
         })
 }
 
@@ -162,8 +274,9 @@ fn colour(rgb: Rgb) -> Color {
 /// bottom-up ones.
 fn item_ops(item: &Item, page_height: f32) -> Vec<Op> {
     match item {
-        // Links are annotations, added with the navigation.
-        Item::Link { .. } => Vec::new(),
+        // Links are annotations, added with the navigation; images are added as XObjects
+        // in `add_images`, so a JPEG is embedded as it is.
+        Item::Link { .. } | Item::Image { .. } => Vec::new(),
         Item::Rect {
             x,
             y,

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use base64::Engine;
+
 use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
 
 use super::fonts::{fallback, FontStyle};
@@ -41,6 +43,24 @@ pub fn page(document: &Document, index: usize) -> String {
                 colour,
                 line,
             } => text(&mut body, &mut defs, *x, *baseline, *colour, line),
+            Item::Image {
+                x,
+                y,
+                width,
+                height,
+                image,
+            } => {
+                let (media_type, bytes) = document.images[*image].as_file();
+                let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+                let _ = writeln!(
+                    body,
+                    r#"<image x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none" xlink:href="data:{media_type};base64,{data}"/>"#,
+                    num(*x),
+                    num(*y),
+                    num(*width),
+                    num(*height),
+                );
+            }
             Item::Link { .. } => {}
         }
     }
