@@ -1094,16 +1094,38 @@ fn lay_out_block(flow: &mut Flow, block: BlockBox) -> OutlineEntry {
 }
 
 /// A block taller than a page: its lines flow across pages, marked by the kind's bar.
+/// Whether a paragraph of `total` lines, `placed` of them already set, must go on to the
+/// next page before its next line: never leave a single line of a paragraph alone at the
+/// foot of a page (an orphan) or at the head of the next one (a widow).
+fn break_before_line(placed: usize, total: usize, fits: usize) -> bool {
+    let remaining = total - placed;
+    if fits == 0 {
+        return true;
+    }
+    if placed == 0 {
+        // Splitting here would leave `fits` lines on this page and the rest on the next.
+        fits < remaining && (fits < 2 || (remaining - fits == 1 && fits < 3))
+    } else {
+        remaining == 2 && fits == 1
+    }
+}
+
 fn lay_out_long_block(flow: &mut Flow, parts: Vec<Paragraph>, colour: Rgb) {
     let x = MARGIN_X + BAR_WIDTH + CARD_PAD;
     for part in parts {
-        for line in part.lines {
+        let total = part.lines.len();
+        for (placed, line) in part.lines.into_iter().enumerate() {
             let single = Paragraph {
                 style: part.style,
                 lines: vec![line],
                 link: part.link.clone(),
             };
-            flow.reserve(single.height());
+            let fits = ((flow.geo.content_bottom - flow.y) / single.height())
+                .floor()
+                .max(0.0) as usize;
+            if !flow.at_page_top() && break_before_line(placed, total, fits) {
+                flow.new_page();
+            }
             let top = flow.y;
             let page = flow.page();
             page.items.push(Item::Rect {
@@ -1516,6 +1538,60 @@ mod tests {
         assert_eq!(readable_on_white(ACCENT), ACCENT, "dark colours are kept");
         assert_eq!(Rgb::parse_hex("#7A1F5C"), Some(plum));
         assert_eq!(Rgb::parse_hex("plum"), None);
+    }
+
+    #[test]
+    fn a_paragraph_split_across_pages_leaves_no_line_alone() {
+        // A body of numbered words, so each line can be traced; many starting heights.
+        // The long paragraph follows a block whose height grows a line at a time, so it
+        // starts at every height on its page; its own length moves where it ends.
+        let cases = (0..45)
+            .map(|extra| (extra, 900))
+            .chain((0..40).map(|n| (0, 700 + n * 11)));
+        let mut split = 0;
+        for (extra, words) in cases {
+            let body: Vec<String> = (0..words).map(|i| format!("w{:03}", i % 1000)).collect();
+            let mut project = sample_project();
+            project.sections[1].blocks[0].body = "Detail and more detail. ".repeat(extra * 4);
+            project.sections[1].blocks[1].body = body.join(" ");
+            let doc = lay_out(&project, &options());
+            let mut chunks = Vec::new();
+            for index in 0..doc.pages.len() {
+                let lines = doc
+                    .page_text(index)
+                    .iter()
+                    .filter(|l| l.starts_with('w') && l.split(' ').all(|w| w.len() == 4))
+                    .count();
+                if lines > 0 {
+                    chunks.push(lines);
+                }
+            }
+            if chunks.len() > 1 {
+                split += 1;
+            }
+            assert!(
+                chunks.iter().all(|&n| n >= 2),
+                "extra {extra}, {words} words: {chunks:?}"
+            );
+        }
+        assert!(
+            split > 40,
+            "most cases split the paragraph across pages ({split})"
+        );
+    }
+
+    #[test]
+    fn breaks_keep_two_lines_together_at_either_end() {
+        assert!(!break_before_line(0, 10, 5), "room for a fair split");
+        assert!(break_before_line(0, 10, 1), "an orphan would be left");
+        assert!(break_before_line(0, 3, 2), "two and then a widow");
+        assert!(!break_before_line(0, 3, 3), "it all fits");
+        assert!(
+            break_before_line(8, 10, 1),
+            "the last line would be a widow"
+        );
+        assert!(!break_before_line(7, 10, 1), "three left: two follow");
+        assert!(break_before_line(4, 10, 0));
     }
 
     #[test]
