@@ -289,6 +289,7 @@ fn briefing_options(settings: BriefingSettings) -> BriefingOptions {
     BriefingOptions {
         paper: settings.paper,
         handout: settings.handout,
+        theme: settings.theme.unwrap_or_default(),
         ..BriefingOptions::for_date(BriefingDate::from_unix_seconds(seconds))
     }
 }

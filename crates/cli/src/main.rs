@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use casewright_core::briefing::images;
-use casewright_core::briefing::layout::{Paper, Rgb, LOGO_BOX};
+use casewright_core::briefing::layout::{Paper, Rgb, Theme, LOGO_BOX};
 use casewright_core::briefing::{BriefingDate, BriefingOptions};
 use casewright_core::coach::{self, Audience};
 use casewright_core::exchange::{project_from_json, project_to_json, sample_project};
@@ -22,10 +22,11 @@ Usage:
   casewright show FILE [--format text|json]
       Print the storyboard. The JSON form is the documented exchange format; it round-trips
       through `casewright new FILE --from`.
-  casewright export FILE --pdf OUT.pdf [--paper a4|letter] [--handout] [--logo IMAGE] [--accent #RRGGBB]
+  casewright export FILE --pdf OUT.pdf [--paper a4|letter] [--handout] [--logo IMAGE] [--accent #RRGGBB] [--theme board|bold]
       Write the executive briefing as PDF (A4 unless --paper letter). --handout adds each
       section's speaker notes and room for the reader's notes; --logo puts a JPEG or PNG
-      on the cover; --accent sets the organisation's colour. SOURCE_DATE_EPOCH, if set,
+      on the cover; --accent sets the organisation's colour; --theme bold gives a
+      full-colour cover and coloured headings. SOURCE_DATE_EPOCH, if set,
       fixes the date.
   casewright lint FILE [--format text|json] [--audience board|ceo|cfo|coo|chro|cio] [--rules DIR]
       Coach the case: FILE is a project, or a plain text or Markdown draft (headings are
@@ -55,6 +56,7 @@ enum Command {
         handout: bool,
         logo: Option<PathBuf>,
         accent: Option<Rgb>,
+        theme: Theme,
     },
     Lint {
         file: PathBuf,
@@ -93,7 +95,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let mut positional: Vec<String> = Vec::new();
     let (mut sample, mut from, mut title, mut format, mut pdf) = (false, None, None, None, None);
     let (mut audience, mut rules, mut paper, mut handout) = (None, None, None, false);
-    let (mut logo, mut accent) = (None, None);
+    let (mut logo, mut accent, mut theme) = (None, None, None);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -109,6 +111,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("handout") => handout = true,
             Long("logo") => logo = Some(PathBuf::from(parser.value()?)),
             Long("accent") => accent = Some(parser.value()?.string()?),
+            Long("theme") => theme = Some(parser.value()?.string()?),
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -170,6 +173,11 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
                     format!("unknown colour {hex:?}; write it as #RRGGBB, e.g. #0b5c85")
                 })?),
             },
+            theme: match theme.as_deref() {
+                None => Theme::default(),
+                Some(name) => Theme::parse(name)
+                    .with_context(|| format!("unknown theme {name:?}; use board or bold"))?,
+            },
         },
         other => bail!("unknown command {other:?}; see `casewright --help`"),
     };
@@ -223,6 +231,7 @@ fn run(command: Command) -> Result<ExitCode> {
             handout,
             logo,
             accent,
+            theme,
         } => {
             let project = ProjectFile::open(&file)?;
             let logo = match logo {
@@ -242,6 +251,7 @@ fn run(command: Command) -> Result<ExitCode> {
                 handout,
                 logo,
                 accent,
+                theme,
                 ..BriefingOptions::for_date(today()?)
             };
             let exported = jobs::export_briefing(&project, &options, &pdf)
@@ -399,7 +409,8 @@ mod tests {
                 paper: Paper::A4,
                 handout: false,
                 logo: None,
-                accent: None
+                accent: None,
+                theme: Theme::Board
             }
         );
         assert_eq!(
@@ -410,7 +421,8 @@ mod tests {
                 paper: Paper::Letter,
                 handout: true,
                 logo: None,
-                accent: None
+                accent: None,
+                theme: Theme::Board
             }
         );
         assert!(args("export a.casewright --pdf b.pdf --paper a5").is_err());

@@ -28,6 +28,10 @@ pub struct BriefingSettings {
     pub paper: crate::briefing::layout::Paper,
     /// With each section's speaker notes and room for the reader's notes.
     pub handout: bool,
+    /// Sober (board) or bold; missing means board.
+    #[serde(default)]
+    #[ts(optional)]
+    pub theme: Option<crate::briefing::layout::Theme>,
 }
 
 /// The briefing's pages as SVG, drawn from the same layout and glyphs as the PDF.
@@ -117,6 +121,7 @@ pub fn typescript() -> String {
         BriefingSettings::decl(&cfg),
         BriefingPreview::decl(&cfg),
         crate::briefing::layout::Paper::decl(&cfg),
+        crate::briefing::layout::Theme::decl(&cfg),
         AppError::decl(&cfg),
         MenuAction::decl(&cfg),
         crate::coach::Report::decl(&cfg),

@@ -63,7 +63,11 @@ export type BriefingSettings = { paper: Paper,
 /**
  * With each section's speaker notes and room for the reader's notes.
  */
-handout: boolean, };
+handout: boolean, 
+/**
+ * Sober (board) or bold; missing means board.
+ */
+theme?: Theme, };
 
 export type BriefingPreview = { pages: Array<string>, 
 /**
@@ -72,6 +76,8 @@ export type BriefingPreview = { pages: Array<string>,
 width: number, height: number, warnings: Array<string>, };
 
 export type Paper = "a4" | "letter";
+
+export type Theme = "board" | "bold";
 
 export type AppError = { code: string, message: string, };
 

@@ -12,6 +12,50 @@ const MARGIN_X: f32 = 64.0;
 const MARGIN_TOP: f32 = 64.0;
 const MARGIN_BOTTOM: f32 = 76.0;
 
+/// The briefing's look: sober for a board pack, or bolder for a presentation handout.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// White cover with an accent band; quiet headings.
+    #[default]
+    Board,
+    /// A full-colour cover and headings in the accent colour.
+    Bold,
+}
+
+impl Theme {
+    pub fn parse(name: &str) -> Option<Theme> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "board" => Some(Theme::Board),
+            "bold" => Some(Theme::Bold),
+            _ => None,
+        }
+    }
+}
+
+const PAPER_WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
+
+/// The bold cover: the page in the accent colour, everything on it in white.
+fn embolden_cover(page: &mut Page, geo: Geometry) {
+    for item in &mut page.items {
+        if let Item::Text { colour, .. } | Item::Rect { colour, .. } = item {
+            *colour = PAPER_WHITE;
+        }
+    }
+    page.items.insert(
+        0,
+        Item::Rect {
+            x: 0.0,
+            y: 0.0,
+            width: geo.width,
+            height: geo.height,
+            colour: ACCENT,
+        },
+    );
+}
+
 /// The paper the briefing is printed on.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS,
@@ -337,6 +381,7 @@ struct Flow {
     geo: Geometry,
     citations: Citations,
     handout: bool,
+    theme: Theme,
 }
 
 impl Flow {
@@ -369,13 +414,18 @@ impl Flow {
 /// Lays out the cover and the storyboard.
 pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
     let geo = Geometry::of(options.paper);
+    let mut cover_page = cover(project, options, geo);
+    if options.theme == Theme::Bold {
+        embolden_cover(&mut cover_page, geo);
+    }
     let mut flow = Flow {
-        pages: vec![cover(project, options, geo)],
+        pages: vec![cover_page],
         y: MARGIN_TOP,
         outline: vec![OutlineEntry::new("Cover", 0, 0.0)],
         geo,
         citations: Citations::collect(project),
         handout: options.handout,
+        theme: options.theme,
     };
     flow.pages.push(summary_page(project, geo));
     flow.outline
@@ -907,7 +957,11 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
         &format!("{:02}", index + 1),
         geo.content_width,
     );
-    let title = Paragraph::new(SECTION_TITLE, &section.title, geo.content_width)
+    let (title_style, rule) = match flow.theme {
+        Theme::Board => (SECTION_TITLE, (0.8, RULE)),
+        Theme::Bold => (SECTION_TITLE.with_colour(ACCENT), (3.0, ACCENT)),
+    };
+    let title = Paragraph::new(title_style, &section.title, geo.content_width)
         .clamped(4, geo.content_width);
     let blocks: Vec<BlockBox> = section
         .blocks
@@ -931,8 +985,8 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
         x: MARGIN_X,
         y,
         width: geo.content_width,
-        height: 0.8,
-        colour: RULE,
+        height: rule.0,
+        colour: rule.1,
     });
     flow.y = y + 14.0;
     if section.blocks.is_empty() {
@@ -1592,6 +1646,50 @@ mod tests {
         );
         assert!(!break_before_line(7, 10, 1), "three left: two follow");
         assert!(break_before_line(4, 10, 0));
+    }
+
+    #[test]
+    fn the_bold_theme_fills_the_cover_and_colours_the_headings() {
+        let project = sample_project();
+        let bold = lay_out(
+            &project,
+            &BriefingOptions {
+                theme: Theme::Bold,
+                ..options()
+            },
+        );
+        let (width, height) = Paper::A4.size();
+        assert_eq!(
+            bold.pages[0].items[0],
+            Item::Rect {
+                x: 0.0,
+                y: 0.0,
+                width,
+                height,
+                colour: ACCENT
+            }
+        );
+        for item in &bold.pages[0].items[1..] {
+            if let Item::Text { colour, line, .. } = item {
+                assert_eq!(
+                    *colour,
+                    PAPER_WHITE,
+                    "{:?} is white on the cover",
+                    line.text()
+                );
+            }
+        }
+        let heading_colour = |doc: &Document| {
+            doc.pages[2].items.iter().find_map(|item| match item {
+                Item::Text { line, colour, .. } if line.text() == project.sections[0].title => {
+                    Some(*colour)
+                }
+                _ => None,
+            })
+        };
+        assert_eq!(heading_colour(&bold), Some(ACCENT));
+        assert_eq!(heading_colour(&lay_out(&project, &options())), Some(INK));
+        assert_eq!(Theme::parse("Bold"), Some(Theme::Bold));
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub struct BriefingOptions {
     pub logo: Option<images::PreparedImage>,
     /// The organisation's colour for the cover band, headings and figures.
     pub accent: Option<layout::Rgb>,
+    pub theme: layout::Theme,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +89,7 @@ impl BriefingOptions {
             handout: false,
             logo: None,
             accent: None,
+            theme: layout::Theme::default(),
         }
     }
 }
