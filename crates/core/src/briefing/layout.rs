@@ -314,6 +314,39 @@ struct Paragraph {
     style: TextStyle,
     lines: Vec<ShapedLine>,
     link: Option<LinkTarget>,
+    /// A bar beside each line (a chart's rows): its length (0–1 of the bar area) and colour.
+    bars: Vec<(f32, Rgb)>,
+}
+
+/// The bar area of a chart row starts this far right of its label column.
+const CHART_LABEL_WIDTH: f32 = 170.0;
+const CHART_BAR_HEIGHT: f32 = 8.0;
+
+/// A metric's chart as rows of label and bar, on one scale.
+fn chart_paragraph(chart: &super::chart::MetricChart, colour: Rgb, width: f32) -> Paragraph {
+    use super::chart::BarRole;
+    let mut lines = Vec::new();
+    let mut bars = Vec::new();
+    for bar in &chart.bars {
+        let mut line = wrap(BODY.font, BODY.size, &bar.label, CHART_LABEL_WIDTH - 8.0);
+        ShapedLine::clamp(&mut line, 1, CHART_LABEL_WIDTH - 8.0);
+        lines.push(line.swap_remove(0));
+        let tone = match bar.role {
+            BarRole::Baseline => MUTED,
+            BarRole::Now => Rgb(0x7d, 0xa7, 0xc4),
+            BarRole::Target => colour,
+        };
+        bars.push((
+            bar.share.clamp(0.0, 1.0) * (width - CHART_LABEL_WIDTH),
+            tone,
+        ));
+    }
+    Paragraph {
+        style: BODY.with_colour(MUTED),
+        lines,
+        link: None,
+        bars,
+    }
 }
 
 impl Paragraph {
@@ -322,6 +355,7 @@ impl Paragraph {
             style,
             lines: wrap(style.font, style.size, text, width),
             link: None,
+            bars: Vec::new(),
         }
     }
 
@@ -360,7 +394,16 @@ impl Paragraph {
                 target,
             });
         }
-        for line in self.lines {
+        for (index, line) in self.lines.into_iter().enumerate() {
+            if let Some(&(length, colour)) = self.bars.get(index) {
+                page.items.push(Item::Rect {
+                    x: x + CHART_LABEL_WIDTH,
+                    y: y + (self.style.leading - CHART_BAR_HEIGHT) / 2.0,
+                    width: length.max(1.0),
+                    height: CHART_BAR_HEIGHT,
+                    colour,
+                });
+            }
             page.items.push(Item::Text {
                 x,
                 baseline: y + ascent,
@@ -1024,6 +1067,7 @@ fn lay_out_handout_notes(flow: &mut Flow, notes: &str) {
                 style: text.style,
                 lines: vec![line],
                 link: None,
+                bars: Vec::new(),
             };
             flow.reserve(single.height());
             let y = flow.y;
@@ -1075,8 +1119,22 @@ impl BlockBox {
         if let Some(figure) = block.figure() {
             parts.push(Paragraph::new(FIGURE, &figure, inner).coloured(colour));
         }
-        if let Some(change) = block.change_line() {
-            parts.push(Paragraph::new(BODY, &change, inner).coloured(MUTED));
+        match super::chart::metric_chart(block) {
+            Some(chart) => {
+                parts.push(chart_paragraph(&chart, colour, inner));
+                if let Some(better) = chart.better {
+                    let note = match better {
+                        crate::model::Direction::Higher => "▲ Higher is better",
+                        crate::model::Direction::Lower => "▼ Lower is better",
+                    };
+                    parts.push(Paragraph::new(SOURCE, note, inner));
+                }
+            }
+            None => {
+                if let Some(change) = block.change_line() {
+                    parts.push(Paragraph::new(BODY, &change, inner).coloured(MUTED));
+                }
+            }
         }
         if !block.body.trim().is_empty() {
             parts.push(Paragraph::new(BODY, block.body.trim(), inner));
@@ -1173,6 +1231,7 @@ fn lay_out_long_block(flow: &mut Flow, parts: Vec<Paragraph>, colour: Rgb) {
                 style: part.style,
                 lines: vec![line],
                 link: part.link.clone(),
+                bars: part.bars.get(placed).copied().into_iter().collect(),
             };
             let fits = ((flow.geo.content_bottom - flow.y) / single.height())
                 .floor()
@@ -1440,11 +1499,10 @@ mod tests {
                 .any(|l| l == "Keston Precision (illustrative) · Competitor"),
             "{all:?}"
         );
-        assert!(
-            all.iter()
-                .any(|l| l == "Baseline 19 → target 12 (lower is better)"),
-            "{all:?}"
-        );
+        // The metric's baseline and target are charted, each row labelled.
+        for label in ["Baseline 19", "Target 12", "▼ Lower is better"] {
+            assert!(all.iter().any(|l| l == label), "{label} missing");
+        }
     }
 
     #[test]
@@ -1690,6 +1748,41 @@ mod tests {
         assert_eq!(heading_colour(&bold), Some(ACCENT));
         assert_eq!(heading_colour(&lay_out(&project, &options())), Some(INK));
         assert_eq!(Theme::parse("Bold"), Some(Theme::Bold));
+    }
+
+    #[test]
+    fn a_metric_with_a_baseline_and_target_draws_them_as_bars_on_one_scale() {
+        let project = sample_project();
+        let doc = lay_out(&project, &options());
+        // "Resolve escalated problems in 12 days, not 19": baseline 19, target 12.
+        let page = (0..doc.pages.len())
+            .find(|&i| doc.page_text(i).iter().any(|l| l == "Baseline 19"))
+            .expect("the chart's rows are labelled");
+        let items = &doc.pages[page].items;
+        let label_y = |label: &str| {
+            items.iter().find_map(|i| match i {
+                Item::Text { line, baseline, .. } if line.text() == label => Some(*baseline),
+                _ => None,
+            })
+        };
+        let bar_beside = |y: f32| {
+            items.iter().find_map(|i| match i {
+                Item::Rect {
+                    y: top,
+                    width,
+                    height,
+                    ..
+                } if *height == CHART_BAR_HEIGHT && (top - y).abs() < 12.0 => Some(*width),
+                _ => None,
+            })
+        };
+        let baseline = bar_beside(label_y("Baseline 19").unwrap()).unwrap();
+        let target = bar_beside(label_y("Target 12").unwrap()).unwrap();
+        assert!(
+            (target / baseline - 12.0 / 19.0).abs() < 0.01,
+            "{target} / {baseline}"
+        );
+        assert!(doc.page_text(page).iter().any(|l| l == "▼ Lower is better"));
     }
 
     #[test]

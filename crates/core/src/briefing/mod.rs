@@ -2,6 +2,7 @@
 //! ([`layout`]), then written as PDF ([`pdf`]). Everything it needs (fonts, date) is
 //! bundled or passed in, so the same project and options always give the same bytes.
 
+pub mod chart;
 pub mod citations;
 pub mod fonts;
 pub mod images;
