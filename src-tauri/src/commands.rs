@@ -294,9 +294,10 @@ fn briefing_options(settings: BriefingSettings) -> BriefingOptions {
     }
 }
 
-/// The open project's briefing as SVG pages, for the preview pane.
+/// The open project's briefing as SVG pages, for the preview pane. Laid out on a worker
+/// thread (async command), so the window never waits for it.
 #[tauri::command]
-pub fn briefing_preview(
+pub async fn briefing_preview(
     settings: BriefingSettings,
     open: State<'_, OpenProject>,
 ) -> Result<BriefingPreview, AppError> {

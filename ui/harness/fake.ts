@@ -1,8 +1,10 @@
 // An in-memory stand-in for the Rust core, just enough to drive the editor in a browser: it
 // applies Edits to a project the way crates/core/src/storyboard/edit.rs does (including
 // "index counts the blocks after the moved one is taken out"), keeps undo/redo as snapshots,
-// and records every apply_edit call for the tests to read. Its coach is harness/coach.ts.
-import type { AppError, Block, Edit, OpenedProject, Place, Project } from "../src/lib/bindings";
+// and records every apply_edit call for the tests to read. Its coach is harness/coach.ts, its
+// briefing pages harness/briefing.ts.
+import type { AppError, Block, BriefingSettings, Edit, ExportedBriefing, OpenedProject, Place, Project } from "../src/lib/bindings";
+import { briefingPreview } from "./briefing";
 import { lintDraft, lintProject, replaceChars } from "./coach";
 
 type Json = ReturnType<typeof JSON.parse>;
@@ -26,6 +28,12 @@ export class FakeCore {
   failNext: AppError | null = null;
   /** The next coach_report fails with this error. */
   failCoachNext: AppError | null = null;
+  /** The next briefing_preview fails with this error. */
+  failPreviewNext: AppError | null = null;
+  /** The settings of each briefing_preview asked for, in order. */
+  previews: BriefingSettings[] = [];
+  /** The settings of each export_briefing_dialog, in order. */
+  exports: BriefingSettings[] = [];
   /** How long each command takes to answer, in ms (to see "Saving…"). */
   delayMs = 0;
   #undo: Project[] = [];
@@ -80,8 +88,28 @@ export class FakeCore {
       case "new_project_dialog":
       case "save_as_dialog":
         return null;
-      case "export_briefing_dialog":
-        return { path: "/tmp/harness-briefing.pdf", pages: 3, bytes: 48000, warnings: [] };
+      case "briefing_preview": {
+        const settings = args.settings as BriefingSettings;
+        this.previews.push({ ...settings });
+        if (this.failPreviewNext) {
+          const error = this.failPreviewNext;
+          this.failPreviewNext = null;
+          throw error;
+        }
+        return briefingPreview(this.project, settings);
+      }
+      case "export_briefing_dialog": {
+        const settings = args.settings as BriefingSettings;
+        this.exports.push({ ...settings });
+        const preview = briefingPreview(this.project, settings);
+        const exported: ExportedBriefing = {
+          path: "/tmp/harness-briefing.pdf",
+          pages: preview.pages.length,
+          bytes: 48000,
+          warnings: preview.warnings,
+        };
+        return exported;
+      }
       case "plugin:window|set_title":
         return null;
       default:

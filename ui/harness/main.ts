@@ -6,7 +6,7 @@ import { emit } from "@tauri-apps/api/event";
 import sampleText from "../../assets/sample/social-collaboration.json?raw";
 import "../src/app.css";
 import App from "../src/App.svelte";
-import type { AppError, Edit, MenuAction, Project } from "../src/lib/bindings";
+import type { AppError, BriefingSettings, Edit, MenuAction, Project } from "../src/lib/bindings";
 import { FakeCore } from "./fake";
 import { firstDraft, projectFromSample } from "./fixture";
 
@@ -24,6 +24,12 @@ declare global {
       failNext(error: AppError): void;
       /** Fails the next coach report. */
       failCoachNext(error: AppError): void;
+      /** Fails the next briefing preview. */
+      failPreviewNext(error: AppError): void;
+      /** The settings of each briefing preview asked for. */
+      previews(): BriefingSettings[];
+      /** The settings of each PDF export. */
+      exports(): BriefingSettings[];
     };
   }
 }
@@ -49,6 +55,11 @@ window.harness = {
   failCoachNext: (error) => {
     core.failCoachNext = error;
   },
+  failPreviewNext: (error) => {
+    core.failPreviewNext = error;
+  },
+  previews: () => JSON.parse(JSON.stringify(core.previews)),
+  exports: () => JSON.parse(JSON.stringify(core.exports)),
 };
 
 const target = document.getElementById("app");

@@ -216,8 +216,9 @@ describe("the Coach tab", () => {
 describe("tabs", () => {
   it("are WAI-ARIA tabs: arrow keys, Home and End move and show, one tab stop", async () => {
     await start();
-    const tablist = screen.getByRole("tablist", { name: "Inspector and coach" });
-    expect(within(tablist).getAllByRole("tab")).toEqual([inspectorTab(), coachTab()]);
+    const tablist = screen.getByRole("tablist", { name: "Inspector, coach and preview" });
+    const previewTab = () => screen.getByRole("tab", { name: "Preview" });
+    expect(within(tablist).getAllByRole("tab")).toEqual([inspectorTab(), coachTab(), previewTab()]);
     expect(inspectorTab()).toHaveAttribute("aria-selected", "true");
     expect(inspectorTab()).toHaveAttribute("tabindex", "0");
     expect(coachTab()).toHaveAttribute("tabindex", "-1");
@@ -235,15 +236,20 @@ describe("tabs", () => {
     expect(inspector()).not.toBeVisible();
 
     await fireEvent.keyDown(coachTab(), { key: "ArrowRight" });
+    await waitFor(() => expect(previewTab()).toHaveFocus());
+    expect(previewTab()).toHaveAttribute("aria-selected", "true");
+    await fireEvent.keyDown(previewTab(), { key: "ArrowRight" });
     await waitFor(() => expect(inspectorTab()).toHaveFocus());
     await fireEvent.keyDown(inspectorTab(), { key: "ArrowLeft" });
+    await waitFor(() => expect(previewTab()).toHaveFocus());
+    await fireEvent.keyDown(previewTab(), { key: "ArrowLeft" });
     await waitFor(() => expect(coachTab()).toHaveFocus());
     await fireEvent.keyDown(coachTab(), { key: "Home" });
     await waitFor(() => expect(inspectorTab()).toHaveFocus());
     expect(inspectorTab()).toHaveAttribute("aria-selected", "true");
     await fireEvent.keyDown(inspectorTab(), { key: "End" });
-    await waitFor(() => expect(coachTab()).toHaveFocus());
-    expect(coachTab()).toHaveAttribute("aria-selected", "true");
+    await waitFor(() => expect(previewTab()).toHaveFocus());
+    expect(previewTab()).toHaveAttribute("aria-selected", "true");
   });
 
   it("shows the inspector again when a block is opened with Enter or a new block is added", async () => {

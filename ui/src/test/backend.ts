@@ -2,7 +2,7 @@
 // the browser harness uses too, so the editor sees realistic replies to its edits.
 import { vi } from "vitest";
 import type * as Backend from "../lib/backend";
-import type { Finding, MenuAction, OpenedProject, Report } from "../lib/bindings";
+import type { BriefingPreview, ExportedBriefing, Finding, MenuAction, OpenedProject, Report } from "../lib/bindings";
 import { FakeCore } from "../../harness/fake";
 
 type Mocked = { [K in keyof typeof Backend]: (typeof Backend)[K] };
@@ -19,6 +19,7 @@ export const mockedFunctions = {
   saveAsDialog: vi.fn(),
   openRecent: vi.fn(),
   exportBriefingDialog: vi.fn(),
+  briefingPreview: vi.fn(),
   setWindowTitle: vi.fn(async () => {}),
   onMenuAction: vi.fn(async () => () => {}),
   coachReport: vi.fn(async (): Promise<Report> => ({ findings: [], checks: [], score: 0, dismissed: [] })),
@@ -26,8 +27,9 @@ export const mockedFunctions = {
 };
 
 /**
- * Answers currentProject, applyEdit, undo, redo and the coach from a FakeCore holding
- * `opened`'s project; returns the core (its `edits` are what the UI sent).
+ * Answers currentProject, applyEdit, undo, redo, the coach, the briefing preview and the PDF
+ * export from a FakeCore holding `opened`'s project; returns the core (its `edits` are what the
+ * UI sent, its `previews` and `exports` the print settings asked for).
  */
 export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   const core = new FakeCore(opened.project, opened.path);
@@ -38,6 +40,10 @@ export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   vi.mocked(backend.redo).mockImplementation(() => answer("redo"));
   vi.mocked(backend.coachReport).mockImplementation(() => core.handle("coach_report", undefined) as Promise<Report>);
   vi.mocked(backend.coachBlock).mockImplementation((block) => core.handle("coach_block", { block }) as Promise<Finding[]>);
+  vi.mocked(backend.briefingPreview).mockImplementation((settings) => core.handle("briefing_preview", { settings }) as Promise<BriefingPreview>);
+  vi.mocked(backend.exportBriefingDialog).mockImplementation(
+    (settings) => core.handle("export_briefing_dialog", { settings }) as Promise<ExportedBriefing | null>,
+  );
   vi.mocked(backend.takeStartupProblem).mockResolvedValue(null);
   vi.mocked(backend.setWindowTitle).mockResolvedValue(undefined);
   vi.mocked(backend.onMenuAction).mockResolvedValue(() => {});

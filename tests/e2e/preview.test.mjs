@@ -1,0 +1,78 @@
+// The briefing preview in the real app window: the core's SVG pages render in WebKit under
+// the app's content security policy, as many as the exported PDF has, and switching to US
+// Letter changes their shape.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { remote } from "webdriverio";
+
+const cli = join(dirname(process.env.APP_BIN), "casewright");
+const dir = mkdtempSync(join(tmpdir(), "casewright-e2e-preview-"));
+const projectFile = join(dir, "Preview.casewright");
+execFileSync(cli, ["new", projectFile, "--sample"]);
+
+/** Pages of the PDF the CLI exports with these options. */
+function exportedPages(...options) {
+  const out = execFileSync(cli, ["export", projectFile, "--pdf", join(dir, "b.pdf"), ...options], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  void out;
+  const info = execFileSync("pdfinfo", [join(dir, "b.pdf")], { encoding: "utf8" });
+  return Number(info.match(/^Pages:\s+(\d+)/m)[1]);
+}
+
+let browser;
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+/** The rendered page images: how many, and each one's natural size once decoded. */
+const pages = () =>
+  browser.execute(() =>
+    Array.from(document.querySelectorAll('[data-testid="preview-panel"] ol.pages img')).map((img) => ({
+      width: img.naturalWidth,
+      height: img.naturalHeight,
+      complete: img.complete,
+    })),
+  );
+
+test("the Preview tab shows every page of the briefing, drawn", async () => {
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "warn",
+    capabilities: { "tauri:options": { application: process.env.APP_BIN, args: [projectFile] } },
+  });
+  await browser.$('[data-testid="storyboard"] [data-testid="block"]').waitForDisplayed({ timeout: 20000 });
+  await browser.$("#tab-preview").click();
+  const expected = exportedPages();
+  await browser.waitUntil(async () => (await pages()).length === expected, {
+    timeout: 20000,
+    timeoutMsg: `the preview never showed ${expected} pages`,
+  });
+  // The first pages decode (later ones load lazily as they scroll into view).
+  await browser.waitUntil(async () => (await pages())[0].complete && (await pages())[0].width > 0, {
+    timeout: 20000,
+    timeoutMsg: "the first page image never rendered",
+  });
+  const [cover] = await pages();
+  assert.ok(Math.abs(cover.width / cover.height - 595.28 / 841.89) < 0.01, `A4 shape: ${JSON.stringify(cover)}`);
+  await browser.saveScreenshot(join(process.env.E2E_OUT, "preview-a4.png"));
+});
+
+test("US Letter reshapes the pages", async () => {
+  await browser.$('input[name="briefing-paper"][value="letter"]').click();
+  await browser.waitUntil(
+    async () => {
+      const [cover] = await pages();
+      return cover?.width > 0 && Math.abs(cover.width / cover.height - 612 / 792) < 0.01;
+    },
+    { timeout: 20000, timeoutMsg: "the pages never took the Letter shape" },
+  );
+  await browser.saveScreenshot(join(process.env.E2E_OUT, "preview-letter.png"));
+});
