@@ -22,7 +22,13 @@ fn options() -> BriefingOptions {
 fn stress_project() -> Project {
     let sample = sample_project();
     let mut project = sample.clone();
-    while project.sections.iter().map(|s| s.blocks.len()).sum::<usize>() < 2_000 {
+    while project
+        .sections
+        .iter()
+        .map(|s| s.blocks.len())
+        .sum::<usize>()
+        < 2_000
+    {
         project.sections.extend(sample.sections.iter().cloned());
     }
     project
