@@ -24,7 +24,7 @@ fn rules() -> RuleSet {
 }
 
 #[divan::bench(sample_count = 30)]
-fn lint_50k_words_345_rules(bencher: divan::Bencher) {
+fn lint_50k_words_default_pack_and_300_more(bencher: divan::Bencher) {
     let rules = rules();
     let project = big_project();
     bencher.bench(|| rules.lint(&project).findings.len());

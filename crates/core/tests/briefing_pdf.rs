@@ -495,3 +495,53 @@ fn a_jpeg_logo_is_embedded_unchanged_and_a_png_keeps_its_transparency() {
     let at = (y as usize) * w + x as usize;
     assert!(pixels[at] < 200, "the logo is drawn on the cover");
 }
+
+#[test]
+fn european_scripts_print_and_the_tags_become_keywords() {
+    let mut project = sample_project();
+    let lines = [
+        "Zażółć gęślą jaźń — Příliš žluťoučký kůň úpěl ďábelské ódy",
+        "Ξεσκεπάζω την ψυχοφθόρα βδελυγμία",
+        "Съешь же ещё этих мягких французских булок",
+        "Þú ert sæl, Ærø og Øresund, İstanbul ağı, Dziękuję, Ōsaka-style ĳ",
+    ];
+    project.sections[0].blocks[0].body = lines.join("\n");
+    let document = layout::lay_out(&project, &options());
+    assert_eq!(
+        document.warnings(),
+        Vec::<String>::new(),
+        "every letter has a glyph"
+    );
+    let bytes = casewright_core::briefing::pdf::write(&document, &options());
+    let text = words(&pdftotext(&bytes));
+    for line in lines {
+        assert!(
+            text.contains(&words(line)),
+            "{line:?} is not in the PDF's text"
+        );
+    }
+    let info = lopdf::Document::load_mem(&bytes).unwrap();
+    let info_id = info.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let keywords = info
+        .get_dictionary(info_id)
+        .unwrap()
+        .get(b"Keywords")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_vec();
+    // A PDF text string: UTF-16 with a byte-order mark, or plain bytes.
+    let keywords = if keywords.starts_with(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = keywords[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    } else {
+        String::from_utf8_lossy(&keywords).into_owned()
+    };
+    assert!(
+        keywords.contains("pilot") && keywords.contains("proof"),
+        "{keywords}"
+    );
+}

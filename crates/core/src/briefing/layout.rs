@@ -178,6 +178,8 @@ pub struct Document {
     pub author: String,
     /// Page width and height in points.
     pub page_size: (f32, f32),
+    /// For the PDF's metadata: the storyboard's tags, most used first.
+    pub keywords: Vec<String>,
     pub pages: Vec<Page>,
     /// The bookmarks: the cover, then each section with its blocks.
     pub outline: Vec<OutlineEntry>,
@@ -496,11 +498,34 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
         title: project.title.clone(),
         author: project.author.clone(),
         page_size: (geo.width, geo.height),
+        keywords: keywords(project),
         pages,
         outline: flow.outline,
         citation_anchors,
         images: options.logo.iter().cloned().collect(),
     }
+}
+
+/// The storyboard's tags, most used first (ties in order of first use), at most twelve.
+fn keywords(project: &Project) -> Vec<String> {
+    let mut counted: Vec<(String, usize)> = Vec::new();
+    for tag in project
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .flat_map(|b| &b.tags)
+    {
+        let tag = tag.trim().to_lowercase();
+        if tag.is_empty() {
+            continue;
+        }
+        match counted.iter_mut().find(|(t, _)| *t == tag) {
+            Some((_, n)) => *n += 1,
+            None => counted.push((tag, 1)),
+        }
+    }
+    counted.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    counted.into_iter().take(12).map(|(t, _)| t).collect()
 }
 
 /// Draws everything in the house accent in the organisation's colour instead.

@@ -22,6 +22,7 @@ pub fn write(document: &Document, options: &BriefingOptions) -> Vec<u8> {
     info.creator = "Casewright".into();
     info.producer = "Casewright (printpdf)".into();
     info.subject = "Executive briefing".into();
+    info.keywords = document.keywords.clone();
     let date = pdf_date(options);
     info.creation_date = date;
     info.modification_date = date;
