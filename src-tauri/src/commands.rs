@@ -13,7 +13,7 @@ use casewright_core::storyboard::{Edit, Storyboard};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::{Open, OpenProject, Recent, StartupProblem};
+use crate::{LastExport, Open, OpenProject, Recent, StartupProblem};
 
 fn no_project() -> AppError {
     AppError::new("no_project", "No project is open.")
@@ -275,9 +275,41 @@ pub async fn export_briefing_dialog(
         path.set_extension("pdf");
     }
     let options = briefing_options(settings);
+    *app.state::<LastExport>().0.lock().unwrap() = None;
     let guard = open.0.lock().unwrap();
     let open = guard.as_ref().ok_or_else(no_project)?;
-    jobs::export_briefing(open.board.file(), &options, &path).map(Some)
+    let exported = jobs::export_briefing(open.board.file(), &options, &path)?;
+    *app.state::<LastExport>().0.lock().unwrap() = Some(path);
+    Ok(Some(exported))
+}
+
+fn last_export(last: &State<'_, LastExport>) -> Result<PathBuf, AppError> {
+    last.0
+        .lock()
+        .unwrap()
+        .clone()
+        .filter(|p| p.exists())
+        .ok_or_else(|| AppError::new("no_export", "There is no exported briefing to open yet."))
+}
+
+/// Opens the briefing just exported in the system's PDF viewer.
+#[tauri::command]
+pub fn open_last_export(app: AppHandle, last: State<'_, LastExport>) -> Result<(), AppError> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = last_export(&last)?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| AppError::new("open_failed", format!("Could not open the PDF: {e}")))
+}
+
+/// Shows the briefing just exported in the system's file manager.
+#[tauri::command]
+pub fn reveal_last_export(app: AppHandle, last: State<'_, LastExport>) -> Result<(), AppError> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = last_export(&last)?;
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|e| AppError::new("open_failed", format!("Could not show the folder: {e}")))
 }
 
 /// Today's briefing with the user's print choices.

@@ -23,6 +23,11 @@ pub struct Open {
     pub board: Storyboard,
 }
 
+/// The briefing this session last exported: the only file "Open PDF" and "Show in folder"
+/// may act on, so the UI cannot ask the shell to open anything else.
+#[derive(Default)]
+pub struct LastExport(pub Mutex<Option<PathBuf>>);
+
 /// Recently opened projects, kept in the data directory.
 pub struct Recent(pub Mutex<casewright_core::recent::RecentProjects>);
 
@@ -33,7 +38,9 @@ pub struct StartupProblem(pub Mutex<Option<AppError>>);
 fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(OpenProject::default())
+        .manage(LastExport::default())
         .manage(StartupProblem::default())
         .on_menu_event(menu::on_event)
         .setup(|app| {
@@ -61,6 +68,8 @@ fn main() {
             commands::coach_report,
             commands::coach_block,
             commands::briefing_preview,
+            commands::open_last_export,
+            commands::reveal_last_export,
             commands::undo,
             commands::redo,
             commands::export_briefing_dialog,

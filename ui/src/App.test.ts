@@ -184,6 +184,24 @@ describe("App", () => {
     expect(exportButton()).toHaveTextContent("Export PDF…");
   });
 
+  it("offers to open the exported PDF or show its folder while the status reports the export", async () => {
+    await renderWith(sample);
+    exportBriefingDialog.mockResolvedValue({ path: "/tmp/b.pdf", pages: 8, bytes: 60000, warnings: [] });
+
+    await fireEvent.click(exportButton());
+    const open = await screen.findByRole("button", { name: "Open PDF" });
+    await fireEvent.click(open);
+    expect(backend.openLastExport).toHaveBeenCalledTimes(1);
+    await fireEvent.click(screen.getByRole("button", { name: "Show in folder" }));
+    expect(backend.revealLastExport).toHaveBeenCalledTimes(1);
+  });
+
+  it("offers nothing to open before an export", async () => {
+    await renderWith(sample);
+    expect(screen.queryByRole("button", { name: "Open PDF" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Show in folder" })).toBeNull();
+  });
+
   it("names a character the fonts cannot print after an export", async () => {
     await renderWith(sample);
     const warning = "“🚀” (U+1F680 ROCKET) is not in the bundled fonts and prints as a box; replace or remove it";

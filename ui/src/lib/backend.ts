@@ -107,6 +107,16 @@ export function exportBriefingDialog(settings: BriefingSettings = DEFAULT_BRIEFI
   return call<ExportedBriefing | null>("export_briefing_dialog", { settings });
 }
 
+/** Opens the briefing just exported in the system's PDF viewer. */
+export function openLastExport(): Promise<void> {
+  return call<void>("open_last_export");
+}
+
+/** Shows the briefing just exported in the system's file manager. */
+export function revealLastExport(): Promise<void> {
+  return call<void>("reveal_last_export");
+}
+
 /** The open project's briefing as SVG pages, drawn exactly as the PDF will be. */
 export function briefingPreview(settings: BriefingSettings): Promise<BriefingPreview> {
   return call<BriefingPreview>("briefing_preview", { settings });

@@ -18,6 +18,8 @@ export const mockedFunctions = {
   newProjectDialog: vi.fn(),
   saveAsDialog: vi.fn(),
   openRecent: vi.fn(),
+  openLastExport: vi.fn(async () => undefined),
+  revealLastExport: vi.fn(async () => undefined),
   exportBriefingDialog: vi.fn(),
   briefingPreview: vi.fn(),
   setWindowTitle: vi.fn(async () => {}),
