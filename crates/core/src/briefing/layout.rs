@@ -324,6 +324,28 @@ struct Paragraph {
 const CHART_LABEL_WIDTH: f32 = 170.0;
 const CHART_BAR_HEIGHT: f32 = 8.0;
 
+const PULL_QUOTE: TextStyle = TextStyle {
+    font: FontStyle::Italic,
+    size: 12.0,
+    leading: 17.0,
+    colour: INK,
+};
+
+/// The first quotation of some length in a story ("…" or “…”), to set apart as its quote.
+fn pull_quote(body: &str) -> Option<&str> {
+    let mut rest = body;
+    while let Some(open) = rest.find(['“', '"']) {
+        let after = &rest[open + rest[open..].chars().next()?.len_utf8()..];
+        let close = after.find(['”', '"'])?;
+        let quote = after[..close].trim();
+        if quote.split_whitespace().count() >= 4 {
+            return Some(quote);
+        }
+        rest = &after[close + after[close..].chars().next()?.len_utf8()..];
+    }
+    None
+}
+
 /// A metric's chart as rows of label and bar, on one scale.
 fn chart_paragraph(chart: &super::chart::MetricChart, colour: Rgb, width: f32) -> Paragraph {
     use super::chart::BarRole;
@@ -1134,8 +1156,18 @@ impl BlockBox {
     fn new(block: &Block, geo: Geometry, citation: Option<usize>) -> BlockBox {
         let colour = kind_colour(block.kind);
         let inner = geo.content_width - BAR_WIDTH - 2.0 * CARD_PAD;
+        // A story says at a glance whose story it is: a peer's or a competitor's.
+        let label = match (block.kind, block.relation) {
+            (BlockKind::Story, Some(crate::model::Relation::Peer)) => {
+                "STORY · PEER CASE".to_string()
+            }
+            (BlockKind::Story, Some(crate::model::Relation::Competitor)) => {
+                "STORY · COMPETITOR CASE".to_string()
+            }
+            (kind, _) => kind.label().to_uppercase(),
+        };
         let mut parts = vec![
-            Paragraph::new(KIND_LABEL, &block.kind.label().to_uppercase(), inner).coloured(colour),
+            Paragraph::new(KIND_LABEL, &label, inner).coloured(colour),
             Paragraph::new(BLOCK_TITLE, &block.title, inner),
         ];
         if let Some(who) = block.organisation_line() {
@@ -1143,6 +1175,13 @@ impl BlockBox {
         }
         if let Some(figure) = block.figure() {
             parts.push(Paragraph::new(FIGURE, &figure, inner).coloured(colour));
+        }
+        if block.kind == BlockKind::Story {
+            if let Some(quote) = pull_quote(&block.body) {
+                parts.push(
+                    Paragraph::new(PULL_QUOTE, &format!("“{quote}”"), inner).clamped(4, inner),
+                );
+            }
         }
         match super::chart::metric_chart(block) {
             Some(chart) => {
@@ -1808,6 +1847,30 @@ mod tests {
             "{target} / {baseline}"
         );
         assert!(doc.page_text(page).iter().any(|l| l == "▼ Lower is better"));
+    }
+
+    #[test]
+    fn a_story_names_its_relation_and_sets_its_quote_apart() {
+        let mut project = sample_project();
+        let story = &mut project.sections[2].blocks[1];
+        assert_eq!(story.relation, Some(crate::model::Relation::Competitor));
+        story.body =
+            "Their engineers say: “we answer a customer in hours, not weeks now”. Ok.".into();
+        let doc = lay_out(&project, &options());
+        let all: Vec<String> = (2..doc.pages.len())
+            .flat_map(|i| doc.page_text(i))
+            .collect();
+        assert!(all.iter().any(|l| l == "STORY · COMPETITOR CASE"));
+        assert!(all.iter().any(|l| l == "STORY · PEER CASE"));
+        assert!(all
+            .iter()
+            .any(|l| l == "“we answer a customer in hours, not weeks now”"));
+        assert_eq!(
+            pull_quote("He said \"yes\" then \"this one is long enough\"."),
+            Some("this one is long enough")
+        );
+        assert_eq!(pull_quote("No quote here."), None);
+        assert_eq!(pull_quote("An “unclosed quote that runs on"), None);
     }
 
     #[test]
