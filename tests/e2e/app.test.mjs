@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { remote } from "webdriverio";
+import { launchApp } from "./support.mjs";
 
 const sample = JSON.parse(
   readFileSync(new URL("../../assets/sample/social-collaboration.json", import.meta.url), "utf8"),
@@ -12,12 +12,7 @@ const sample = JSON.parse(
 let browser;
 
 before(async () => {
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: process.env.APP_BIN } },
-  });
+  browser = await launchApp();
 });
 
 after(async () => {

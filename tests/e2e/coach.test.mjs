@@ -6,10 +6,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { remote } from "webdriverio";
+import { join } from "node:path";
+import { cli, openInApp } from "./support.mjs";
 
-const cli = join(dirname(process.env.APP_BIN), "casewright");
 const dir = mkdtempSync(join(tmpdir(), "casewright-e2e-coach-"));
 const sample = JSON.parse(
   readFileSync(new URL("../../assets/sample/social-collaboration.json", import.meta.url), "utf8"),
@@ -39,13 +38,7 @@ const cardBody = () =>
   }, title);
 
 test("the Coach tab flags tool-talk and one click applies the fix, saved at once", async () => {
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: process.env.APP_BIN, args: [projectFile] } },
-  });
-  await browser.$('[data-testid="storyboard"] [data-testid="block"]').waitForDisplayed({ timeout: 20000 });
+  browser = await openInApp(projectFile);
 
   await browser.$("#tab-coach").click();
   const finding = browser.$('[data-testid="finding"][data-rule="outcomes.tool-talk.social-media"]');

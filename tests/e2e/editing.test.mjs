@@ -6,23 +6,17 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { remote } from "webdriverio";
+import { join } from "node:path";
+import { cli, openInApp } from "./support.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "casewright-e2e-edit-"));
 const projectFile = join(dir, "Board case.casewright");
-execFileSync(join(dirname(process.env.APP_BIN), "casewright"), ["new", projectFile, "--sample"]);
+execFileSync(cli, ["new", projectFile, "--sample"]);
 
 let browser;
 
 async function startApp() {
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: process.env.APP_BIN, args: [projectFile] } },
-  });
-  await browser.$('[data-testid="storyboard"] [data-testid="block"]').waitForDisplayed({ timeout: 20000 });
+  browser = await openInApp(projectFile);
 }
 
 after(async () => {

@@ -6,10 +6,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { remote } from "webdriverio";
+import { join } from "node:path";
+import { cli, openInApp } from "./support.mjs";
 
-const cli = join(dirname(process.env.APP_BIN), "casewright");
 const dir = mkdtempSync(join(tmpdir(), "casewright-e2e-preview-"));
 const projectFile = join(dir, "Preview.casewright");
 execFileSync(cli, ["new", projectFile, "--sample"]);
@@ -38,13 +37,7 @@ const pages = () =>
   );
 
 test("the Preview tab shows every page of the briefing, drawn", async () => {
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: process.env.APP_BIN, args: [projectFile] } },
-  });
-  await browser.$('[data-testid="storyboard"] [data-testid="block"]').waitForDisplayed({ timeout: 20000 });
+  browser = await openInApp(projectFile);
   await browser.$("#tab-preview").click();
   // Print choices are remembered by the webview across runs: start from A4, no handout.
   await browser.$('input[name="briefing-paper"][value="a4"]').click();

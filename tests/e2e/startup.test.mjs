@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { remote } from "webdriverio";
+import { launchApp } from "./support.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "casewright-e2e-"));
 const notAProject = join(dir, "minutes.casewright");
@@ -15,14 +15,7 @@ writeFileSync(notAProject, original);
 let browser;
 
 before(async () => {
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    capabilities: {
-      "tauri:options": { application: process.env.APP_BIN, args: [notAProject] },
-    },
-  });
+  browser = await launchApp([notAProject]);
 });
 
 after(async () => {

@@ -183,18 +183,8 @@ fn symbols_fall_back_and_a_character_no_font_has_is_named() {
 fn outline(doc: &lopdf::Document) -> Vec<(usize, String, u32)> {
     let page_numbers: std::collections::HashMap<lopdf::ObjectId, u32> =
         doc.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
-    let title = |dict: &lopdf::Dictionary| {
-        let bytes = dict.get(b"Title").unwrap().as_str().unwrap();
-        if bytes.starts_with(&[0xFE, 0xFF]) {
-            let units: Vec<u16> = bytes[2..]
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                .collect();
-            String::from_utf16(&units).unwrap()
-        } else {
-            String::from_utf8(bytes.to_vec()).unwrap()
-        }
-    };
+    let title =
+        |dict: &lopdf::Dictionary| lopdf::decode_text_string(dict.get(b"Title").unwrap()).unwrap();
     fn walk(
         doc: &lopdf::Document,
         first: Option<lopdf::ObjectId>,
@@ -522,24 +512,13 @@ fn european_scripts_print_and_the_tags_become_keywords() {
     }
     let info = lopdf::Document::load_mem(&bytes).unwrap();
     let info_id = info.trailer.get(b"Info").unwrap().as_reference().unwrap();
-    let keywords = info
-        .get_dictionary(info_id)
-        .unwrap()
-        .get(b"Keywords")
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_vec();
-    // A PDF text string: UTF-16 with a byte-order mark, or plain bytes.
-    let keywords = if keywords.starts_with(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = keywords[2..]
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        String::from_utf16(&units).unwrap()
-    } else {
-        String::from_utf8_lossy(&keywords).into_owned()
-    };
+    let keywords = lopdf::decode_text_string(
+        info.get_dictionary(info_id)
+            .unwrap()
+            .get(b"Keywords")
+            .unwrap(),
+    )
+    .unwrap();
     assert!(
         keywords.contains("pilot") && keywords.contains("proof"),
         "{keywords}"

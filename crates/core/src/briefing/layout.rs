@@ -404,6 +404,26 @@ impl Paragraph {
         self.lines.len() as f32 * self.style.leading
     }
 
+    /// One paragraph a line, each keeping the style, the link and its chart bar, for text
+    /// that flows across pages line by line.
+    fn into_lines(self) -> impl Iterator<Item = Paragraph> {
+        let Paragraph {
+            style,
+            lines,
+            link,
+            bars,
+        } = self;
+        lines
+            .into_iter()
+            .enumerate()
+            .map(move |(index, line)| Paragraph {
+                style,
+                lines: vec![line],
+                link: link.clone(),
+                bars: bars.get(index).copied().into_iter().collect(),
+            })
+    }
+
     /// Places the lines with the first line's box starting at `top`; returns the bottom.
     fn place(self, page: &mut Page, x: f32, top: f32) -> f32 {
         let mut y = top;
@@ -804,6 +824,26 @@ impl SummaryPage {
         bottom
     }
 
+    /// A labelled part across the page: the block in a card, or what to add when the
+    /// storyboard has none.
+    fn wide_part(
+        &mut self,
+        label: &str,
+        colour: Rgb,
+        block: Option<&Block>,
+        body_lines: usize,
+        missing: &str,
+    ) {
+        self.label(label, colour);
+        let (top, width) = (self.y, self.geo.content_width);
+        self.y = match block {
+            Some(block) => self.card(MARGIN_X, top, width, colour, |s, x, y| {
+                s.block(block, x, y, width - BAR_WIDTH - 2.0 * CARD_PAD, body_lines)
+            }),
+            None => self.text(SOURCE, missing, MARGIN_X, top, width, 2),
+        };
+    }
+
     /// Stretches the cards whose backgrounds start at item indexes `cards` to one row
     /// height, from `top` to `bottom`.
     fn same_height(&mut self, cards: &[usize], top: f32, bottom: f32) {
@@ -889,27 +929,14 @@ fn summary_sheet(summary: &super::summary::Summary, geo: Geometry, budget: Budge
     let y = sheet.y;
     sheet.y = sheet.text(SECTION_TITLE, "Executive summary", MARGIN_X, y, width, 1) + 18.0;
 
-    sheet.label("THE ASK", ACCENT);
-    let top = sheet.y;
-    sheet.y = match summary.ask {
-        Some(ask) => sheet.card(MARGIN_X, top, width, ACCENT, |s, x, y| {
-            s.block(
-                ask,
-                x,
-                y,
-                width - BAR_WIDTH - 2.0 * CARD_PAD,
-                budget.ask_body,
-            )
-        }),
-        None => sheet.text(
-            SOURCE,
-            "No explicit ask yet: say what you want decided, by whom and by when.",
-            MARGIN_X,
-            top,
-            width,
-            2,
-        ),
-    } + 16.0;
+    sheet.wide_part(
+        "THE ASK",
+        ACCENT,
+        summary.ask,
+        budget.ask_body,
+        "No explicit ask yet: say what you want decided, by whom and by when.",
+    );
+    sheet.y += 16.0;
 
     sheet.label("WHAT WE GAIN", kind_colour(BlockKind::Benefit));
     let outcomes: Vec<&Block> = summary.outcomes.iter().flatten().copied().collect();
@@ -999,27 +1026,14 @@ fn summary_sheet(summary: &super::summary::Summary, geo: Geometry, budget: Budge
     sheet.same_height(&backgrounds, top, bottom);
     sheet.y = bottom + 16.0;
 
-    sheet.label("IF WE WAIT", MUTED);
-    let top = sheet.y;
-    sheet.y = match summary.risk {
-        Some(risk) => sheet.card(MARGIN_X, top, width, MUTED, |s, x, y| {
-            s.block(
-                risk,
-                x,
-                y,
-                width - BAR_WIDTH - 2.0 * CARD_PAD,
-                budget.risk_body,
-            )
-        }),
-        None => sheet.text(
-            SOURCE,
-            "Nothing says why now yet: name the cost of waiting or a deadline.",
-            MARGIN_X,
-            top,
-            width,
-            2,
-        ),
-    } + 12.0;
+    sheet.wide_part(
+        "IF WE WAIT",
+        MUTED,
+        summary.risk,
+        budget.risk_body,
+        "Nothing says why now yet: name the cost of waiting or a deadline.",
+    );
+    sheet.y += 12.0;
 
     if sheet.shortened {
         let y = sheet.y;
@@ -1109,13 +1123,7 @@ fn lay_out_handout_notes(flow: &mut Flow, notes: &str) {
         let y = flow.y;
         let y = label.place(flow.page(), MARGIN_X, y);
         flow.y = y;
-        for line in text.lines {
-            let single = Paragraph {
-                style: text.style,
-                lines: vec![line],
-                link: None,
-                bars: Vec::new(),
-            };
+        for single in text.into_lines() {
             flow.reserve(single.height());
             let y = flow.y;
             flow.y = single.place(flow.page(), MARGIN_X, y);
@@ -1290,13 +1298,7 @@ fn lay_out_long_block(flow: &mut Flow, parts: Vec<Paragraph>, colour: Rgb) {
     let x = MARGIN_X + BAR_WIDTH + CARD_PAD;
     for part in parts {
         let total = part.lines.len();
-        for (placed, line) in part.lines.into_iter().enumerate() {
-            let single = Paragraph {
-                style: part.style,
-                lines: vec![line],
-                link: part.link.clone(),
-                bars: part.bars.get(placed).copied().into_iter().collect(),
-            };
+        for (placed, single) in part.into_lines().enumerate() {
             let fits = ((flow.geo.content_bottom - flow.y) / single.height())
                 .floor()
                 .max(0.0) as usize;

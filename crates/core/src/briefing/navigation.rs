@@ -3,7 +3,7 @@
 //! "Cover", then pages count from 2 as their footers do), link annotations (citations
 //! to the sources appendix, web addresses) and the document's language.
 
-use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use lopdf::{text_string, Dictionary, Object, ObjectId};
 
 use super::layout::{Document, Item, LinkTarget, OutlineEntry};
 
@@ -22,17 +22,6 @@ pub fn add(pdf: &mut lopdf::Document, document: &Document) {
     }
     catalog.set("PageLabels", labels);
     catalog.set("Lang", text_string(LANGUAGE));
-}
-
-/// A PDF text string: ASCII as is, anything else as UTF-16BE with a byte-order mark.
-pub fn text_string(text: &str) -> Object {
-    if text.is_ascii() {
-        Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
-    } else {
-        let mut bytes = vec![0xFE, 0xFF];
-        bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-        Object::String(bytes, StringFormat::Hexadecimal)
-    }
 }
 
 /// A destination: a point on a page, the view's left edge and zoom left as they are.
@@ -172,26 +161,4 @@ fn add_level(
         pdf.objects.insert(ids[i], Object::Dictionary(item));
     }
     (ids[0], ids[ids.len() - 1], visible)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_strings_are_ascii_or_utf16_with_a_byte_order_mark() {
-        assert_eq!(
-            text_string("Proof"),
-            Object::String(b"Proof".to_vec(), StringFormat::Literal)
-        );
-        let Object::String(bytes, _) = text_string("Coût →") else {
-            panic!("a string")
-        };
-        assert_eq!(&bytes[..2], &[0xFE, 0xFF]);
-        let units: Vec<u16> = bytes[2..]
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        assert_eq!(String::from_utf16(&units).unwrap(), "Coût →");
-    }
 }
