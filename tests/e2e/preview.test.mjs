@@ -45,17 +45,20 @@ test("the Preview tab shows every page of the briefing, drawn", async () => {
     if (await box.isSelected()) await box.click();
   }
   const expected = exportedPages();
-  await browser.waitUntil(async () => (await pages()).length === expected, {
-    timeout: 20000,
-    timeoutMsg: `the preview never showed ${expected} pages`,
-  });
+  const isA4 = (page) => page?.width > 0 && Math.abs(page.width / page.height - 595.28 / 841.89) < 0.01;
+  // Wait for the A4 render itself: a preview left on Letter by an earlier run may already
+  // show the same number of pages before the A4 pages replace it.
   // The first pages decode (later ones load lazily as they scroll into view).
-  await browser.waitUntil(async () => (await pages())[0].complete && (await pages())[0].width > 0, {
-    timeout: 20000,
-    timeoutMsg: "the first page image never rendered",
-  });
-  const [cover] = await pages();
-  assert.ok(Math.abs(cover.width / cover.height - 595.28 / 841.89) < 0.01, `A4 shape: ${JSON.stringify(cover)}`);
+  await browser.waitUntil(
+    async () => {
+      const shown = await pages();
+      return shown.length === expected && shown[0].complete && isA4(shown[0]);
+    },
+    { timeout: 20000, timeoutMsg: `the preview never showed ${expected} A4 pages` },
+  );
+  const shown = await pages();
+  assert.equal(shown.length, expected);
+  assert.ok(isA4(shown[0]), `A4 shape: ${JSON.stringify(shown[0])}`);
   await browser.saveScreenshot(join(process.env.E2E_OUT, "preview-a4.png"));
 });
 

@@ -10,6 +10,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 # Each run starts from a clean data directory, so the app's first start is exercised.
 export CASEWRIGHT_HOME="$(mktemp -d)"
+# ...and from a fresh webview profile: settings kept in localStorage must not leak between runs.
+export XDG_DATA_HOME="$CASEWRIGHT_HOME/xdg-data" XDG_CACHE_HOME="$CASEWRIGHT_HOME/xdg-cache"
 export E2E_OUT="${E2E_OUT:-$ROOT/target/e2e}"
 mkdir -p "$E2E_OUT"
 LOG="$E2E_OUT/tauri-driver.log"
