@@ -8,6 +8,7 @@ use casewright_core::briefing::{BriefingDate, BriefingOptions};
 use casewright_core::ipc::{
     AppError, BriefingPreview, BriefingSettings, ExportedBriefing, OpenedProject,
 };
+use casewright_core::model::ImageRef;
 use casewright_core::jobs;
 use casewright_core::storyboard::{Edit, Storyboard};
 use tauri::{AppHandle, Manager, State};
@@ -127,7 +128,7 @@ fn open_path(
     path: PathBuf,
 ) -> Result<OpenedProject, AppError> {
     let board = Storyboard::new(casewright_core::ProjectFile::open(&path)?);
-    switch_to(app, state, Open { path, board })
+    switch_to(app, state, Open::new(path, board))
 }
 
 fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
@@ -199,7 +200,7 @@ pub async fn new_project_dialog(
         casewright_core::project_file::EXTENSION,
     );
     let board = Storyboard::new(jobs::create_from_template(&path)?);
-    switch_to(&app, &open, Open { path, board }).map(Some)
+    switch_to(&app, &open, Open::new(path, board)).map(Some)
 }
 
 /// Asks for a new name, writes a copy of the project there and goes on editing the copy
@@ -276,9 +277,9 @@ pub async fn export_briefing_dialog(
     }
     let options = briefing_options(settings);
     *app.state::<LastExport>().0.lock().unwrap() = None;
-    let guard = open.0.lock().unwrap();
-    let open = guard.as_ref().ok_or_else(no_project)?;
-    let exported = jobs::export_briefing(open.board.file(), &options, &path)?;
+    let mut guard = open.0.lock().unwrap();
+    let open = guard.as_mut().ok_or_else(no_project)?;
+    let exported = jobs::export_briefing(open.board.file(), &options, &mut open.pictures, &path)?;
     *app.state::<LastExport>().0.lock().unwrap() = Some(path);
     Ok(Some(exported))
 }
@@ -333,15 +334,16 @@ pub async fn briefing_preview(
     settings: BriefingSettings,
     open: State<'_, OpenProject>,
 ) -> Result<BriefingPreview, AppError> {
-    let project = {
-        let guard = open.0.lock().unwrap();
-        let open = guard.as_ref().ok_or_else(no_project)?;
-        open.board.project()?
+    let (project, options) = {
+        let mut guard = open.0.lock().unwrap();
+        let open = guard.as_mut().ok_or_else(no_project)?;
+        let project = open.board.project()?;
+        let options =
+            open.pictures
+                .complete(open.board.file(), &project, briefing_options(settings));
+        (project, options)
     };
-    Ok(jobs::preview_briefing(
-        &project,
-        &briefing_options(settings),
-    ))
+    Ok(jobs::preview_briefing(&project, &options))
 }
 
 fn suggested_pdf_name(title: &str) -> String {
@@ -362,3 +364,70 @@ fn suggested_pdf_name(title: &str) -> String {
         format!("{} - Briefing.pdf", words.join(" "))
     }
 }
+
+/// The largest picture file the app reads; anything bigger is refused before it is read.
+const MAX_PICTURE_FILE: u64 = 64 * 1024 * 1024;
+
+/// Asks for a JPEG or PNG and adds it to the open project's pictures (checked, and scaled
+/// down if it is bigger than print needs). Using it is a separate, undoable edit.
+#[tauri::command]
+pub async fn add_picture_dialog(
+    app: AppHandle,
+    open: State<'_, OpenProject>,
+) -> Result<Option<ImageRef>, AppError> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Choose a picture")
+        .add_filter("Pictures", &["jpg", "jpeg", "png"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked
+        .into_path()
+        .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
+    let bytes = read_picture_file(&path)?;
+    let guard = open.0.lock().unwrap();
+    let open = guard.as_ref().ok_or_else(no_project)?;
+    let added = open.board.file().add_image(&bytes).map_err(|e| {
+        AppError::new(e.code(), format!("{} cannot be used: {e}", path.display()))
+    })?;
+    Ok(Some(added))
+}
+
+fn read_picture_file(path: &std::path::Path) -> Result<Vec<u8>, AppError> {
+    let unreadable =
+        |e: std::io::Error| AppError::new("io", format!("Cannot read {}: {e}", path.display()));
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_PICTURE_FILE {
+        return Err(AppError::new(
+            "image_too_large",
+            format!(
+                "{} is {} MB; the largest picture file Casewright reads is {} MB",
+                path.display(),
+                size / 1024 / 1024,
+                MAX_PICTURE_FILE / 1024 / 1024
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(unreadable)
+}
+
+/// A small copy of a stored picture for the app to show, as a `data:` URL.
+#[tauri::command]
+pub async fn picture_thumbnail(
+    id: i64,
+    open: State<'_, OpenProject>,
+) -> Result<String, AppError> {
+    let bytes = {
+        let guard = open.0.lock().unwrap();
+        let open = guard.as_ref().ok_or_else(no_project)?;
+        open.board.file().image_bytes(id)?
+    }
+    .ok_or_else(|| AppError::new("not_found", format!("There is no picture {id} in this project.")))?;
+    Ok(casewright_core::pictures::thumbnail_data_url(&bytes, THUMBNAIL_SIDE)?)
+}
+
+/// Thumbnails are drawn at twice the size the inspector shows them, for sharp screens.
+const THUMBNAIL_SIDE: u32 = 480;

@@ -21,6 +21,18 @@ pub struct OpenProject(pub Mutex<Option<Open>>);
 pub struct Open {
     pub path: PathBuf,
     pub board: Storyboard,
+    /// The project's pictures, prepared once for the preview and exports.
+    pub pictures: casewright_core::pictures::PictureCache,
+}
+
+impl Open {
+    pub fn new(path: PathBuf, board: Storyboard) -> Open {
+        Open {
+            path,
+            board,
+            pictures: Default::default(),
+        }
+    }
 }
 
 /// The briefing this session last exported: the only file "Open PDF" and "Show in folder"
@@ -51,10 +63,7 @@ fn main() {
             app.manage(Recent(Mutex::new(recent)));
             let (path, file) = open_at_startup(app.handle())?;
             commands::remember(app.handle(), &path);
-            *app.state::<OpenProject>().0.lock().unwrap() = Some(Open {
-                path,
-                board: Storyboard::new(file),
-            });
+            *app.state::<OpenProject>().0.lock().unwrap() = Some(Open::new(path, Storyboard::new(file)));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -73,6 +82,8 @@ fn main() {
             commands::undo,
             commands::redo,
             commands::export_briefing_dialog,
+            commands::add_picture_dialog,
+            commands::picture_thumbnail,
         ])
         .run(tauri::generate_context!())
         .expect("Casewright could not start");

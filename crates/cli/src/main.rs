@@ -10,7 +10,10 @@ use casewright_core::briefing::layout::{Paper, Rgb, Theme, LOGO_BOX};
 use casewright_core::briefing::{BriefingDate, BriefingOptions};
 use casewright_core::coach::{self, Audience};
 use casewright_core::exchange::{project_from_json, project_to_json, sample_project};
-use casewright_core::{jobs, template, Project, ProjectFile};
+use casewright_core::model::{ImageRef, Photo};
+use casewright_core::pictures::PictureCache;
+use casewright_core::storyboard::{Edit, Storyboard};
+use casewright_core::{jobs, template, Block, Project, ProjectFile};
 
 const USAGE: &str = "\
 casewright — make the case for a change, with outcomes, evidence and a small first win.
@@ -25,9 +28,16 @@ Usage:
   casewright export FILE --pdf OUT.pdf [--paper a4|letter] [--handout] [--logo IMAGE] [--accent #RRGGBB] [--theme board|bold]
       Write the executive briefing as PDF (A4 unless --paper letter). --handout adds each
       section's speaker notes and room for the reader's notes; --logo puts a JPEG or PNG
-      on the cover; --accent sets the organisation's colour; --theme bold gives a
-      full-colour cover and coloured headings. SOURCE_DATE_EPOCH, if set,
+      on the cover and --accent sets the organisation's colour (both for this export,
+      over those saved with `brand`); --theme bold gives a full-colour cover and
+      coloured headings. SOURCE_DATE_EPOCH, if set,
       fixes the date.
+  casewright brand FILE [--logo IMAGE | --no-logo] [--accent #RRGGBB | --no-accent]
+      Save the organisation's logo (JPEG or PNG) and colour in the project; every
+      briefing exported from it then uses them.
+  casewright photo FILE --block TITLE (--image IMAGE [--caption TEXT] | --remove)
+      Put a photo (JPEG or PNG) on the block with this title, printed in the briefing
+      with its caption, or take it off.
   casewright lint FILE [--format text|json] [--audience board|ceo|cfo|coo|chro|cio] [--rules DIR]
       Coach the case: FILE is a project, or a plain text or Markdown draft (headings are
       sections, paragraphs blocks). --rules adds the packs (*.toml) in DIR. Exit status:
@@ -64,8 +74,38 @@ enum Command {
         audience: Option<Audience>,
         rules: Option<PathBuf>,
     },
+    Brand {
+        file: PathBuf,
+        logo: Change<PathBuf>,
+        accent: Change<String>,
+    },
+    Photo {
+        file: PathBuf,
+        block: String,
+        image: Change<PathBuf>,
+        caption: String,
+    },
     Help,
     Version,
+}
+
+/// What a command does to a saved setting.
+#[derive(Debug, PartialEq)]
+enum Change<T> {
+    Keep,
+    Set(T),
+    Remove,
+}
+
+impl<T> Change<T> {
+    fn from_flags(value: Option<T>, remove: bool, name: &str) -> Result<Change<T>> {
+        match (value, remove) {
+            (Some(_), true) => bail!("use --{name} or --no-{name}, not both"),
+            (Some(value), false) => Ok(Change::Set(value)),
+            (None, true) => Ok(Change::Remove),
+            (None, false) => Ok(Change::Keep),
+        }
+    }
 }
 
 #[derive(Debug, PartialEq)]
@@ -96,6 +136,8 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let (mut sample, mut from, mut title, mut format, mut pdf) = (false, None, None, None, None);
     let (mut audience, mut rules, mut paper, mut handout) = (None, None, None, false);
     let (mut logo, mut accent, mut theme) = (None, None, None);
+    let (mut no_logo, mut no_accent, mut block, mut image, mut caption, mut remove) =
+        (false, false, None, None, None, false);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -112,6 +154,12 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("logo") => logo = Some(PathBuf::from(parser.value()?)),
             Long("accent") => accent = Some(parser.value()?.string()?),
             Long("theme") => theme = Some(parser.value()?.string()?),
+            Long("no-logo") => no_logo = true,
+            Long("no-accent") => no_accent = true,
+            Long("block") => block = Some(parser.value()?.string()?),
+            Long("image") => image = Some(PathBuf::from(parser.value()?)),
+            Long("caption") => caption = Some(parser.value()?.string()?),
+            Long("remove") => remove = true,
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -179,6 +227,34 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
                     .with_context(|| format!("unknown theme {name:?}; use board or bold"))?,
             },
         },
+        "brand" => {
+            if let Some(hex) = accent.as_deref().filter(|h| Rgb::parse_hex(h).is_none()) {
+                bail!("unknown colour {hex:?}; write it as #RRGGBB, e.g. #0b5c85");
+            }
+            let command = Command::Brand {
+                file: need_file()?,
+                logo: Change::from_flags(logo, no_logo, "logo")?,
+                accent: Change::from_flags(accent, no_accent, "accent")?,
+            };
+            if matches!(command, Command::Brand { logo: Change::Keep, accent: Change::Keep, .. }) {
+                bail!("`brand` needs --logo, --no-logo, --accent or --no-accent");
+            }
+            command
+        }
+        "photo" => {
+            let image = match (image, remove) {
+                (Some(_), true) => bail!("use --image or --remove, not both"),
+                (Some(image), false) => Change::Set(image),
+                (None, true) => Change::Remove,
+                (None, false) => bail!("`photo` needs --image IMAGE or --remove"),
+            };
+            Command::Photo {
+                file: need_file()?,
+                block: block.context("`photo` needs --block TITLE")?,
+                image,
+                caption: caption.unwrap_or_default(),
+            }
+        }
         other => bail!("unknown command {other:?}; see `casewright --help`"),
     };
     Ok(command)
@@ -254,7 +330,7 @@ fn run(command: Command) -> Result<ExitCode> {
                 theme,
                 ..BriefingOptions::for_date(today()?)
             };
-            let exported = jobs::export_briefing(&project, &options, &pdf)
+            let exported = jobs::export_briefing(&project, &options, &mut PictureCache::default(), &pdf)
                 .map_err(|e| anyhow::anyhow!(e.message))?;
             eprintln!(
                 "wrote {} ({} pages, {} bytes)",
@@ -270,6 +346,13 @@ fn run(command: Command) -> Result<ExitCode> {
             audience,
             rules,
         } => return lint(&file, json, audience, rules.as_deref()),
+        Command::Brand { file, logo, accent } => brand(&file, logo, accent)?,
+        Command::Photo {
+            file,
+            block,
+            image,
+            caption,
+        } => photo(&file, &block, image, caption)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -332,6 +415,65 @@ fn lint(
 }
 
 /// Today (UTC), or the date of SOURCE_DATE_EPOCH for reproducible builds of a briefing.
+/// Saves the organisation's logo and colour in the project, as one undoable edit.
+fn brand(file: &std::path::Path, logo: Change<PathBuf>, accent: Change<String>) -> Result<()> {
+    let mut board = Storyboard::new(ProjectFile::open(file)?);
+    let project = board.project()?;
+    let logo = match logo {
+        Change::Keep => project.logo,
+        Change::Remove => None,
+        Change::Set(path) => Some(add_picture(&board, &path)?),
+    };
+    let accent = match accent {
+        Change::Keep => project.accent,
+        Change::Remove => None,
+        Change::Set(hex) => Some(hex),
+    };
+    board
+        .apply(&Edit::SetBranding { logo, accent })
+        .map_err(|e| anyhow::anyhow!(e))?;
+    board.into_file().close()?;
+    eprintln!("saved the branding of {}", file.display());
+    Ok(())
+}
+
+/// Puts a photo on (or takes it off) the one block with this title.
+fn photo(file: &std::path::Path, title: &str, image: Change<PathBuf>, caption: String) -> Result<()> {
+    let mut board = Storyboard::new(ProjectFile::open(file)?);
+    let project = board.project()?;
+    let matches: Vec<&Block> = project
+        .all_blocks()
+        .filter(|b| b.title.trim().eq_ignore_ascii_case(title.trim()))
+        .collect();
+    let mut block = match matches.as_slice() {
+        [one] => (*one).clone(),
+        [] => bail!("no block is titled {title:?}; `casewright show` lists them"),
+        many => bail!("{} blocks are titled {title:?}; retitle one first", many.len()),
+    };
+    block.photo = match image {
+        Change::Set(path) => Some(Photo {
+            image: add_picture(&board, &path)?,
+            caption,
+        }),
+        Change::Remove | Change::Keep => None,
+    };
+    board
+        .apply(&Edit::UpdateBlock { block })
+        .map_err(|e| anyhow::anyhow!(e))?;
+    board.into_file().close()?;
+    eprintln!("saved the photo of {title:?} in {}", file.display());
+    Ok(())
+}
+
+fn add_picture(board: &Storyboard, path: &std::path::Path) -> Result<ImageRef> {
+    let bytes =
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    board
+        .file()
+        .add_image(&bytes)
+        .with_context(|| format!("cannot use {}", path.display()))
+}
+
 fn today() -> Result<BriefingDate> {
     let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => value

@@ -37,6 +37,8 @@ fn big_project() -> Project {
         audience: String::new(),
         sections,
         library: Vec::new(),
+        logo: None,
+        accent: None,
     }
 }
 

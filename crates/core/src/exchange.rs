@@ -1,4 +1,4 @@
-//! The project's JSON exchange format, version 2: what `casewright show --format json`
+//! The project's JSON exchange format, version 3: what `casewright show --format json`
 //! prints and `casewright new --from` reads. The bundled sample is written in it.
 //!
 //! It is a transport shape of its own (no row ids, a format tag and a version), so the
@@ -7,8 +7,8 @@
 //! ```json
 //! {
 //!   "format": "casewright-project",
-//!   "version": 1,
-//!   "title": "…", "author": "…", "audience": "…",
+//!   "version": 3,
+//!   "title": "…", "author": "…", "audience": "…", "accent": "#0B5C85",
 //!   "sections": [
 //!     { "title": "Opportunity",
 //!       "blocks": [
@@ -26,15 +26,17 @@
 //! `kind` is `benefit`, `story` or `metric`; `relation` is `peer` or `competitor`;
 //! `direction` is `higher` or `lower` (which way the metric improves). Every field but
 //! `kind` and `title` may be left out; `library` holds blocks not placed in a section.
-//! Unknown fields are refused, so a typo is reported instead of dropped. Version 1 files
-//! (the same without the fields added in 2) are read as they are.
+//! Unknown fields are refused, so a typo is reported instead of dropped. Version 1 and 2
+//! files (the same without the fields added since: block fields in 2, `accent` in 3) are
+//! read as they are. Pictures (the logo, photos) live only in the project file; the JSON
+//! form carries the text and figures.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Block, BlockKind, Direction, Project, Relation, Section};
 
 pub const FORMAT_TAG: &str = "casewright-project";
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The bundled sample project (see `assets/sample/`).
 pub const SAMPLE_JSON: &str = include_str!("../../../assets/sample/social-collaboration.json");
@@ -53,6 +55,9 @@ struct ProjectDoc {
     sections: Vec<SectionDoc>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     library: Vec<BlockDoc>,
+    /// The organisation's colour, `#RRGGBB`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    accent: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -130,6 +135,7 @@ impl From<BlockDoc> for Block {
             target: b.target,
             tags: b.tags,
             dismissed: b.dismissed,
+            photo: None,
         }
     }
 }
@@ -180,6 +186,8 @@ pub enum ExchangeError {
     WrongFormat { found: String },
     #[error("this project JSON is version {found}; this build reads version {FORMAT_VERSION} (update Casewright)")]
     TooNew { found: u32 },
+    #[error("the accent colour {0:?} is not a colour; write it as #RRGGBB")]
+    InvalidAccent(String),
 }
 
 /// Reads a project from the JSON exchange format. Ids in the result are 0 until stored.
@@ -194,6 +202,13 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
     }
     if doc.version > FORMAT_VERSION {
         return Err(ExchangeError::TooNew { found: doc.version });
+    }
+    if let Some(accent) = doc
+        .accent
+        .as_deref()
+        .filter(|a| crate::briefing::layout::Rgb::parse_hex(a).is_none())
+    {
+        return Err(ExchangeError::InvalidAccent(accent.to_string()));
     }
     Ok(Project {
         title: doc.title,
@@ -210,6 +225,8 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
             })
             .collect(),
         library: doc.library.into_iter().map(Block::from).collect(),
+        logo: None,
+        accent: doc.accent,
     })
 }
 
@@ -231,6 +248,7 @@ pub fn project_to_json(project: &Project) -> String {
             })
             .collect(),
         library: project.library.iter().map(BlockDoc::from).collect(),
+        accent: project.accent.clone(),
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("a project always serialises");
     text.push('\n');
@@ -307,7 +325,7 @@ mod tests {
             (block.number, block.source.as_deref()),
             (Some(3.0), Some("r"))
         );
-        assert!(project_to_json(&project).contains("\"version\": 2"));
+        assert!(project_to_json(&project).contains("\"version\": 3"));
     }
 
     #[test]

@@ -103,6 +103,12 @@ impl From<crate::ProjectFileError> for AppError {
     }
 }
 
+impl From<crate::briefing::images::ImageError> for AppError {
+    fn from(err: crate::briefing::images::ImageError) -> AppError {
+        AppError::new(err.code(), err.to_string())
+    }
+}
+
 /// The generated TypeScript declarations of every IPC type.
 pub fn typescript() -> String {
     let cfg = ts_rs::Config::new();
@@ -113,6 +119,8 @@ pub fn typescript() -> String {
         BlockKind::decl(&cfg),
         Relation::decl(&cfg),
         Direction::decl(&cfg),
+        crate::model::ImageRef::decl(&cfg),
+        crate::model::Photo::decl(&cfg),
         Edit::decl(&cfg),
         Place::decl(&cfg),
         SectionText::decl(&cfg),

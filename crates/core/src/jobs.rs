@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::briefing::{self, BriefingOptions};
 use crate::exchange::sample_project;
 use crate::ipc::{AppError, BriefingPreview, ExportedBriefing, OpenedProject};
+use crate::pictures::PictureCache;
 use crate::project_file::{ProjectFile, ProjectFileError};
 use crate::storyboard::Storyboard;
 
@@ -56,16 +57,19 @@ pub fn ensure_sample_project(dir: &Path) -> Result<PathBuf, ProjectFileError> {
     Ok(path)
 }
 
-/// Lays out, writes and saves the briefing of the project in `file` to `out`. The PDF
-/// is written beside `out` and renamed into place, so a reader never sees half a file.
+/// Lays out, writes and saves the briefing of the project in `file` to `out`, with the
+/// project's own pictures and colour where `options` sets none. The PDF is written beside
+/// `out` and renamed into place, so a reader never sees half a file.
 pub fn export_briefing(
     file: &ProjectFile,
     options: &BriefingOptions,
+    pictures: &mut PictureCache,
     out: &Path,
 ) -> Result<ExportedBriefing, AppError> {
     let project = file.load()?;
-    let document = briefing::layout::lay_out(&project, options);
-    let bytes = briefing::pdf::write(&document, options);
+    let options = pictures.complete(file, &project, options.clone());
+    let document = briefing::layout::lay_out(&project, &options);
+    let bytes = briefing::pdf::write(&document, &options);
     write_atomically(out, &bytes).map_err(|e| {
         AppError::new(
             "export_failed",
@@ -80,7 +84,8 @@ pub fn export_briefing(
     })
 }
 
-/// The briefing of `project` as SVG pages, for the preview.
+/// The briefing of `project` as SVG pages, for the preview; `options` are complete (see
+/// [`PictureCache::complete`]).
 pub fn preview_briefing(project: &crate::Project, options: &BriefingOptions) -> BriefingPreview {
     let document = briefing::layout::lay_out(project, options);
     BriefingPreview {
@@ -136,7 +141,7 @@ mod tests {
             month: 11,
             day: 26,
         });
-        let exported = export_briefing(&file, &options, &out).unwrap();
+        let exported = export_briefing(&file, &options, &mut PictureCache::default(), &out).unwrap();
         let bytes = std::fs::read(&out).unwrap();
         assert_eq!(exported.bytes, bytes.len() as u64);
         assert!(exported.pages >= 3);
@@ -155,7 +160,7 @@ mod tests {
         let file = ProjectFile::in_memory(&sample_project()).unwrap();
         let options = BriefingOptions::for_date(BriefingDate::from_unix_seconds(0));
         let err =
-            export_briefing(&file, &options, Path::new("/nonexistent-dir/b.pdf")).unwrap_err();
+            export_briefing(&file, &options, &mut PictureCache::default(), Path::new("/nonexistent-dir/b.pdf")).unwrap_err();
         assert_eq!(err.code, "export_failed");
         assert!(err.message.contains("/nonexistent-dir/b.pdf"));
     }

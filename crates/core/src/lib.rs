@@ -7,6 +7,7 @@ pub mod exchange;
 pub mod ipc;
 pub mod jobs;
 pub mod model;
+pub mod pictures;
 pub mod project_file;
 pub mod recent;
 pub mod storyboard;

@@ -15,6 +15,32 @@ pub struct Project {
     pub sections: Vec<Section>,
     /// Blocks written but not (or no longer) placed in the storyboard.
     pub library: Vec<Block>,
+    /// The organisation's logo, for the briefing's cover.
+    #[serde(default)]
+    pub logo: Option<ImageRef>,
+    /// The organisation's colour as `#RRGGBB`, for the cover, headings and figures.
+    #[serde(default)]
+    pub accent: Option<String>,
+}
+
+/// A picture stored in the project file. Only the id matters when it is written back; the
+/// size (upright, in pixels) is read from the file for the UI to lay out around.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageRef {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A photo on a block, with the caption printed under it (also its description for
+/// readers who cannot see it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Photo {
+    pub image: ImageRef,
+    pub caption: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -57,6 +83,9 @@ pub struct Block {
     /// Coach rules the user dismissed for this block (rule ids); their findings are hidden.
     #[serde(default)]
     pub dismissed: Vec<String>,
+    /// A picture printed with the block: the team at work, a peer's product, a chart.
+    #[serde(default)]
+    pub photo: Option<Photo>,
 }
 
 /// A block's free-text field, as the coach reads it and a fix rewrites it.
@@ -177,6 +206,7 @@ impl Block {
             target: None,
             tags: Vec::new(),
             dismissed: Vec::new(),
+            photo: None,
         }
     }
 

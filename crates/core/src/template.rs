@@ -28,5 +28,7 @@ pub fn new_project(title: &str) -> Project {
             })
             .collect(),
         library: Vec::new(),
+        logo: None,
+        accent: None,
     }
 }

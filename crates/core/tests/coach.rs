@@ -22,6 +22,8 @@ fn project(sections: Vec<(&str, Vec<Block>)>) -> Project {
             })
             .collect(),
         library: Vec::new(),
+        logo: None,
+        accent: None,
     }
 }
 

@@ -22,6 +22,8 @@ fn project(body: &str) -> Project {
             blocks: vec![benefit],
         }],
         library: vec![],
+        logo: None,
+        accent: None,
     }
 }
 

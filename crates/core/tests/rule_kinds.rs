@@ -36,6 +36,8 @@ fn storyboard(bodies: &[String]) -> Project {
                 .collect(),
         }],
         library: Vec::new(),
+        logo: None,
+        accent: None,
     }
 }
 

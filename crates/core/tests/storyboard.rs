@@ -19,6 +19,8 @@ fn board() -> Storyboard {
         audience: "Board".into(),
         sections: vec![section("One", &["a", "b", "c"]), section("Two", &["d"])],
         library: vec![block("x"), block("y")],
+        logo: None,
+        accent: None,
     };
     Storyboard::new(ProjectFile::in_memory(&project).unwrap())
 }

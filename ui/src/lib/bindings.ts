@@ -9,7 +9,15 @@ audience: string, sections: Array<Section>,
 /**
  * Blocks written but not (or no longer) placed in the storyboard.
  */
-library: Array<Block>, };
+library: Array<Block>, 
+/**
+ * The organisation's logo, for the briefing's cover.
+ */
+logo: ImageRef | null, 
+/**
+ * The organisation's colour as `#RRGGBB`, for the cover, headings and figures.
+ */
+accent: string | null, };
 
 export type Section = { id: number, title: string, 
 /**
@@ -33,7 +41,11 @@ sourceDate: string | null, organisation: string | null, relation: Relation | nul
 /**
  * Coach rules the user dismissed for this block (rule ids); their findings are hidden.
  */
-dismissed: Array<string>, };
+dismissed: Array<string>, 
+/**
+ * A picture printed with the block: the team at work, a peer's product, a chart.
+ */
+photo: Photo | null, };
 
 export type BlockKind = "benefit" | "story" | "metric";
 
@@ -41,7 +53,11 @@ export type Relation = "peer" | "competitor";
 
 export type Direction = "higher" | "lower";
 
-export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, } | { "op": "applyFix", blockId: number, field: Field, start: number, end: number, excerpt: string, replacement: string, } | { "op": "dismissFinding", blockId: number, rule: string, } | { "op": "restoreFinding", blockId: number, rule: string, };
+export type ImageRef = { id: number, width: number, height: number, };
+
+export type Photo = { image: ImageRef, caption: string, };
+
+export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, } | { "op": "setBranding", logo: ImageRef | null, accent: string | null, } | { "op": "applyFix", blockId: number, field: Field, start: number, end: number, excerpt: string, replacement: string, } | { "op": "dismissFinding", blockId: number, rule: string, } | { "op": "restoreFinding", blockId: number, rule: string, };
 
 export type Place = { "in": "library", index: number, } | { "in": "section", sectionId: number, index: number, };
 

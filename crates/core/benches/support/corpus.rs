@@ -56,6 +56,8 @@ pub fn big_project() -> Project {
         audience: String::new(),
         sections,
         library: Vec::new(),
+        logo: None,
+        accent: None,
     }
 }
 

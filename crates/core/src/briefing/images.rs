@@ -73,14 +73,9 @@ fn decode_error(error: image::ImageError) -> ImageError {
     }
 }
 
-/// The most pixels worth embedding along a side placed `points` long.
-fn print_pixels(points: f32) -> u32 {
-    ((points / 72.0 * PRINT_DPI).ceil() as u32).max(1)
-}
-
-/// Prepares `bytes` (a JPEG or PNG file) to be placed in a box of `box_width` ×
-/// `box_height` points.
-pub fn prepare(bytes: &[u8], box_width: f32, box_height: f32) -> Result<PreparedImage, ImageError> {
+/// A decoder for a JPEG or PNG file, recognised by its bytes, with its memory capped and
+/// its size checked from the header before any pixel is decoded.
+fn open_decoder(bytes: &[u8]) -> Result<(ImageFormat, Box<dyn ImageDecoder + '_>), ImageError> {
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| ImageError::Damaged(e.to_string()))?;
@@ -97,28 +92,31 @@ pub fn prepare(bytes: &[u8], box_width: f32, box_height: f32) -> Result<Prepared
     }
     let mut reader = reader;
     reader.limits(limits());
-    let mut decoder = reader.into_decoder().map_err(decode_error)?;
+    let decoder = reader.into_decoder().map_err(decode_error)?;
     let (width, height) = decoder.dimensions();
     if width > MAX_SIDE || height > MAX_SIDE {
         return Err(ImageError::TooLarge { width, height });
     }
+    Ok((format, Box::new(decoder)))
+}
+
+/// The most pixels worth embedding along a side placed `points` long.
+fn print_pixels(points: f32) -> u32 {
+    ((points / 72.0 * PRINT_DPI).ceil() as u32).max(1)
+}
+
+/// Prepares `bytes` (a JPEG or PNG file) to be placed in a box of `box_width` ×
+/// `box_height` points.
+pub fn prepare(bytes: &[u8], box_width: f32, box_height: f32) -> Result<PreparedImage, ImageError> {
+    let (format, mut decoder) = open_decoder(bytes)?;
+    let (width, height) = decoder.dimensions();
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
     let colour = decoder.color_type();
 
     // The size it will print at, keeping its proportions inside the box.
-    let upright = if matches!(
-        orientation,
-        image::metadata::Orientation::Rotate90
-            | image::metadata::Orientation::Rotate270
-            | image::metadata::Orientation::Rotate90FlipH
-            | image::metadata::Orientation::Rotate270FlipH
-    ) {
-        (height, width)
-    } else {
-        (width, height)
-    };
+    let upright = upright_size((width, height), orientation);
     let scale = (box_width / upright.0 as f32).min(box_height / upright.1 as f32);
     let (max_w, max_h) = (
         print_pixels(upright.0 as f32 * scale),
@@ -180,6 +178,107 @@ pub fn prepare(bytes: &[u8], box_width: f32, box_height: f32) -> Result<Prepared
             alpha: alpha.filter(|a| a.iter().any(|&v| v < 255)),
         },
     })
+}
+
+/// The longest side a picture is stored at: sharp at 300 dpi across the widest place the
+/// briefing prints one (a content column about 6.7 inches wide), and no more.
+pub const STORE_MAX_SIDE: u32 = 2_000;
+/// The largest picture file kept as it is; a bigger one is re-encoded.
+pub const STORE_MAX_BYTES: usize = 4 * 1024 * 1024;
+
+/// A picture as the project file keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredImage {
+    pub media_type: &'static str,
+    /// Upright size in pixels (after the EXIF orientation).
+    pub width: u32,
+    pub height: u32,
+    pub bytes: Vec<u8>,
+}
+
+/// Checks a picture someone chose and makes it fit to keep: a JPEG or PNG, whole, within
+/// the size limits. One small enough is kept byte for byte (so its JPEG reaches the PDF
+/// unchanged); a bigger one is turned upright and scaled to [`STORE_MAX_SIDE`], so project
+/// files stay small enough to send to a colleague.
+pub fn for_storage(bytes: &[u8]) -> Result<StoredImage, ImageError> {
+    let (format, mut decoder) = open_decoder(bytes)?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let (width, height) = upright_size(decoder.dimensions(), orientation);
+    let mut picture = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
+    let media_type = match format {
+        ImageFormat::Jpeg => "image/jpeg",
+        _ => "image/png",
+    };
+    if width.max(height) <= STORE_MAX_SIDE && bytes.len() <= STORE_MAX_BYTES {
+        return Ok(StoredImage {
+            media_type,
+            width,
+            height,
+            bytes: bytes.to_vec(),
+        });
+    }
+    picture.apply_orientation(orientation);
+    if width.max(height) > STORE_MAX_SIDE {
+        picture = picture.resize(
+            STORE_MAX_SIDE,
+            STORE_MAX_SIDE,
+            image::imageops::FilterType::Triangle,
+        );
+    }
+    let mut out = Cursor::new(Vec::new());
+    if format == ImageFormat::Jpeg {
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+            .encode_image(&picture.to_rgb8())
+            .map_err(|e| ImageError::Damaged(e.to_string()))?;
+    } else {
+        picture
+            .write_to(&mut out, ImageFormat::Png)
+            .map_err(|e| ImageError::Damaged(e.to_string()))?;
+    }
+    Ok(StoredImage {
+        media_type,
+        width: picture.width(),
+        height: picture.height(),
+        bytes: out.into_inner(),
+    })
+}
+
+/// A small copy for the app to show (a thumbnail of at most `side` pixels), as a PNG or
+/// JPEG file.
+pub fn thumbnail(bytes: &[u8], side: u32) -> Result<(&'static str, Vec<u8>), ImageError> {
+    let (format, mut decoder) = open_decoder(bytes)?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut picture = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
+    picture.apply_orientation(orientation);
+    let picture = picture.thumbnail(side, side);
+    let mut out = Cursor::new(Vec::new());
+    let media_type = if format == ImageFormat::Jpeg {
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+            .encode_image(&picture.to_rgb8())
+            .map_err(|e| ImageError::Damaged(e.to_string()))?;
+        "image/jpeg"
+    } else {
+        picture
+            .write_to(&mut out, ImageFormat::Png)
+            .map_err(|e| ImageError::Damaged(e.to_string()))?;
+        "image/png"
+    };
+    Ok((media_type, out.into_inner()))
+}
+
+fn upright_size(
+    (width, height): (u32, u32),
+    orientation: image::metadata::Orientation,
+) -> (u32, u32) {
+    use image::metadata::Orientation::*;
+    match orientation {
+        Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH => (height, width),
+        _ => (width, height),
+    }
 }
 
 impl PreparedImage {

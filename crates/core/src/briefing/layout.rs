@@ -187,6 +187,8 @@ pub struct Document {
     pub citation_anchors: Vec<(usize, f32)>,
     /// The pictures the pages draw.
     pub images: Vec<super::images::PreparedImage>,
+    /// Problems met before the layout (see [`BriefingOptions::warnings`]).
+    pub notes: Vec<String>,
 }
 
 /// A bookmark: where a heading or block starts (page index, distance from the page top).
@@ -226,7 +228,7 @@ impl Document {
                 Item::Text { line, .. } => Some(line),
                 Item::Rect { .. } | Item::Link { .. } | Item::Image { .. } => None,
             });
-        text::missing_characters(lines)
+        let missing = text::missing_characters(lines)
             .into_iter()
             .map(|c| {
                 let name = unicode_names2::name(c)
@@ -236,8 +238,8 @@ impl Document {
                     "“{c}” (U+{:04X} {name}) is not in the bundled fonts and prints as a box; replace or remove it",
                     c as u32
                 )
-            })
-            .collect()
+            });
+        self.notes.iter().cloned().chain(missing).collect()
     }
 
     /// All text of a page, line by line (tests, previews, search).
@@ -469,6 +471,8 @@ struct Flow {
     citations: Citations,
     handout: bool,
     theme: Theme,
+    /// The photos prepared for this briefing, by picture id.
+    photos: std::collections::BTreeMap<i64, PlacedPhoto>,
 }
 
 impl Flow {
@@ -505,7 +509,21 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
     if options.theme == Theme::Bold {
         embolden_cover(&mut cover_page, geo);
     }
+    // The logo (if any) comes first, then the photos in the order of their ids.
+    let mut images: Vec<super::images::PreparedImage> = options.logo.iter().cloned().collect();
+    let mut photos = std::collections::BTreeMap::new();
+    for (id, photo) in &options.photos {
+        photos.insert(
+            *id,
+            PlacedPhoto {
+                image: images.len(),
+                pixels: (photo.width, photo.height),
+            },
+        );
+        images.push(photo.clone());
+    }
     let mut flow = Flow {
+        photos,
         pages: vec![cover_page],
         y: MARGIN_TOP,
         outline: vec![OutlineEntry::new("Cover", 0, 0.0)],
@@ -544,7 +562,8 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
         pages,
         outline: flow.outline,
         citation_anchors,
-        images: options.logo.iter().cloned().collect(),
+        images,
+        notes: options.warnings.clone(),
     }
 }
 
@@ -1070,7 +1089,13 @@ fn lay_out_section(flow: &mut Flow, index: usize, section: &Section) {
     let blocks: Vec<BlockBox> = section
         .blocks
         .iter()
-        .map(|b| BlockBox::new(b, geo, flow.citations.number(b)))
+        .map(|b| {
+            let photo = b
+                .photo
+                .as_ref()
+                .and_then(|p| flow.photos.get(&p.image.id).copied());
+            BlockBox::new(b, geo, flow.citations.number(b), photo)
+        })
         .collect();
     // Keep the heading on the page of its first block.
     let first_block = blocks
@@ -1150,18 +1175,93 @@ fn lay_out_handout_notes(flow: &mut Flow, notes: &str) {
 const CARD_PAD: f32 = 12.0;
 const BAR_WIDTH: f32 = 3.0;
 
-/// A block's paragraphs, wrapped and measured, before it is placed.
+/// A block's paragraphs (and photo), wrapped and measured, before it is placed.
 struct BlockBox {
     title: String,
     colour: Rgb,
-    parts: Vec<Paragraph>,
+    parts: Vec<Part>,
     height: f32,
+}
+
+/// One piece of a block card: text, or a picture from [`Document::images`].
+enum Part {
+    Text(Paragraph),
+    Picture {
+        image: usize,
+        width: f32,
+        height: f32,
+    },
+}
+
+impl Part {
+    fn height(&self) -> f32 {
+        match self {
+            Part::Text(paragraph) => paragraph.height(),
+            Part::Picture { height, .. } => *height,
+        }
+    }
+
+    /// Places the part with its top at `top`; returns the bottom.
+    fn place(self, page: &mut Page, x: f32, top: f32) -> f32 {
+        match self {
+            Part::Text(paragraph) => paragraph.place(page, x, top),
+            Part::Picture {
+                image,
+                width,
+                height,
+            } => {
+                page.items.push(Item::Image {
+                    x,
+                    y: top,
+                    width,
+                    height,
+                    image,
+                });
+                top + height
+            }
+        }
+    }
+}
+
+impl From<Paragraph> for Part {
+    fn from(paragraph: Paragraph) -> Part {
+        Part::Text(paragraph)
+    }
+}
+
+/// A block's photo as the layout knows it: its index in [`Document::images`] and its
+/// size in pixels.
+#[derive(Debug, Clone, Copy)]
+struct PlacedPhoto {
+    image: usize,
+    pixels: (u32, u32),
+}
+
+/// The most a photo may take in a block card (height, in points); it is as wide as the
+/// card's text, or narrower to keep its proportions.
+pub const PHOTO_MAX_HEIGHT: f32 = 220.0;
+/// The box photos are prepared for: the widest card text (US Letter) by the tallest photo.
+pub const PHOTO_BOX: (f32, f32) = (612.0 - 2.0 * MARGIN_X, PHOTO_MAX_HEIGHT);
+/// A small picture is not blown up past this resolution.
+const PHOTO_MIN_DPI: f32 = 150.0;
+
+/// The printed size of a `width` × `height` pixel photo in a card `inner` points wide.
+fn photo_size(width: u32, height: u32, inner: f32) -> (f32, f32) {
+    let (w, h) = (width.max(1) as f32, height.max(1) as f32);
+    let natural = 72.0 / PHOTO_MIN_DPI;
+    let scale = (inner / w).min(PHOTO_MAX_HEIGHT / h).min(natural);
+    (w * scale, h * scale)
 }
 
 const PART_GAP: f32 = 3.0;
 
 impl BlockBox {
-    fn new(block: &Block, geo: Geometry, citation: Option<usize>) -> BlockBox {
+    fn new(
+        block: &Block,
+        geo: Geometry,
+        citation: Option<usize>,
+        photo: Option<PlacedPhoto>,
+    ) -> BlockBox {
         let colour = kind_colour(block.kind);
         let inner = geo.content_width - BAR_WIDTH - 2.0 * CARD_PAD;
         // A story says at a glance whose story it is: a peer's or a competitor's.
@@ -1174,42 +1274,57 @@ impl BlockBox {
             }
             (kind, _) => kind.label().to_uppercase(),
         };
-        let mut parts = vec![
-            Paragraph::new(KIND_LABEL, &label, inner).coloured(colour),
-            Paragraph::new(BLOCK_TITLE, &block.title, inner),
+        let mut parts: Vec<Part> = vec![
+            Paragraph::new(KIND_LABEL, &label, inner)
+                .coloured(colour)
+                .into(),
+            Paragraph::new(BLOCK_TITLE, &block.title, inner).into(),
         ];
         if let Some(who) = block.organisation_line() {
-            parts.push(Paragraph::new(SOURCE, &who, inner).coloured(INK));
+            parts.push(Paragraph::new(SOURCE, &who, inner).coloured(INK).into());
+        }
+        if let (Some(placed), Some(meta)) = (photo, &block.photo) {
+            let (width, height) = photo_size(placed.pixels.0, placed.pixels.1, inner);
+            parts.push(Part::Picture {
+                image: placed.image,
+                width,
+                height,
+            });
+            if !meta.caption.trim().is_empty() {
+                parts.push(Paragraph::new(SOURCE, meta.caption.trim(), inner).into());
+            }
         }
         if let Some(figure) = block.figure() {
-            parts.push(Paragraph::new(FIGURE, &figure, inner).coloured(colour));
+            parts.push(Paragraph::new(FIGURE, &figure, inner).coloured(colour).into());
         }
         if block.kind == BlockKind::Story {
             if let Some(quote) = pull_quote(&block.body) {
                 parts.push(
-                    Paragraph::new(PULL_QUOTE, &format!("“{quote}”"), inner).clamped(4, inner),
+                    Paragraph::new(PULL_QUOTE, &format!("“{quote}”"), inner)
+                        .clamped(4, inner)
+                        .into(),
                 );
             }
         }
         match super::chart::metric_chart(block) {
             Some(chart) => {
-                parts.push(chart_paragraph(&chart, colour, inner));
+                parts.push(chart_paragraph(&chart, colour, inner).into());
                 if let Some(better) = chart.better {
                     let note = match better {
                         crate::model::Direction::Higher => "▲ Higher is better",
                         crate::model::Direction::Lower => "▼ Lower is better",
                     };
-                    parts.push(Paragraph::new(SOURCE, note, inner));
+                    parts.push(Paragraph::new(SOURCE, note, inner).into());
                 }
             }
             None => {
                 if let Some(change) = block.change_line() {
-                    parts.push(Paragraph::new(BODY, &change, inner).coloured(MUTED));
+                    parts.push(Paragraph::new(BODY, &change, inner).coloured(MUTED).into());
                 }
             }
         }
         if !block.body.trim().is_empty() {
-            parts.push(Paragraph::new(BODY, block.body.trim(), inner));
+            parts.push(Paragraph::new(BODY, block.body.trim(), inner).into());
         }
         if let Some(number) = citation {
             let source = block
@@ -1220,10 +1335,11 @@ impl BlockBox {
                 .unwrap_or("see the sources");
             parts.push(
                 Paragraph::new(SOURCE, &format!("[{number}] Source: {source}"), inner)
-                    .linked(Some(LinkTarget::Citation(number))),
+                    .linked(Some(LinkTarget::Citation(number)))
+                    .into(),
             );
         }
-        let height = parts.iter().map(Paragraph::height).sum::<f32>()
+        let height = parts.iter().map(Part::height).sum::<f32>()
             + PART_GAP * (parts.len() - 1) as f32
             + 2.0 * CARD_PAD;
         BlockBox {
@@ -1244,7 +1360,11 @@ fn lay_out_block(flow: &mut Flow, block: BlockBox) -> OutlineEntry {
     let geo = flow.geo;
     if !block.fits_on_a_page(geo) {
         // Where its first line lands, not where the flow stood.
-        let first_line = block.parts.first().map_or(0.0, |p| p.style.leading);
+        let first_line = match block.parts.first() {
+            Some(Part::Text(p)) => p.style.leading,
+            Some(picture) => picture.height(),
+            None => 0.0,
+        };
         flow.reserve(first_line);
         let entry = flow.here(&block.title);
         lay_out_long_block(flow, block.parts, block.colour);
@@ -1294,9 +1414,28 @@ fn break_before_line(placed: usize, total: usize, fits: usize) -> bool {
     }
 }
 
-fn lay_out_long_block(flow: &mut Flow, parts: Vec<Paragraph>, colour: Rgb) {
+fn lay_out_long_block(flow: &mut Flow, parts: Vec<Part>, colour: Rgb) {
     let x = MARGIN_X + BAR_WIDTH + CARD_PAD;
     for part in parts {
+        let part = match part {
+            Part::Text(paragraph) => paragraph,
+            picture => {
+                // A picture moves whole to the next page rather than split.
+                let height = picture.height();
+                flow.reserve(height);
+                let top = flow.y;
+                let page = flow.page();
+                page.items.push(Item::Rect {
+                    x: MARGIN_X,
+                    y: top,
+                    width: BAR_WIDTH,
+                    height,
+                    colour,
+                });
+                flow.y = picture.place(page, x, top) + PART_GAP;
+                continue;
+            }
+        };
         let total = part.lines.len();
         for (placed, single) in part.into_lines().enumerate() {
             let fits = ((flow.geo.content_bottom - flow.y) / single.height())
@@ -1883,6 +2022,8 @@ mod tests {
             audience: String::new(),
             sections: vec![],
             library: vec![],
+            logo: None,
+            accent: None,
         };
         let doc = lay_out(&project, &options());
         assert_eq!(doc.pages.len(), 3, "cover, summary, storyboard");

@@ -31,6 +31,11 @@ pub struct BriefingOptions {
     /// The organisation's colour for the cover band, headings and figures.
     pub accent: Option<layout::Rgb>,
     pub theme: layout::Theme,
+    /// The blocks' photos by picture id, prepared for [`layout::PHOTO_BOX`].
+    pub photos: std::collections::BTreeMap<i64, images::PreparedImage>,
+    /// Problems met while gathering the above (e.g. a stored picture that cannot be
+    /// used), reported with the layout's own warnings.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +96,8 @@ impl BriefingOptions {
             logo: None,
             accent: None,
             theme: layout::Theme::default(),
+            photos: Default::default(),
+            warnings: Vec::new(),
         }
     }
 }

@@ -97,6 +97,8 @@ pub fn document_to_project(text: &str) -> Project {
         audience: String::new(),
         sections,
         library: Vec::new(),
+        logo: None,
+        accent: None,
     }
 }
 

@@ -33,6 +33,8 @@ pub enum ProjectFileError {
     },
     #[error("project file error: {0}")]
     Sqlite(#[source] rusqlite::Error),
+    #[error("that picture cannot be used: {0}")]
+    Image(crate::briefing::images::ImageError),
 }
 
 impl ProjectFileError {
@@ -49,6 +51,7 @@ impl ProjectFileError {
             ProjectFileError::Migration(_) => "migration_failed",
             ProjectFileError::Io { .. } => "io",
             ProjectFileError::Sqlite(_) => "database",
+            ProjectFileError::Image(e) => e.code(),
         }
     }
 

@@ -10,6 +10,7 @@
 
 mod error;
 mod header;
+mod pictures;
 pub(crate) mod rows;
 mod schema;
 
@@ -131,12 +132,21 @@ impl ProjectFile {
             Some(path) => ProjectFileError::from_sqlite(path, e),
             None => ProjectFileError::Sqlite(e),
         };
-        let (title, author, audience) = self
+        let (title, author, audience, logo, accent) = self
             .conn
             .query_row(
-                "SELECT title, author, audience FROM project WHERE id = 1",
+                "SELECT title, author, audience, logo_image, accent,
+                        (SELECT width FROM image WHERE id = logo_image),
+                        (SELECT height FROM image WHERE id = logo_image)
+                 FROM project WHERE id = 1",
                 [],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+                |row| {
+                    let logo = match row.get::<_, Option<i64>>(3)? {
+                        Some(id) => Some((id, rows::image_ref(id, row.get(5)?, row.get(6)?))),
+                        None => None,
+                    };
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?, logo, row.get(4)?))
+                },
             )
             .map_err(|e| match e {
                 rusqlite::Error::QueryReturnedNoRows => {
@@ -144,6 +154,19 @@ impl ProjectFile {
                 }
                 other => sql(other),
             })?;
+        let logo = match logo {
+            None => None,
+            Some((id, None)) => {
+                return Err(corrupt(format!("the logo ({id}) is not a picture the file holds")))
+            }
+            Some((_, image)) => image,
+        };
+        let accent: Option<String> = accent;
+        if let Some(accent) = accent
+            .as_deref()
+            .filter(|a| crate::briefing::layout::Rgb::parse_hex(a).is_none()) {
+            return Err(corrupt(format!("the accent colour {accent:?} is not #RRGGBB")));
+        }
         let mut sections: Vec<Section> = self
             .conn
             .prepare("SELECT id, title, notes FROM section ORDER BY position, id")
@@ -188,6 +211,8 @@ impl ProjectFile {
             audience,
             sections,
             library,
+            logo,
+            accent,
         })
     }
 
@@ -229,9 +254,12 @@ impl ProjectFile {
         })
     }
 
-    /// Closes the file, reporting any error SQLite has on the way out.
+    /// Closes the file, reporting any error SQLite has on the way out. Pictures nothing
+    /// uses any more (kept until now so that undo could bring them back) are dropped.
     pub fn close(self) -> Result<(), ProjectFileError> {
         let path = self.path.clone();
+        self.drop_unused_images()
+            .map_err(|e| ProjectFileError::from_sqlite_opt(path.as_deref(), e))?;
         self.conn
             .close()
             .map_err(|(_, e)| ProjectFileError::from_sqlite_opt(path.as_deref(), e))
@@ -242,10 +270,19 @@ fn write_project(tx: &Transaction, project: &Project) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM block", [])?;
     tx.execute("DELETE FROM section", [])?;
     tx.execute(
-        "INSERT INTO project (id, title, author, audience) VALUES (1, ?1, ?2, ?3)
+        "INSERT INTO project (id, title, author, audience, logo_image, accent)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, author = excluded.author,
-                                        audience = excluded.audience",
-        params![project.title, project.author, project.audience],
+                                        audience = excluded.audience,
+                                        logo_image = excluded.logo_image,
+                                        accent = excluded.accent",
+        params![
+            project.title,
+            project.author,
+            project.audience,
+            project.logo.map(|l| l.id),
+            project.accent
+        ],
     )?;
     let mut insert_section =
         tx.prepare("INSERT INTO section (position, title, notes) VALUES (?1, ?2, ?3)")?;

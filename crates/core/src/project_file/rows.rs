@@ -4,11 +4,14 @@
 
 use rusqlite::{params, Connection, Row};
 
-use crate::model::{Block, BlockKind, Direction, Relation};
+use crate::model::{Block, BlockKind, Direction, ImageRef, Photo, Relation};
 
 /// The columns [`block_from_row`] reads, in order.
 pub const BLOCK_COLUMNS: &str = "id, section_id, position, kind, title, body, number, unit, \
-     source, source_link, source_date, organisation, relation, direction, baseline, target, tags, dismissed";
+     source, source_link, source_date, organisation, relation, direction, baseline, target, tags, dismissed, \
+     photo_image, photo_caption, \
+     (SELECT width FROM image WHERE image.id = photo_image), \
+     (SELECT height FROM image WHERE image.id = photo_image)";
 
 /// Where a block sits: in a section (`Some(id)`) or the library (`None`), and its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +62,14 @@ pub fn block_from_row(row: &Row) -> Result<(Slot, Block), RowError> {
             "dismissed advice that is not a list of rule ids: {dismissed_json:?}"
         ))
     })?;
+    let photo = match row.get::<_, Option<i64>>(18)? {
+        None => None,
+        Some(image) => Some(Photo {
+            image: image_ref(image, row.get(20)?, row.get(21)?)
+                .ok_or_else(|| invalid(format!("a photo ({image}) the file does not hold")))?,
+            caption: row.get(19)?,
+        }),
+    };
     let slot = Slot {
         section_id: row.get(1)?,
         position: row.get(2)?,
@@ -80,8 +91,20 @@ pub fn block_from_row(row: &Row) -> Result<(Slot, Block), RowError> {
         target: row.get(15)?,
         tags,
         dismissed,
+        photo,
     };
     Ok((slot, block))
+}
+
+/// A stored picture's reference from its id and its size as read from the `image` table
+/// (`None` when there is no such picture, or its size is not a size).
+pub fn image_ref(id: i64, width: Option<i64>, height: Option<i64>) -> Option<ImageRef> {
+    let side = |v: Option<i64>| v.and_then(|v| u32::try_from(v).ok()).filter(|&v| v > 0);
+    Some(ImageRef {
+        id,
+        width: side(width)?,
+        height: side(height)?,
+    })
 }
 
 /// Inserts `block` at `slot`; with `keep_id` the block's own id is used (restoring a
@@ -95,8 +118,9 @@ pub fn insert_block(
     conn.prepare_cached(
         "INSERT INTO block (id, section_id, position, kind, title, body, number, unit, source,
              source_link, source_date, organisation, relation, direction, baseline, target, tags,
-             dismissed)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+             dismissed, photo_image, photo_caption)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20)",
     )?
     .execute(params![
         keep_id.then_some(block.id),
@@ -117,6 +141,8 @@ pub fn insert_block(
         block.target,
         tags_json(&block.tags),
         tags_json(&block.dismissed),
+        block.photo.as_ref().map(|p| p.image.id),
+        block.photo.as_ref().map_or("", |p| p.caption.as_str()),
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -126,7 +152,8 @@ pub fn update_block(conn: &Connection, block: &Block) -> rusqlite::Result<usize>
     conn.prepare_cached(
         "UPDATE block SET kind = ?2, title = ?3, body = ?4, number = ?5, unit = ?6, source = ?7,
              source_link = ?8, source_date = ?9, organisation = ?10, relation = ?11,
-             direction = ?12, baseline = ?13, target = ?14, tags = ?15, dismissed = ?16
+             direction = ?12, baseline = ?13, target = ?14, tags = ?15, dismissed = ?16,
+             photo_image = ?17, photo_caption = ?18
          WHERE id = ?1",
     )?
     .execute(params![
@@ -146,6 +173,8 @@ pub fn update_block(conn: &Connection, block: &Block) -> rusqlite::Result<usize>
         block.target,
         tags_json(&block.tags),
         tags_json(&block.dismissed),
+        block.photo.as_ref().map(|p| p.image.id),
+        block.photo.as_ref().map_or("", |p| p.caption.as_str()),
     ])
 }
 

@@ -5,13 +5,13 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The `user_version` this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 4;
 
 /// Tables a file must have to be opened as a project.
 pub const REQUIRED_TABLES: [&str; 3] = ["project", "section", "block"];
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 // The application id is part of the first migration, so it is set in the same transaction
@@ -81,6 +81,23 @@ CREATE INDEX block_in_section ON block (section_id, position);
 // Version 3: the coach. A block remembers the rules the user dismissed for it.
 const V3: &str = "ALTER TABLE block ADD COLUMN dismissed TEXT NOT NULL DEFAULT '[]';";
 
+// Version 4: pictures. The organisation's logo and colour, and a photo (with its caption)
+// on a block. Each picture is stored once, whatever uses it; the file is the only copy.
+const V4: &str = "
+CREATE TABLE image (
+    id         INTEGER PRIMARY KEY,
+    digest     TEXT NOT NULL UNIQUE,
+    media_type TEXT NOT NULL CHECK (media_type IN ('image/jpeg', 'image/png')),
+    width      INTEGER NOT NULL CHECK (width > 0),
+    height     INTEGER NOT NULL CHECK (height > 0),
+    bytes      BLOB NOT NULL
+) STRICT;
+ALTER TABLE project ADD COLUMN logo_image INTEGER REFERENCES image (id);
+ALTER TABLE project ADD COLUMN accent TEXT;
+ALTER TABLE block ADD COLUMN photo_image INTEGER REFERENCES image (id);
+ALTER TABLE block ADD COLUMN photo_caption TEXT NOT NULL DEFAULT '';
+";
+
 #[cfg(test)]
 mod tests {
     use super::super::header::APPLICATION_ID;
@@ -89,6 +106,32 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn version_3_files_gain_pictures_without_losing_blocks() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        migrations().to_version(&mut conn, 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO project VALUES (1, 'T', 'A', 'B');
+             INSERT INTO block (id, position, kind, title, dismissed)
+                 VALUES (5, 0, 'story', 'Kept', '[\"jargon\"]');",
+        )
+        .unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let row: (String, String, Option<i64>, String, Option<i64>) = conn
+            .query_row(
+                "SELECT title, dismissed, photo_image, photo_caption,
+                        (SELECT logo_image FROM project)
+                 FROM block WHERE id = 5",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            row,
+            ("Kept".into(), "[\"jargon\"]".into(), None, String::new(), None)
+        );
     }
 
     #[test]

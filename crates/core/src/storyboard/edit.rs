@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::EditError;
-use crate::model::{Block, Field};
+use crate::model::{Block, Field, ImageRef};
 use crate::project_file::rows::{self, block_from_row, insert_block, Slot, BLOCK_COLUMNS};
 
 /// Where a block goes: a section or the library, at `index` among the blocks there
@@ -113,6 +113,11 @@ pub enum Edit {
         author: String,
         audience: String,
     },
+    /// Sets the organisation's logo (a picture added to the file) and colour (`#RRGGBB`).
+    SetBranding {
+        logo: Option<ImageRef>,
+        accent: Option<String>,
+    },
     /// Applies a coach fix: replaces characters `start..end` of a block's field, which must
     /// still read `excerpt` (advice given on older text is refused, not misapplied).
     ApplyFix {
@@ -157,12 +162,14 @@ impl Edit {
         match self {
             Edit::AddBlock { block, to } => {
                 validate_block(block)?;
+                check_photo(tx, block)?;
                 let slot = open_slot(tx, *to)?;
                 let id = insert_block(tx, block, slot, false)?;
                 Ok((Edit::DeleteBlock { id }, Outcome { created: Some(id) }))
             }
             Edit::UpdateBlock { block } => {
                 validate_block(block)?;
+                check_photo(tx, block)?;
                 let (_, old) = load_block(tx, block.id)?;
                 rows::update_block(tx, block)?;
                 Ok((Edit::UpdateBlock { block: old }, Outcome::default()))
@@ -217,6 +224,7 @@ impl Edit {
             }
             Edit::RestoreBlock { block, to } => {
                 validate_block(block)?;
+                check_photo(tx, block)?;
                 let taken: bool = tx.query_row(
                     "SELECT EXISTS (SELECT 1 FROM block WHERE id = ?1)",
                     [block.id],
@@ -369,7 +377,64 @@ impl Edit {
                 )?;
                 Ok((old, Outcome::default()))
             }
+            Edit::SetBranding { logo, accent } => {
+                if let Some(accent) = accent {
+                    if crate::briefing::layout::Rgb::parse_hex(accent).is_none() {
+                        return Err(EditError::invalid(format!(
+                            "the accent colour {accent:?} is not a colour; write it as #RRGGBB"
+                        )));
+                    }
+                }
+                if let Some(logo) = logo {
+                    check_image(tx, logo.id, "logo")?;
+                }
+                let old = tx.query_row(
+                    "SELECT logo_image, accent,
+                            (SELECT width FROM image WHERE id = logo_image),
+                            (SELECT height FROM image WHERE id = logo_image)
+                     FROM project WHERE id = 1",
+                    [],
+                    |r| {
+                        let logo: Option<i64> = r.get(0)?;
+                        Ok(Edit::SetBranding {
+                            logo: match logo {
+                                Some(id) => rows::image_ref(id, r.get(2)?, r.get(3)?),
+                                None => None,
+                            },
+                            accent: r.get(1)?,
+                        })
+                    },
+                )?;
+                tx.execute(
+                    "UPDATE project SET logo_image = ?1, accent = ?2 WHERE id = 1",
+                    params![logo.map(|l| l.id), accent],
+                )?;
+                Ok((old, Outcome::default()))
+            }
         }
+    }
+}
+
+/// Refuses a block whose photo is not a picture in this file.
+fn check_photo(tx: &Transaction, block: &Block) -> Result<(), EditError> {
+    match &block.photo {
+        Some(photo) => check_image(tx, photo.image.id, "photo"),
+        None => Ok(()),
+    }
+}
+
+fn check_image(tx: &Transaction, id: i64, what: &str) -> Result<(), EditError> {
+    let held: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM image WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if held {
+        Ok(())
+    } else {
+        Err(EditError::invalid(format!(
+            "the {what} ({id}) is not a picture in this project; add it first"
+        )))
     }
 }
 
@@ -424,6 +489,9 @@ fn validate_block(block: &Block) -> Result<(), EditError> {
     }
     for rule in &block.dismissed {
         check_len("rule id", rule, MAX_TAG)?;
+    }
+    if let Some(photo) = &block.photo {
+        check_len("photo caption", &photo.caption, MAX_TITLE)?;
     }
     Ok(())
 }
