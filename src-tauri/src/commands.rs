@@ -8,8 +8,8 @@ use casewright_core::briefing::{BriefingDate, BriefingOptions};
 use casewright_core::ipc::{
     AppError, BriefingPreview, BriefingSettings, ExportedBriefing, OpenedProject,
 };
-use casewright_core::model::ImageRef;
 use casewright_core::jobs;
+use casewright_core::model::ImageRef;
 use casewright_core::storyboard::{Edit, Storyboard};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -390,9 +390,10 @@ pub async fn add_picture_dialog(
     let bytes = read_picture_file(&path)?;
     let guard = open.0.lock().unwrap();
     let open = guard.as_ref().ok_or_else(no_project)?;
-    let added = open.board.file().add_image(&bytes).map_err(|e| {
-        AppError::new(e.code(), format!("{} cannot be used: {e}", path.display()))
-    })?;
+    let added =
+        open.board.file().add_image(&bytes).map_err(|e| {
+            AppError::new(e.code(), format!("{} cannot be used: {e}", path.display()))
+        })?;
     Ok(Some(added))
 }
 
@@ -416,17 +417,22 @@ fn read_picture_file(path: &std::path::Path) -> Result<Vec<u8>, AppError> {
 
 /// A small copy of a stored picture for the app to show, as a `data:` URL.
 #[tauri::command]
-pub async fn picture_thumbnail(
-    id: i64,
-    open: State<'_, OpenProject>,
-) -> Result<String, AppError> {
+pub async fn picture_thumbnail(id: i64, open: State<'_, OpenProject>) -> Result<String, AppError> {
     let bytes = {
         let guard = open.0.lock().unwrap();
         let open = guard.as_ref().ok_or_else(no_project)?;
         open.board.file().image_bytes(id)?
     }
-    .ok_or_else(|| AppError::new("not_found", format!("There is no picture {id} in this project.")))?;
-    Ok(casewright_core::pictures::thumbnail_data_url(&bytes, THUMBNAIL_SIDE)?)
+    .ok_or_else(|| {
+        AppError::new(
+            "not_found",
+            format!("There is no picture {id} in this project."),
+        )
+    })?;
+    Ok(casewright_core::pictures::thumbnail_data_url(
+        &bytes,
+        THUMBNAIL_SIDE,
+    )?)
 }
 
 /// Thumbnails are drawn at twice the size the inspector shows them, for sharp screens.

@@ -63,7 +63,8 @@ fn main() {
             app.manage(Recent(Mutex::new(recent)));
             let (path, file) = open_at_startup(app.handle())?;
             commands::remember(app.handle(), &path);
-            *app.state::<OpenProject>().0.lock().unwrap() = Some(Open::new(path, Storyboard::new(file)));
+            *app.state::<OpenProject>().0.lock().unwrap() =
+                Some(Open::new(path, Storyboard::new(file)));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -236,7 +236,14 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
                 logo: Change::from_flags(logo, no_logo, "logo")?,
                 accent: Change::from_flags(accent, no_accent, "accent")?,
             };
-            if matches!(command, Command::Brand { logo: Change::Keep, accent: Change::Keep, .. }) {
+            if matches!(
+                command,
+                Command::Brand {
+                    logo: Change::Keep,
+                    accent: Change::Keep,
+                    ..
+                }
+            ) {
                 bail!("`brand` needs --logo, --no-logo, --accent or --no-accent");
             }
             command
@@ -330,8 +337,9 @@ fn run(command: Command) -> Result<ExitCode> {
                 theme,
                 ..BriefingOptions::for_date(today()?)
             };
-            let exported = jobs::export_briefing(&project, &options, &mut PictureCache::default(), &pdf)
-                .map_err(|e| anyhow::anyhow!(e.message))?;
+            let exported =
+                jobs::export_briefing(&project, &options, &mut PictureCache::default(), &pdf)
+                    .map_err(|e| anyhow::anyhow!(e.message))?;
             eprintln!(
                 "wrote {} ({} pages, {} bytes)",
                 exported.path, exported.pages, exported.bytes
@@ -438,7 +446,12 @@ fn brand(file: &std::path::Path, logo: Change<PathBuf>, accent: Change<String>) 
 }
 
 /// Puts a photo on (or takes it off) the one block with this title.
-fn photo(file: &std::path::Path, title: &str, image: Change<PathBuf>, caption: String) -> Result<()> {
+fn photo(
+    file: &std::path::Path,
+    title: &str,
+    image: Change<PathBuf>,
+    caption: String,
+) -> Result<()> {
     let mut board = Storyboard::new(ProjectFile::open(file)?);
     let project = board.project()?;
     let matches: Vec<&Block> = project
@@ -448,7 +461,10 @@ fn photo(file: &std::path::Path, title: &str, image: Change<PathBuf>, caption: S
     let mut block = match matches.as_slice() {
         [one] => (*one).clone(),
         [] => bail!("no block is titled {title:?}; `casewright show` lists them"),
-        many => bail!("{} blocks are titled {title:?}; retitle one first", many.len()),
+        many => bail!(
+            "{} blocks are titled {title:?}; retitle one first",
+            many.len()
+        ),
     };
     block.photo = match image {
         Change::Set(path) => Some(Photo {
@@ -466,8 +482,7 @@ fn photo(file: &std::path::Path, title: &str, image: Change<PathBuf>, caption: S
 }
 
 fn add_picture(board: &Storyboard, path: &std::path::Path) -> Result<ImageRef> {
-    let bytes =
-        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     board
         .file()
         .add_image(&bytes)

@@ -387,3 +387,147 @@ fn crc32(bytes: &[u8]) -> u32 {
     }
     !crc
 }
+
+fn write_jpeg(path: &Path, width: u32, height: u32) -> Vec<u8> {
+    let picture =
+        image::RgbImage::from_fn(width, height, |x, y| image::Rgb([x as u8, y as u8, 90]));
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 80)
+        .encode_image(&picture)
+        .unwrap();
+    std::fs::write(path, &bytes).unwrap();
+    bytes
+}
+
+/// The JPEG streams a PDF embeds, as stored.
+fn embedded_jpegs(pdf: &[u8]) -> Vec<Vec<u8>> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut found: Vec<Vec<u8>> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict.get(b"Filter").and_then(|f| f.as_name()).ok() == Some(b"DCTDecode".as_slice())
+        })
+        .map(|s| s.content.clone())
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn brand_and_photo_are_saved_in_the_project_and_print_in_every_export() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(casewright(&["new", "a.casewright", "--sample"], dir.path()));
+    let logo = write_jpeg(&dir.path().join("logo.jpg"), 240, 80);
+    let photo = write_jpeg(&dir.path().join("team.jpg"), 600, 400);
+    ok(casewright(
+        &[
+            "brand",
+            "a.casewright",
+            "--logo",
+            "logo.jpg",
+            "--accent",
+            "#7a1f5c",
+        ],
+        dir.path(),
+    ));
+    ok(casewright(
+        &[
+            "photo",
+            "a.casewright",
+            "--block",
+            "It already works here when we let it",
+            "--image",
+            "team.jpg",
+            "--caption",
+            "Plant 2's fault board",
+        ],
+        dir.path(),
+    ));
+    ok(casewright(
+        &["export", "a.casewright", "--pdf", "b.pdf"],
+        dir.path(),
+    ));
+    let pdf = std::fs::read(dir.path().join("b.pdf")).unwrap();
+    let mut expected = vec![logo, photo];
+    expected.sort();
+    assert_eq!(embedded_jpegs(&pdf), expected);
+    let json = ok(casewright(
+        &["show", "a.casewright", "--format", "json"],
+        dir.path(),
+    ));
+    assert!(json.contains("\"accent\": \"#7a1f5c\""), "{json}");
+
+    ok(casewright(
+        &[
+            "photo",
+            "a.casewright",
+            "--block",
+            "it already works here when we let it",
+            "--remove",
+        ],
+        dir.path(),
+    ));
+    ok(casewright(
+        &["brand", "a.casewright", "--no-logo"],
+        dir.path(),
+    ));
+    ok(casewright(
+        &["export", "a.casewright", "--pdf", "c.pdf"],
+        dir.path(),
+    ));
+    let pdf = std::fs::read(dir.path().join("c.pdf")).unwrap();
+    assert!(embedded_jpegs(&pdf).is_empty());
+}
+
+#[test]
+fn brand_and_photo_refuse_what_they_cannot_use_and_leave_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(casewright(&["new", "a.casewright", "--sample"], dir.path()));
+    std::fs::write(dir.path().join("notes.png"), "not a picture").unwrap();
+    write_jpeg(&dir.path().join("team.jpg"), 60, 40);
+    let before = std::fs::read(dir.path().join("a.casewright")).unwrap();
+    for (args, reason) in [
+        (
+            vec!["brand", "a.casewright", "--logo", "notes.png"],
+            "not a JPEG or PNG",
+        ),
+        (vec!["brand", "a.casewright", "--accent", "plum"], "#RRGGBB"),
+        (vec!["brand", "a.casewright"], "needs --logo"),
+        (
+            vec!["brand", "a.casewright", "--logo", "team.jpg", "--no-logo"],
+            "not both",
+        ),
+        (
+            vec![
+                "photo",
+                "a.casewright",
+                "--block",
+                "No such block",
+                "--image",
+                "team.jpg",
+            ],
+            "no block is titled",
+        ),
+        (
+            vec![
+                "photo",
+                "a.casewright",
+                "--block",
+                "Proof",
+                "--remove",
+                "--image",
+                "team.jpg",
+            ],
+            "not both",
+        ),
+    ] {
+        let err = failed(casewright(&args, dir.path()));
+        assert!(err.contains(reason), "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read(dir.path().join("a.casewright")).unwrap(),
+        before
+    );
+}

@@ -141,7 +141,8 @@ mod tests {
             month: 11,
             day: 26,
         });
-        let exported = export_briefing(&file, &options, &mut PictureCache::default(), &out).unwrap();
+        let exported =
+            export_briefing(&file, &options, &mut PictureCache::default(), &out).unwrap();
         let bytes = std::fs::read(&out).unwrap();
         assert_eq!(exported.bytes, bytes.len() as u64);
         assert!(exported.pages >= 3);
@@ -159,8 +160,13 @@ mod tests {
     fn export_to_an_unwritable_place_is_a_clear_error() {
         let file = ProjectFile::in_memory(&sample_project()).unwrap();
         let options = BriefingOptions::for_date(BriefingDate::from_unix_seconds(0));
-        let err =
-            export_briefing(&file, &options, &mut PictureCache::default(), Path::new("/nonexistent-dir/b.pdf")).unwrap_err();
+        let err = export_briefing(
+            &file,
+            &options,
+            &mut PictureCache::default(),
+            Path::new("/nonexistent-dir/b.pdf"),
+        )
+        .unwrap_err();
         assert_eq!(err.code, "export_failed");
         assert!(err.message.contains("/nonexistent-dir/b.pdf"));
     }

@@ -1295,7 +1295,11 @@ impl BlockBox {
             }
         }
         if let Some(figure) = block.figure() {
-            parts.push(Paragraph::new(FIGURE, &figure, inner).coloured(colour).into());
+            parts.push(
+                Paragraph::new(FIGURE, &figure, inner)
+                    .coloured(colour)
+                    .into(),
+            );
         }
         if block.kind == BlockKind::Story {
             if let Some(quote) = pull_quote(&block.body) {

@@ -157,15 +157,20 @@ impl ProjectFile {
         let logo = match logo {
             None => None,
             Some((id, None)) => {
-                return Err(corrupt(format!("the logo ({id}) is not a picture the file holds")))
+                return Err(corrupt(format!(
+                    "the logo ({id}) is not a picture the file holds"
+                )))
             }
             Some((_, image)) => image,
         };
         let accent: Option<String> = accent;
         if let Some(accent) = accent
             .as_deref()
-            .filter(|a| crate::briefing::layout::Rgb::parse_hex(a).is_none()) {
-            return Err(corrupt(format!("the accent colour {accent:?} is not #RRGGBB")));
+            .filter(|a| crate::briefing::layout::Rgb::parse_hex(a).is_none())
+        {
+            return Err(corrupt(format!(
+                "the accent colour {accent:?} is not #RRGGBB"
+            )));
         }
         let mut sections: Vec<Section> = self
             .conn

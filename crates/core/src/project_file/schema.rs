@@ -130,7 +130,13 @@ mod tests {
             .unwrap();
         assert_eq!(
             row,
-            ("Kept".into(), "[\"jargon\"]".into(), None, String::new(), None)
+            (
+                "Kept".into(),
+                "[\"jargon\"]".into(),
+                None,
+                String::new(),
+                None
+            )
         );
     }
 
