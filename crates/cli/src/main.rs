@@ -317,18 +317,19 @@ fn run(command: Command) -> Result<ExitCode> {
             theme,
         } => {
             let project = ProjectFile::open(&file)?;
-            let logo = match logo {
-                None => None,
-                Some(path) => {
-                    let bytes = std::fs::read(&path)
-                        .with_context(|| format!("cannot read the logo {}", path.display()))?;
-                    Some(
-                        images::prepare(&bytes, LOGO_BOX.0, LOGO_BOX.1).with_context(|| {
+            let logo =
+                match logo {
+                    None => None,
+                    Some(path) => {
+                        let bytes = std::fs::read(&path)
+                            .with_context(|| format!("cannot read the logo {}", path.display()))?;
+                        let usable = images::verify(&bytes)
+                            .and_then(|()| images::prepare(&bytes, LOGO_BOX.0, LOGO_BOX.1));
+                        Some(usable.with_context(|| {
                             format!("cannot use {} as the logo", path.display())
-                        })?,
-                    )
-                }
-            };
+                        })?)
+                    }
+                };
             let options = BriefingOptions {
                 paper,
                 handout,

@@ -105,6 +105,14 @@ fn print_pixels(points: f32) -> u32 {
     ((points / 72.0 * PRINT_DPI).ceil() as u32).max(1)
 }
 
+/// Decodes the whole picture (within the limits) to prove it is whole, for a file that
+/// goes to [`prepare`] without having been stored first (the CLI's `--logo`).
+pub fn verify(bytes: &[u8]) -> Result<(), ImageError> {
+    let (_, decoder) = open_decoder(bytes)?;
+    DynamicImage::from_decoder(decoder).map_err(decode_error)?;
+    Ok(())
+}
+
 /// Prepares `bytes` (a JPEG or PNG file) to be placed in a box of `box_width` ×
 /// `box_height` points.
 pub fn prepare(bytes: &[u8], box_width: f32, box_height: f32) -> Result<PreparedImage, ImageError> {
@@ -129,8 +137,10 @@ pub fn prepare(bytes: &[u8], box_width: f32, box_height: f32) -> Result<Prepared
         && sharp_enough
         && matches!(colour, image::ColorType::Rgb8 | image::ColorType::L8)
     {
-        // Decode once anyway: a truncated or corrupt JPEG is refused here, not in the PDF reader.
-        DynamicImage::from_decoder(decoder).map_err(decode_error)?;
+        // Not decoded: the headers were read and the end marker found above, and a picture
+        // from the project was fully decoded when it was added (see `for_storage`); a
+        // file from elsewhere goes through `verify` first. Decoding every photo again on
+        // each preview and export would cost more than the rest of the export together.
         return Ok(PreparedImage {
             width,
             height,

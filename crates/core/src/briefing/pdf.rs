@@ -64,13 +64,77 @@ pub fn write(document: &Document, options: &BriefingOptions) -> Vec<u8> {
     let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
     navigation::add(&mut lo, document);
     add_images(&mut lo, document);
-    lo.compress();
+    compress_streams(&mut lo);
     // printpdf draws the file identifier from a process-wide counter; derive it from the
-    // content instead (serialise once with a blank id, then stamp the digest).
+    // content instead: serialise with a blank id, then write the digest over it (same
+    // length, in the trailer after the cross-reference table, so no offset moves).
     set_file_id(&mut lo, [0u8; 16]);
-    let digest = content_digest(&serialise(&mut lo));
-    set_file_id(&mut lo, digest);
-    serialise(&mut lo)
+    let mut bytes = serialise(&mut lo);
+    let digest = content_digest(&bytes);
+    stamp_file_id(&mut bytes, digest);
+    bytes
+}
+
+/// Replaces the blank identifier in the trailer of `pdf` with `id`.
+fn stamp_file_id(pdf: &mut [u8], id: [u8; 16]) {
+    let blank = format!("<{}>", "00".repeat(16));
+    let stamped = format!(
+        "<{}>",
+        id.iter().map(|b| format!("{b:02X}")).collect::<String>()
+    );
+    let trailer = pdf
+        .windows(7)
+        .rposition(|w| w == b"trailer")
+        .expect("a serialised PDF has a trailer");
+    let mut at = trailer;
+    while let Some(found) = pdf[at..]
+        .windows(blank.len())
+        .position(|w| w.eq_ignore_ascii_case(blank.as_bytes()))
+    {
+        let start = at + found;
+        pdf[start..start + blank.len()].copy_from_slice(stamped.as_bytes());
+        at = start + blank.len();
+    }
+}
+
+/// Deflates every stream not yet filtered (page contents, fonts) at zlib's default level,
+/// half of them on a second thread. lopdf's own `compress` uses the best level, which
+/// took three times as long here for files about one per cent smaller.
+fn compress_streams(doc: &mut lopdf::Document) {
+    let mut streams: Vec<&mut lopdf::Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|object| object.as_stream_mut().ok())
+        .filter(|stream| stream.allows_compression && !stream.dict.has(b"Filter"))
+        .collect();
+    // Alternate by size so both halves get a share of the big streams.
+    streams.sort_by_key(|stream| std::cmp::Reverse(stream.content.len()));
+    let (mine, theirs): (Vec<_>, Vec<_>) = streams
+        .into_iter()
+        .enumerate()
+        .partition(|(index, _)| index % 2 == 0);
+    let deflate_all = |streams: Vec<(usize, &mut lopdf::Stream)>| {
+        for (_, stream) in streams {
+            deflate(stream);
+        }
+    };
+    std::thread::scope(|scope| {
+        scope.spawn(|| deflate_all(theirs));
+        deflate_all(mine);
+    });
+}
+
+fn deflate(stream: &mut lopdf::Stream) {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder
+        .write_all(&stream.content)
+        .expect("compressing in memory cannot fail");
+    let compressed = encoder.finish().expect("compressing in memory cannot fail");
+    if compressed.len() + 19 < stream.content.len() {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(compressed);
+    }
 }
 
 fn serialise(doc: &mut lopdf::Document) -> Vec<u8> {
@@ -86,12 +150,18 @@ fn set_file_id(doc: &mut lopdf::Document, id: [u8; 16]) {
         .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
 }
 
-/// A 128-bit digest (two FNV-1a passes with different seeds): stable across builds and
-/// platforms, which std's hasher does not promise. Not for security, only identity.
+/// A 128-bit digest (two FNV-1a passes with different seeds, eight bytes a step): stable
+/// across builds and platforms, which std's hasher does not promise. Not for security,
+/// only identity.
 fn content_digest(bytes: &[u8]) -> [u8; 16] {
+    let words = bytes.chunks(8).map(|chunk| {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        u64::from_le_bytes(word)
+    });
     let fnv = |seed: u64| {
-        bytes.iter().fold(seed, |hash, &byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        words.clone().fold(seed, |hash, word| {
+            (hash ^ word).wrapping_mul(0x0000_0100_0000_01b3)
         })
     };
     let mut digest = [0u8; 16];
