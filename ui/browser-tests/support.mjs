@@ -73,9 +73,10 @@ export async function openHarness(browser, url, { delay = 0, width = 1440, heigh
   return { page, errors };
 }
 
-export function shot(page, name) {
+/** Saves a screenshot of the page, or of one element when given a locator. */
+export function shot(pageOrLocator, name) {
   mkdirSync(SHOTS, { recursive: true });
-  return page.screenshot({ path: join(SHOTS, name) });
+  return pageOrLocator.screenshot({ path: join(SHOTS, name) });
 }
 
 /** The block titles of each section (by title) and of the library, as the page shows them. */

@@ -2,8 +2,9 @@
 // applies Edits to a project the way crates/core/src/storyboard/edit.rs does (including
 // "index counts the blocks after the moved one is taken out"), keeps undo/redo as snapshots,
 // and records every apply_edit call for the tests to read. Its coach is harness/coach.ts, its
-// briefing pages harness/briefing.ts.
-import type { AppError, Block, BriefingSettings, Edit, ExportedBriefing, OpenedProject, Place, Project } from "../src/lib/bindings";
+// briefing pages harness/briefing.ts. Its pictures are sizes only: add_picture_dialog "stores"
+// one without asking anybody, and a thumbnail is a small SVG drawn for its id and shape.
+import type { AppError, Block, BriefingSettings, Edit, ExportedBriefing, ImageRef, OpenedProject, Place, Project } from "../src/lib/bindings";
 import { briefingPreview } from "./briefing";
 import { lintDraft, lintProject, replaceChars } from "./coach";
 
@@ -16,6 +17,26 @@ function clone<T>(value: T): T {
 function refuse(code: string, message: string): AppError {
   return { code, message };
 }
+
+/** A stand-in thumbnail: a landscape in colours chosen by the id, at the picture's shape. */
+export function thumbnailSvg(picture: ImageRef): string {
+  const skies = ["#cfe3f1", "#f3dfc8", "#dcd6f0", "#d3ecd9"];
+  const hills = ["#2f855a", "#b06a10", "#5b4bc4", "#0b5c85"];
+  const sky = skies[picture.id % skies.length];
+  const hill = hills[picture.id % hills.length];
+  const w = picture.width;
+  const h = picture.height;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<rect width="${w}" height="${h}" fill="${sky}"/>` +
+    `<circle cx="${w * 0.75}" cy="${h * 0.28}" r="${Math.min(w, h) * 0.1}" fill="#f6c945"/>` +
+    `<path d="M0 ${h * 0.78} L${w * 0.3} ${h * 0.5} L${w * 0.55} ${h * 0.72} L${w * 0.72} ${h * 0.6} L${w} ${h * 0.8} L${w} ${h} L0 ${h} Z" fill="${hill}"/>` +
+    `</svg>`
+  );
+}
+
+/** The largest caption the core takes (MAX_TITLE in storyboard/edit.rs), in characters. */
+const MAX_CAPTION = 1000;
 
 export class FakeCore {
   project: Project;
@@ -36,9 +57,20 @@ export class FakeCore {
   exports: BriefingSettings[] = [];
   /** How long each command takes to answer, in ms (to see "Saving…"). */
   delayMs = 0;
+  /** The next add_picture_dialog fails with this error (as the shell's checks refuse a file). */
+  failPictureNext: AppError | null = null;
+  /** The next add_picture_dialog is cancelled (answers null). */
+  cancelPictureNext = false;
+  /** The pixel size of the pictures add_picture_dialog adds. */
+  pictureSize = { width: 640, height: 480 };
+  /** Every picture_thumbnail asked for, by id, in order. */
+  thumbnails: number[] = [];
+  /** The pictures stored in the "file", by id; adding one is not an edit (nothing to undo). */
+  pictures = new Map<number, ImageRef>();
   #undo: Project[] = [];
   #redo: Project[] = [];
   #nextId: number;
+  #nextPicture = 1;
 
   constructor(project: Project, path: string) {
     this.project = clone(project);
@@ -48,6 +80,11 @@ export class FakeCore {
       ...this.project.sections.flatMap((s) => [s.id, ...s.blocks.map((b) => b.id)]),
     ];
     this.#nextId = Math.max(0, ...ids) + 1;
+    const blocks = [...this.project.library, ...this.project.sections.flatMap((s) => s.blocks)];
+    for (const picture of [this.project.logo, ...blocks.map((b) => b.photo?.image ?? null)]) {
+      if (picture) this.pictures.set(picture.id, clone(picture));
+    }
+    this.#nextPicture = Math.max(0, ...this.pictures.keys()) + 1;
   }
 
   opened(): OpenedProject {
@@ -109,6 +146,27 @@ export class FakeCore {
           warnings: preview.warnings,
         };
         return exported;
+      }
+      case "add_picture_dialog": {
+        if (this.failPictureNext) {
+          const error = this.failPictureNext;
+          this.failPictureNext = null;
+          throw error;
+        }
+        if (this.cancelPictureNext) {
+          this.cancelPictureNext = false;
+          return null;
+        }
+        const picture: ImageRef = { id: this.#nextPicture++, ...this.pictureSize };
+        this.pictures.set(picture.id, picture);
+        return clone(picture);
+      }
+      case "picture_thumbnail": {
+        const id = args.id as number;
+        this.thumbnails.push(id);
+        const picture = this.pictures.get(id);
+        if (!picture) throw refuse("not_found", `There is no picture ${id} in this project.`);
+        return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(thumbnailSvg(picture))}`;
       }
       case "plugin:window|set_title":
         return null;
@@ -189,6 +247,12 @@ export class FakeCore {
         return;
       case "updateBlock": {
         const { list, index } = this.#find(edit.block.id);
+        if (edit.block.photo) {
+          this.#checkPicture(edit.block.photo.image, "photo");
+          if (Array.from(edit.block.photo.caption).length > MAX_CAPTION) {
+            throw refuse("invalid_edit", `the photo caption is longer than ${MAX_CAPTION} characters`);
+          }
+        }
         list[index] = { ...clone(edit.block), kind: list[index].kind };
         return;
       }
@@ -253,8 +317,25 @@ export class FakeCore {
         this.project.author = edit.author;
         this.project.audience = edit.audience;
         return;
+      case "setBranding":
+        if (edit.accent !== null && !/^#?[0-9a-f]{6}$/i.test(edit.accent.trim())) {
+          throw refuse("invalid_edit", `the accent colour "${edit.accent}" is not a colour; write it as #RRGGBB`);
+        }
+        if (edit.logo) this.#checkPicture(edit.logo, "logo");
+        this.project.logo = clone(edit.logo);
+        this.project.accent = edit.accent;
+        return;
       default:
         throw refuse("invalid_edit", `the harness does not apply ${(edit as Edit).op}`);
+    }
+  }
+
+  /** Refuses a picture that is not one of this file's (check_image in storyboard/edit.rs). */
+  #checkPicture(picture: ImageRef, what: string) {
+    const stored = this.pictures.get(picture.id);
+    if (!stored) throw refuse("invalid_edit", `the ${what} is picture ${picture.id}, which is not in this project`);
+    if (stored.width !== picture.width || stored.height !== picture.height) {
+      throw refuse("invalid_edit", `the ${what} says picture ${picture.id} is ${picture.width}×${picture.height}; it is ${stored.width}×${stored.height}`);
     }
   }
 }

@@ -30,6 +30,7 @@ export function projectFromSample(sample: Sample): Project {
     target: b.target ?? null,
     tags: b.tags ?? [],
     dismissed: b.dismissed ?? [],
+    photo: b.photo ?? null,
   });
   const sections = sample.sections.map((s) => ({
     id: 100 + nextId++,
@@ -43,6 +44,8 @@ export function projectFromSample(sample: Sample): Project {
     audience: sample.audience ?? "",
     sections,
     library: (sample.library ?? []).map(block),
+    logo: null,
+    accent: null,
   };
 }
 

@@ -30,6 +30,14 @@ declare global {
       previews(): BriefingSettings[];
       /** The settings of each PDF export. */
       exports(): BriefingSettings[];
+      /** The next Choose logo…/Choose photo… is refused with this error (e.g. code "not_an_image"). */
+      failPictureNext(error: AppError): void;
+      /** The next picture dialog is cancelled. */
+      cancelPictureNext(): void;
+      /** The pixel size of the pictures added from now on (640 × 480 unless set). */
+      pictureSize(width: number, height: number): void;
+      /** The picture ids whose thumbnails were asked for, in order. */
+      thumbnails(): number[];
     };
   }
 }
@@ -60,6 +68,16 @@ window.harness = {
   },
   previews: () => JSON.parse(JSON.stringify(core.previews)),
   exports: () => JSON.parse(JSON.stringify(core.exports)),
+  failPictureNext: (error) => {
+    core.failPictureNext = error;
+  },
+  cancelPictureNext: () => {
+    core.cancelPictureNext = true;
+  },
+  pictureSize: (width, height) => {
+    core.pictureSize = { width, height };
+  },
+  thumbnails: () => [...core.thumbnails],
 };
 
 const target = document.getElementById("app");

@@ -6,6 +6,7 @@ vi.mock("@tauri-apps/api/event", () => ({ listen }));
 vi.mock("@tauri-apps/api/window", () => ({ getCurrentWindow: () => ({ setTitle }) }));
 
 import {
+  addPictureDialog,
   applyEdit,
   coachBlock,
   coachReport,
@@ -16,6 +17,7 @@ import {
   onMenuAction,
   openProjectDialog,
   openRecent,
+  pictureThumbnail,
   redo,
   saveAsDialog,
   setWindowTitle,
@@ -90,6 +92,23 @@ describe("commands", () => {
     expect(invoke.mock.calls).toEqual([
       ["coach_report", undefined],
       ["coach_block", { block: draft }],
+    ]);
+  });
+
+  it("add a picture through the shell's dialog and ask for a picture's thumbnail by id", async () => {
+    invoke.mockResolvedValueOnce({ id: 3, width: 640, height: 480 });
+    await expect(addPictureDialog()).resolves.toEqual({ id: 3, width: 640, height: 480 });
+    invoke.mockResolvedValueOnce(null);
+    await expect(addPictureDialog()).resolves.toBeNull();
+    invoke.mockResolvedValueOnce("data:image/png;base64,AAAA");
+    await expect(pictureThumbnail(3)).resolves.toBe("data:image/png;base64,AAAA");
+    invoke.mockRejectedValueOnce({ code: "not_an_image", message: "notes.txt is not a JPEG or PNG picture" });
+    await expect(addPictureDialog()).rejects.toEqual({ code: "not_an_image", message: "notes.txt is not a JPEG or PNG picture" });
+    expect(invoke.mock.calls).toEqual([
+      ["add_picture_dialog", undefined],
+      ["add_picture_dialog", undefined],
+      ["picture_thumbnail", { id: 3 }],
+      ["add_picture_dialog", undefined],
     ]);
   });
 

@@ -11,6 +11,7 @@ import type {
   Edit,
   ExportedBriefing,
   Finding,
+  ImageRef,
   MenuAction,
   OpenedProject,
   Report,
@@ -120,6 +121,19 @@ export function revealLastExport(): Promise<void> {
 /** The open project's briefing as SVG pages, drawn exactly as the PDF will be. */
 export function briefingPreview(settings: BriefingSettings): Promise<BriefingPreview> {
   return call<BriefingPreview>("briefing_preview", { settings });
+}
+
+/**
+ * Asks for a JPEG or PNG picture, checks it and stores it in the project file; null when the
+ * person cancels. Adding a picture does not use it: a SetBranding or UpdateBlock edit does.
+ */
+export function addPictureDialog(): Promise<ImageRef | null> {
+  return call<ImageRef | null>("add_picture_dialog");
+}
+
+/** A small copy (at most 480 px a side) of one of the open project's pictures, as a `data:` URL. */
+export function pictureThumbnail(id: number): Promise<string> {
+  return call<string>("picture_thumbnail", { id });
 }
 
 /** Sets the native window title; a failure (e.g. outside the shell) is not worth showing. */

@@ -12,6 +12,8 @@ const project: Project = {
   audience: "",
   sections: [section({ id: 10, title: "Opportunity", blocks: [b(1), b(2)] }), section({ id: 20, title: "Proof", blocks: [b(3)] })],
   library: [b(5)],
+  logo: null,
+  accent: null,
 };
 
 function event<T>(items: T[], trigger: TRIGGERS, id: number, source: SOURCES): CustomEvent<DndEvent<T>> {

@@ -133,6 +133,8 @@ describe("counting and grouping", () => {
     author: "",
     audience: "",
     library: [],
+    logo: null,
+    accent: null,
     sections: [
       section({ id: 10, title: "Opportunity", blocks: [block({ id: 1, kind: "benefit", title: "Sharper focus" })] }),
       section({ id: 20, title: "", blocks: [] }),

@@ -28,6 +28,8 @@ function project(): Project {
       section({ id: 30, title: "  " }),
     ],
     library: [b(5), b(6), b(7)],
+    logo: null,
+    accent: null,
   };
 }
 

@@ -191,5 +191,6 @@ export function blankBlock(kind: Block["kind"]): Block {
     target: null,
     tags: [],
     dismissed: [],
+    photo: null,
   };
 }

@@ -1,9 +1,10 @@
 // What the editor's components share: the project as the core last returned it, the
 // selection, and the actions that turn a person's intent into Edits. App provides it.
 import { getContext, setContext } from "svelte";
-import type { BlockKind, Edit, Project } from "./bindings";
+import type { BlockKind, Edit, ImageRef, Project } from "./bindings";
 import type { BlockDrag, SectionDrag } from "./boardDnd.svelte";
 import type { MoveTarget, Selection } from "./dnd";
+import type { Thumbnails } from "./pictures.svelte";
 
 export type Flushable = { flush(): void };
 
@@ -12,6 +13,8 @@ export interface Editor {
   readonly selection: Selection;
   readonly blocks: BlockDrag;
   readonly sections: SectionDrag;
+  /** Small copies of the open project's pictures, by id. */
+  readonly pictures: Thumbnails;
   select(selection: Selection): void;
   /** Sends one edit as it is; settles once its reply (or failure) is shown. */
   submit(edit: Edit): Promise<boolean>;
@@ -23,6 +26,13 @@ export interface Editor {
   renameSection(id: number, title: string): Promise<void>;
   moveSection(id: number, index: number): Promise<void>;
   removeSection(id: number): Promise<void>;
+  /**
+   * Asks for a picture and stores it in the project file (after any edit on its way); null when
+   * the person cancels or it is refused (the refusal is shown). Using it is a separate edit.
+   */
+  addPicture(): Promise<ImageRef | null>;
+  /** Whether a picture dialog is open (its buttons wait meanwhile). */
+  readonly addingPicture: boolean;
   isCollapsed(id: number): boolean;
   toggleCollapsed(id: number): void;
   /** Puts focus in the inspector's first field (Enter on a card). */

@@ -1,7 +1,8 @@
 // The inspector's forms: what the fields hold (text, as typed) and how that becomes a Block
 // or a section's text again. Numbers stay text while typed ("1,2", "-", "12.") so a half-typed
-// value is never rewritten under the caret; only a complete one is sent.
-import type { Block, Direction, Relation } from "./bindings";
+// value is never rewritten under the caret; only a complete one is sent. A colour is text too
+// ("#0b5c85" and "#0B5C85" are the same colour), and a picture is its ImageRef.
+import type { Block, Direction, ImageRef, Project, Relation } from "./bindings";
 
 export type BlockForm = {
   title: string;
@@ -17,10 +18,15 @@ export type BlockForm = {
   baseline: string;
   target: string;
   tags: string[];
+  /** The block's photo (null: none) and its caption, which is also the photo's description. */
+  photo: ImageRef | null;
+  caption: string;
 };
 
 export type SectionForm = { title: string; notes: string };
 export type ProjectForm = { title: string; author: string; audience: string };
+/** The project's branding: the logo, and the accent colour as typed ("" is the theme's own). */
+export type BrandingForm = { logo: ImageRef | null; accent: string };
 
 export const NUMBER_FIELDS = ["number", "baseline", "target"] as const;
 export type NumberField = (typeof NUMBER_FIELDS)[number];
@@ -42,6 +48,41 @@ export function parseNumber(text: string): Parsed {
   return Number.isFinite(value) ? { ok: true, value } : { ok: false };
 }
 
+/** The house accent the briefing uses when the project has none (ACCENT in briefing/layout.rs). */
+export const DEFAULT_ACCENT = "#0B5C85";
+
+export type ParsedColour = { ok: true; value: string | null } | { ok: false };
+
+/**
+ * What an accent field means: null when blank (the theme's own colour), a colour as the core
+ * stores it ("#RRGGBB", upper case), or not a colour yet. The "#" may be left out.
+ */
+export function parseHex(text: string): ParsedColour {
+  const trimmed = text.trim();
+  if (trimmed === "") return { ok: true, value: null };
+  const match = /^#?([0-9a-f]{6})$/i.exec(trimmed);
+  return match ? { ok: true, value: `#${match[1].toUpperCase()}` } : { ok: false };
+}
+
+export function toBrandingForm(project: Project): BrandingForm {
+  return { logo: project.logo ? { ...project.logo } : null, accent: project.accent ?? "" };
+}
+
+export type BrandingErrors = { accent?: string };
+
+/**
+ * The branding the form describes, for one SetBranding. An accent that is not a colour yet
+ * keeps the project's current one and is reported in `errors`.
+ */
+export function fromBrandingForm(form: BrandingForm, current: Project): { logo: ImageRef | null; accent: string | null; errors: BrandingErrors } {
+  const parsed = parseHex(form.accent);
+  return {
+    logo: form.logo ? { ...form.logo } : null,
+    accent: parsed.ok ? parsed.value : current.accent,
+    errors: parsed.ok ? {} : { accent: "Enter a colour as #RRGGBB, such as #0B5C85." },
+  };
+}
+
 export function toBlockForm(block: Block): BlockForm {
   return {
     title: block.title,
@@ -57,6 +98,8 @@ export function toBlockForm(block: Block): BlockForm {
     baseline: numberText(block.baseline),
     target: numberText(block.target),
     tags: [...block.tags],
+    photo: block.photo ? { ...block.photo.image } : null,
+    caption: block.photo?.caption ?? "",
   };
 }
 
@@ -93,19 +136,33 @@ export function fromBlockForm(form: BlockForm, current: Block): { block: Block; 
       relation: form.relation === "" ? null : form.relation,
       direction: form.direction === "" ? null : form.direction,
       tags: [...form.tags],
+      // Without a photo there is no caption: removing the photo removes its caption too.
+      photo: form.photo ? { image: { ...form.photo }, caption: form.caption } : null,
       ...numbers,
     },
     errors,
   };
 }
 
-/** Whether two values of a form field mean the same: equal text, or the same number. */
+/** Fields whose text can be written more than one way, and what the text means. */
+const MEANINGS: Record<string, (text: string) => { ok: true; value: unknown } | { ok: false }> = {
+  number: parseNumber,
+  baseline: parseNumber,
+  target: parseNumber,
+  accent: parseHex,
+};
+
+/** Tags, a picture: compared by what they hold, not by identity. */
+const structured = (value: unknown): boolean => typeof value === "object" && value !== null;
+
+/** Whether two values of a form field mean the same: equal text, the same number or colour, equal contents. */
 export function sameValue(field: string, a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  if (structured(a) || structured(b)) return JSON.stringify(a) === JSON.stringify(b);
   if (a === b) return true;
-  if ((NUMBER_FIELDS as readonly string[]).includes(field) && typeof a === "string" && typeof b === "string") {
-    const pa = parseNumber(a);
-    const pb = parseNumber(b);
+  const meaning = Object.hasOwn(MEANINGS, field) ? MEANINGS[field] : undefined;
+  if (meaning && typeof a === "string" && typeof b === "string") {
+    const pa = meaning(a);
+    const pb = meaning(b);
     return pa.ok && pb.ok && pa.value === pb.value;
   }
   return false;
@@ -132,5 +189,5 @@ export function rebase<F extends object>(draft: F, base: F, incoming: F): Partia
 }
 
 function identical(a: unknown, b: unknown): boolean {
-  return Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b;
+  return structured(a) || structured(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b;
 }

@@ -2,7 +2,7 @@
 // the browser harness uses too, so the editor sees realistic replies to its edits.
 import { vi } from "vitest";
 import type * as Backend from "../lib/backend";
-import type { BriefingPreview, ExportedBriefing, Finding, MenuAction, OpenedProject, Report } from "../lib/bindings";
+import type { BriefingPreview, ExportedBriefing, Finding, ImageRef, MenuAction, OpenedProject, Report } from "../lib/bindings";
 import { FakeCore } from "../../harness/fake";
 
 type Mocked = { [K in keyof typeof Backend]: (typeof Backend)[K] };
@@ -26,11 +26,13 @@ export const mockedFunctions = {
   onMenuAction: vi.fn(async () => () => {}),
   coachReport: vi.fn(async (): Promise<Report> => ({ findings: [], checks: [], score: 0, dismissed: [] })),
   coachBlock: vi.fn(async (): Promise<Finding[]> => []),
+  addPictureDialog: vi.fn(),
+  pictureThumbnail: vi.fn(),
 };
 
 /**
- * Answers currentProject, applyEdit, undo, redo, the coach, the briefing preview and the PDF
- * export from a FakeCore holding `opened`'s project; returns the core (its `edits` are what the
+ * Answers currentProject, applyEdit, undo, redo, the coach, the briefing preview, the PDF
+ * export and the pictures (adding one, thumbnails) from a FakeCore holding `opened`'s project; returns the core (its `edits` are what the
  * UI sent, its `previews` and `exports` the print settings asked for).
  */
 export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
@@ -46,6 +48,8 @@ export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   vi.mocked(backend.exportBriefingDialog).mockImplementation(
     (settings) => core.handle("export_briefing_dialog", { settings }) as Promise<ExportedBriefing | null>,
   );
+  vi.mocked(backend.addPictureDialog).mockImplementation(() => core.handle("add_picture_dialog", undefined) as Promise<ImageRef | null>);
+  vi.mocked(backend.pictureThumbnail).mockImplementation((id) => core.handle("picture_thumbnail", { id }) as Promise<string>);
   vi.mocked(backend.takeStartupProblem).mockResolvedValue(null);
   vi.mocked(backend.setWindowTitle).mockResolvedValue(undefined);
   vi.mocked(backend.onMenuAction).mockResolvedValue(() => {});

@@ -16,6 +16,7 @@ export function block(fields: Partial<Block> & Pick<Block, "id" | "kind" | "titl
     target: null,
     tags: [],
     dismissed: [],
+    photo: null,
     ...fields,
   };
 }
@@ -31,7 +32,7 @@ export function opened(
   return {
     path,
     fileName: path.split("/").pop() ?? path,
-    project: { author: "", audience: "", library: [], ...project },
+    project: { author: "", audience: "", library: [], logo: null, accent: null, ...project },
     canUndo: false,
     canRedo: false,
   };

@@ -1,0 +1,213 @@
+// Pictures through the UI: the project's logo and accent colour, a block's photo and caption.
+// The backend is mocked with FakeCore, so every assertion on an Edit is on what would cross IPC.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import App from "./App.svelte";
+import type { Edit, OpenedProject } from "./lib/bindings";
+import * as backend from "./lib/backend";
+import { block, opened, section } from "./test/fixtures";
+import { connect, menuHandler } from "./test/backend";
+import type { FakeCore } from "../harness/fake";
+
+vi.mock("./lib/backend", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("./lib/backend")>()),
+  ...(await import("./test/backend")).mockedFunctions,
+}));
+
+const applyEdit = vi.mocked(backend.applyEdit);
+const pictureThumbnail = vi.mocked(backend.pictureThumbnail);
+
+const focus = block({ id: 1, kind: "benefit", title: "Sharper focus", body: "Fewer meetings." });
+const acme = block({ id: 3, kind: "story", title: "Acme did it", organisation: "Acme Ltd" });
+
+function project(): OpenedProject {
+  return opened("/home/ana/Pilot.casewright", {
+    title: "Four-day week pilot",
+    sections: [section({ id: 10, title: "Opportunity", blocks: [focus] }), section({ id: 20, title: "Proof", blocks: [acme] })],
+  });
+}
+
+let core: FakeCore;
+
+async function start(initial = project()) {
+  core = connect(backend, initial);
+  render(App);
+  await screen.findByTestId("storyboard");
+}
+
+const inspector = () => screen.getByTestId("inspector");
+const button = (name: string | RegExp) => within(inspector()).getByRole("button", { name });
+const field = (label: string) => within(inspector()).getByLabelText(label) as HTMLInputElement;
+const card = (title: string) => screen.getAllByTestId("block").find((c) => within(c).getByTestId("block-title").textContent?.trim() === title)!;
+const lastEdit = () => applyEdit.mock.calls[applyEdit.mock.calls.length - 1]?.[0] as Edit;
+
+beforeEach(() => {
+  vi.clearAllMocks();
+});
+
+describe("branding", () => {
+  it("chooses a logo (one SetBranding, the accent kept), shows its thumbnail, and removes it", async () => {
+    await start(opened("/home/ana/Pilot.casewright", { title: "Pilot", sections: [section({ id: 10, title: "Opportunity" })], accent: "#7A1F5C" }));
+    const group = screen.getByTestId("branding-group");
+    expect(within(group).getByText("No logo. A logo goes on the briefing's cover.")).toBeInTheDocument();
+
+    await fireEvent.click(button("Choose logo…"));
+    await waitFor(() => expect(applyEdit).toHaveBeenCalledTimes(1));
+    expect(lastEdit()).toEqual({ op: "setBranding", logo: { id: 1, width: 640, height: 480 }, accent: "#7A1F5C" });
+    const img = await within(group).findByRole("img", { name: "The organisation's logo" });
+    expect(img.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+    expect(pictureThumbnail.mock.calls).toEqual([[1]]);
+    expect(within(group).getByTestId("picture-frame").style.aspectRatio).toBe("640 / 480");
+
+    await fireEvent.click(button("Remove"));
+    await waitFor(() => expect(applyEdit).toHaveBeenCalledTimes(2));
+    expect(lastEdit()).toEqual({ op: "setBranding", logo: null, accent: "#7A1F5C" });
+    expect(within(group).queryByRole("img")).toBeNull();
+    expect(button("Choose logo…")).toHaveFocus();
+    // Thumbnails are kept by id: the logo coming back with Undo is not asked for again.
+    await fireEvent.click(document.querySelector<HTMLButtonElement>("#undo")!);
+    expect(await within(group).findByRole("img", { name: "The organisation's logo" })).toBeInTheDocument();
+    expect(pictureThumbnail).toHaveBeenCalledTimes(1);
+  });
+
+  it("sends a typed accent once typing pauses, as #RRGGBB, keeping the logo; the picker shows it", async () => {
+    await start();
+    vi.useFakeTimers();
+    try {
+      await fireEvent.input(field("Accent colour"), { target: { value: "#7a1f5c" } });
+      await vi.advanceTimersByTimeAsync(599);
+      expect(applyEdit).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(applyEdit).toHaveBeenCalledTimes(1);
+      expect(lastEdit()).toEqual({ op: "setBranding", logo: null, accent: "#7A1F5C" });
+    } finally {
+      vi.useRealTimers();
+    }
+    await waitFor(() => expect(core.project.accent).toBe("#7A1F5C"));
+    // The text stays as typed: the reply means the same colour.
+    expect(field("Accent colour").value).toBe("#7a1f5c");
+    expect((within(inspector()).getByLabelText("Pick the accent colour") as HTMLInputElement).value).toBe("#7a1f5c");
+  });
+
+  it("says when the accent is not a colour and sends nothing, even on blur", async () => {
+    await start();
+    await fireEvent.input(field("Accent colour"), { target: { value: "#7a1f5" } });
+    await fireEvent.blur(field("Accent colour"));
+    expect(within(inspector()).getByText("Enter a colour as #RRGGBB, such as #0B5C85.")).toBeInTheDocument();
+    expect(field("Accent colour")).toHaveAttribute("aria-invalid", "true");
+    expect(applyEdit).not.toHaveBeenCalled();
+    expect(field("Accent colour").value).toBe("#7a1f5");
+  });
+
+  it("applies a colour from the picker when it is closed, and Clear goes back to the theme's", async () => {
+    await start();
+    const picker = within(inspector()).getByLabelText("Pick the accent colour") as HTMLInputElement;
+    expect(picker.value).toBe("#0b5c85");
+    expect(button("Clear")).toBeDisabled();
+    await fireEvent.input(picker, { target: { value: "#2f855a" } });
+    expect(field("Accent colour").value).toBe("#2F855A");
+    await fireEvent.change(picker);
+    expect(applyEdit).toHaveBeenCalledTimes(1);
+    expect(lastEdit()).toEqual({ op: "setBranding", logo: null, accent: "#2F855A" });
+
+    await waitFor(() => expect(button("Clear")).toBeEnabled());
+    await fireEvent.click(button("Clear"));
+    await waitFor(() => expect(applyEdit).toHaveBeenCalledTimes(2));
+    expect(lastEdit()).toEqual({ op: "setBranding", logo: null, accent: null });
+    expect(field("Accent colour").value).toBe("");
+  });
+});
+
+describe("a block's photo", () => {
+  it("chooses a photo at once (sending typed text first), marks the card, and saves the caption after the pause", async () => {
+    await start();
+    await fireEvent.click(card("Acme did it"));
+    await fireEvent.input(field("Organisation"), { target: { value: "Acme Group" } });
+    await fireEvent.click(button("Choose photo…"));
+    await waitFor(() => expect(applyEdit).toHaveBeenCalledTimes(2));
+    const [typed, chosen] = applyEdit.mock.calls.map(([edit]) => edit);
+    expect(typed).toEqual({ op: "updateBlock", block: { ...acme, organisation: "Acme Group" } });
+    expect(chosen).toEqual({ op: "updateBlock", block: { ...acme, organisation: "Acme Group", photo: { image: { id: 1, width: 640, height: 480 }, caption: "" } } });
+
+    await waitFor(() => expect(within(card("Acme did it")).getByRole("img", { name: "Has a photo" })).toBeInTheDocument());
+    expect(card("Acme did it")).toHaveAccessibleName("Story: Acme did it, has a photo");
+    expect(within(card("Sharper focus")).queryByTestId("photo-indicator")).toBeNull();
+    const group = screen.getByTestId("photo-group");
+    expect(await within(group).findByRole("img", { name: "The block's photo (not described yet)" })).toBeInTheDocument();
+    expect(button("Replace…")).toBeInTheDocument();
+
+    vi.useFakeTimers();
+    try {
+      await fireEvent.input(field("Caption and description"), { target: { value: "The Acme team at the line" } });
+      await vi.advanceTimersByTimeAsync(600);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(applyEdit).toHaveBeenCalledTimes(3);
+    expect((lastEdit() as Extract<Edit, { op: "updateBlock" }>).block.photo).toEqual({ image: { id: 1, width: 640, height: 480 }, caption: "The Acme team at the line" });
+    expect(within(group).getByRole("img", { name: "The Acme team at the line" })).toBeInTheDocument();
+  });
+
+  it("replaces the photo keeping the caption, and removes it with its caption", async () => {
+    const image = { id: 7, width: 480, height: 640 };
+    await start(
+      opened("/home/ana/Pilot.casewright", {
+        title: "Pilot",
+        sections: [section({ id: 20, title: "Proof", blocks: [{ ...acme, photo: { image, caption: "Night shift" } }] })],
+      }),
+    );
+    await fireEvent.click(card("Acme did it"));
+    expect(field("Caption and description").value).toBe("Night shift");
+    expect(within(screen.getByTestId("photo-group")).getByTestId("picture-frame").style.aspectRatio).toBe("480 / 640");
+
+    await fireEvent.click(button("Replace…"));
+    await waitFor(() => expect(applyEdit).toHaveBeenCalledTimes(1));
+    expect((lastEdit() as Extract<Edit, { op: "updateBlock" }>).block.photo).toEqual({ image: { id: 8, width: 640, height: 480 }, caption: "Night shift" });
+
+    await waitFor(() => expect(button("Remove")).toBeEnabled());
+    await fireEvent.click(button("Remove"));
+    expect(applyEdit).toHaveBeenCalledTimes(2);
+    expect((lastEdit() as Extract<Edit, { op: "updateBlock" }>).block.photo).toBeNull();
+    expect(within(inspector()).queryByLabelText("Caption and description")).toBeNull();
+    await waitFor(() => expect(within(card("Acme did it")).queryByTestId("photo-indicator")).toBeNull());
+    expect(button("Choose photo…")).toHaveFocus();
+  });
+
+  it("shows a refused picture in the error banner and changes nothing; a cancelled dialog does nothing", async () => {
+    await start();
+    await fireEvent.click(card("Sharper focus"));
+    core.failPictureNext = { code: "not_an_image", message: "notes.txt is not a JPEG or PNG picture." };
+    await fireEvent.click(button("Choose photo…"));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Could not add the picture. notes.txt is not a JPEG or PNG picture.");
+    expect(alert).toHaveAttribute("data-code", "not_an_image");
+    expect(applyEdit).not.toHaveBeenCalled();
+    expect(within(card("Sharper focus")).queryByTestId("photo-indicator")).toBeNull();
+
+    core.cancelPictureNext = true;
+    await fireEvent.click(button("Choose photo…"));
+    await waitFor(() => expect(backend.addPictureDialog).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(button("Choose photo…")).toBeEnabled());
+    expect(applyEdit).not.toHaveBeenCalled();
+  });
+
+  it("asks for thumbnails again after another project is opened (its ids are other pictures)", async () => {
+    const image = { id: 1, width: 640, height: 480 };
+    const withPhoto = () =>
+      opened("/home/ana/Pilot.casewright", {
+        title: "Pilot",
+        sections: [section({ id: 20, title: "Proof", blocks: [{ ...acme, photo: { image, caption: "Acme" } }] })],
+      });
+    await start(withPhoto());
+    await fireEvent.click(card("Acme did it"));
+    await within(inspector()).findByRole("img", { name: "Acme" });
+    expect(pictureThumbnail).toHaveBeenCalledTimes(1);
+
+    vi.mocked(backend.openProjectDialog).mockResolvedValueOnce({ ...withPhoto(), path: "/home/ana/Other.casewright", fileName: "Other.casewright" });
+    menuHandler(backend)({ action: "open" });
+    await waitFor(() => expect(backend.setWindowTitle).toHaveBeenLastCalledWith("Other.casewright — Casewright"));
+    await fireEvent.click(card("Acme did it"));
+    await within(inspector()).findByRole("img", { name: "Acme" });
+    expect(pictureThumbnail).toHaveBeenCalledTimes(2);
+  });
+});
