@@ -215,3 +215,31 @@ test("a smaller window: the options, the strip and the pages all fit", async () 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("each tab fills the side panel; the hidden ones take no room", async () => {
+  const { page, errors } = await openHarness(browser, server.url, { width: 1280, height: 760 });
+  for (const tab of ["Inspector", "Coach", "Preview", "Inspector"]) {
+    await page.getByRole("tab", { name: tab }).click();
+    const panels = await page.getByTestId("side-panel").evaluate((aside) => {
+      const list = aside.querySelector('[role="tablist"]').getBoundingClientRect();
+      return {
+        room: aside.getBoundingClientRect().bottom - list.bottom,
+        panels: Array.from(aside.querySelectorAll('[role="tabpanel"]')).map((panel) => ({
+          id: panel.id,
+          shown: !panel.hidden,
+          display: getComputedStyle(panel).display,
+          height: panel.getBoundingClientRect().height,
+        })),
+      };
+    });
+    for (const panel of panels.panels) {
+      if (panel.shown) {
+        assert.ok(Math.abs(panel.height - panels.room) < 2, `${tab}: ${panel.id} fills the panel (${panel.height} of ${panels.room}px)`);
+      } else {
+        assert.equal(panel.display, "none", `${tab}: ${panel.id} is hidden`);
+      }
+    }
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
