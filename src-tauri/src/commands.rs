@@ -2,19 +2,21 @@
 //! (a stable code and a message). The types are in `casewright_core::ipc`.
 
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use casewright_core::briefing::{BriefingDate, BriefingOptions};
 use casewright_core::ipc::{
     AppError, BriefingPreview, BriefingSettings, ExportedBriefing, OpenedProject,
+    EXPORT_PROGRESS_EVENT,
 };
 use casewright_core::jobs;
 use casewright_core::model::ImageRef;
 use casewright_core::storyboard::{Edit, Storyboard};
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::{LastExport, Open, OpenProject, Recent, StartupProblem};
+use crate::{ExportControl, LastExport, Open, OpenProject, Recent, StartupProblem};
 
 fn no_project() -> AppError {
     AppError::new("no_project", "No project is open.")
@@ -247,7 +249,8 @@ pub async fn save_as_dialog(
     Ok(Some(opened))
 }
 
-/// Asks where to save and writes the executive briefing PDF. `None` when cancelled.
+/// Asks where to save and writes the executive briefing PDF, sending `export-progress`
+/// events as it goes. `None` when the user cancels the dialog or the export itself.
 #[tauri::command]
 pub async fn export_briefing_dialog(
     settings: BriefingSettings,
@@ -277,11 +280,34 @@ pub async fn export_briefing_dialog(
     }
     let options = briefing_options(settings);
     *app.state::<LastExport>().0.lock().unwrap() = None;
+    let cancel = &app.state::<ExportControl>().cancel;
+    cancel.store(false, Ordering::SeqCst);
     let mut guard = open.0.lock().unwrap();
     let open = guard.as_mut().ok_or_else(no_project)?;
-    let exported = jobs::export_briefing(open.board.file(), &options, &mut open.pictures, &path)?;
-    *app.state::<LastExport>().0.lock().unwrap() = Some(path);
-    Ok(Some(exported))
+    let exported = jobs::export_briefing_reporting(
+        open.board.file(),
+        &options,
+        &mut open.pictures,
+        &path,
+        |progress| {
+            let _ = app.emit(EXPORT_PROGRESS_EVENT, progress);
+            !cancel.load(Ordering::SeqCst)
+        },
+    );
+    match exported {
+        Err(err) if err.code == "cancelled" => Ok(None),
+        Err(err) => Err(err),
+        Ok(exported) => {
+            *app.state::<LastExport>().0.lock().unwrap() = Some(path);
+            Ok(Some(exported))
+        }
+    }
+}
+
+/// Stops the export in progress at its next step; it then writes nothing.
+#[tauri::command]
+pub fn cancel_export(control: State<'_, ExportControl>) {
+    control.cancel.store(true, Ordering::SeqCst);
 }
 
 fn last_export(last: &State<'_, LastExport>) -> Result<PathBuf, AppError> {

@@ -40,6 +40,12 @@ impl Open {
 #[derive(Default)]
 pub struct LastExport(pub Mutex<Option<PathBuf>>);
 
+/// Lets the UI stop an export in progress (`cancel_export`).
+#[derive(Default)]
+pub struct ExportControl {
+    pub cancel: std::sync::atomic::AtomicBool,
+}
+
 /// Recently opened projects, kept in the data directory.
 pub struct Recent(pub Mutex<casewright_core::recent::RecentProjects>);
 
@@ -53,6 +59,7 @@ fn main() {
         .plugin(tauri_plugin_opener::init())
         .manage(OpenProject::default())
         .manage(LastExport::default())
+        .manage(ExportControl::default())
         .manage(StartupProblem::default())
         .on_menu_event(menu::on_event)
         .setup(|app| {
@@ -84,6 +91,7 @@ fn main() {
             commands::redo,
             commands::export_briefing_dialog,
             commands::add_picture_dialog,
+            commands::cancel_export,
             commands::picture_thumbnail,
         ])
         .run(tauri::generate_context!())

@@ -19,6 +19,9 @@ pub struct OpenedProject {
     pub project: Project,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// Each metric's chart, by block id: the same model the briefing draws.
+    #[ts(type = "Record<number, MetricChart>")]
+    pub charts: std::collections::BTreeMap<i64, crate::briefing::chart::MetricChart>,
 }
 
 /// How the briefing is printed: the choices of the export and the preview.
@@ -73,6 +76,29 @@ pub enum MenuAction {
 
 /// The name of the event that carries a [`MenuAction`].
 pub const MENU_EVENT: &str = "menu-action";
+
+/// How far an export has got, sent to the UI as the `export-progress` event.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportProgress {
+    pub step: ExportStep,
+    /// Pictures prepared so far (in the `pictures` step), else 0 or 1.
+    pub done: u32,
+    pub total: u32,
+}
+
+/// The steps of an export, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportStep {
+    Pictures,
+    Layout,
+    Writing,
+    Saving,
+}
+
+/// The name of the event that carries an [`ExportProgress`].
+pub const EXPORT_PROGRESS_EVENT: &str = "export-progress";
 
 /// An error as the UI receives it: branch on `code`, show `message`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -132,6 +158,11 @@ pub fn typescript() -> String {
         crate::briefing::layout::Theme::decl(&cfg),
         AppError::decl(&cfg),
         MenuAction::decl(&cfg),
+        ExportProgress::decl(&cfg),
+        crate::briefing::chart::MetricChart::decl(&cfg),
+        crate::briefing::chart::ChartBar::decl(&cfg),
+        crate::briefing::chart::BarRole::decl(&cfg),
+        ExportStep::decl(&cfg),
         crate::coach::Report::decl(&cfg),
         crate::coach::Finding::decl(&cfg),
         crate::coach::Fix::decl(&cfg),

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use crate::briefing::{self, BriefingOptions};
 use crate::exchange::sample_project;
-use crate::ipc::{AppError, BriefingPreview, ExportedBriefing, OpenedProject};
+use crate::ipc::{
+    AppError, BriefingPreview, ExportProgress, ExportStep, ExportedBriefing, OpenedProject,
+};
 use crate::pictures::PictureCache;
 use crate::project_file::{ProjectFile, ProjectFileError};
 use crate::storyboard::Storyboard;
@@ -22,15 +24,21 @@ pub fn open_project(path: &Path) -> Result<(ProjectFile, OpenedProject), Project
 
 /// The project being edited at `path`, as the UI shows it.
 pub fn describe(path: &Path, board: &Storyboard) -> Result<OpenedProject, ProjectFileError> {
+    let project = board.project()?;
+    let charts = project
+        .all_blocks()
+        .filter_map(|b| Some((b.id, briefing::chart::metric_chart(b)?)))
+        .collect();
     Ok(OpenedProject {
         path: path.display().to_string(),
         file_name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string()),
-        project: board.project()?,
+        project,
         can_undo: board.can_undo(),
         can_redo: board.can_redo(),
+        charts,
     })
 }
 
@@ -66,16 +74,49 @@ pub fn export_briefing(
     pictures: &mut PictureCache,
     out: &Path,
 ) -> Result<ExportedBriefing, AppError> {
+    export_briefing_reporting(file, options, pictures, out, |_| true)
+}
+
+/// [`export_briefing`], telling `progress` how far it has got. When `progress` returns
+/// false the export stops with the error code `cancelled`, and nothing is written.
+pub fn export_briefing_reporting(
+    file: &ProjectFile,
+    options: &BriefingOptions,
+    pictures: &mut PictureCache,
+    out: &Path,
+    mut progress: impl FnMut(ExportProgress) -> bool,
+) -> Result<ExportedBriefing, AppError> {
+    let cancelled = || {
+        AppError::new(
+            "cancelled",
+            "The export was cancelled; nothing was written.",
+        )
+    };
+    let mut step = |step: ExportStep, done: u32, total: u32| {
+        if progress(ExportProgress { step, done, total }) {
+            Ok(())
+        } else {
+            Err(cancelled())
+        }
+    };
     let project = file.load()?;
-    let options = pictures.complete(file, &project, options.clone());
+    let options = pictures
+        .complete_reporting(file, &project, options.clone(), |done, total| {
+            step(ExportStep::Pictures, done, total).is_ok()
+        })
+        .ok_or_else(cancelled)?;
+    step(ExportStep::Layout, 0, 1)?;
     let document = briefing::layout::lay_out(&project, &options);
+    step(ExportStep::Writing, 0, 1)?;
     let bytes = briefing::pdf::write(&document, &options);
+    step(ExportStep::Saving, 0, 1)?;
     write_atomically(out, &bytes).map_err(|e| {
         AppError::new(
             "export_failed",
             format!("could not write {}: {e}", out.display()),
         )
     })?;
+    step(ExportStep::Saving, 1, 1).ok();
     Ok(ExportedBriefing {
         path: out.display().to_string(),
         pages: document.pages.len() as u32,
@@ -154,6 +195,51 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "no partial file is left: {names:?}");
+    }
+
+    #[test]
+    fn an_export_reports_its_steps_and_stops_when_cancelled_writing_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = ProjectFile::in_memory(&sample_project()).unwrap();
+        let options = BriefingOptions::for_date(BriefingDate::from_unix_seconds(0));
+        let out = dir.path().join("b.pdf");
+        let mut steps = Vec::new();
+        export_briefing_reporting(&file, &options, &mut PictureCache::default(), &out, |p| {
+            steps.push(p.step);
+            true
+        })
+        .unwrap();
+        steps.dedup();
+        assert_eq!(
+            steps,
+            [
+                ExportStep::Pictures,
+                ExportStep::Layout,
+                ExportStep::Writing,
+                ExportStep::Saving
+            ]
+        );
+        std::fs::remove_file(&out).unwrap();
+        for stop_at in [
+            ExportStep::Pictures,
+            ExportStep::Writing,
+            ExportStep::Saving,
+        ] {
+            let err = export_briefing_reporting(
+                &file,
+                &options,
+                &mut PictureCache::default(),
+                &out,
+                |p| p.step != stop_at,
+            )
+            .unwrap_err();
+            assert_eq!(err.code, "cancelled");
+            assert_eq!(
+                std::fs::read_dir(dir.path()).unwrap().count(),
+                0,
+                "nothing written"
+            );
+        }
     }
 
     #[test]

@@ -33,10 +33,34 @@ impl PictureCache {
         &mut self,
         file: &ProjectFile,
         project: &Project,
-        mut options: BriefingOptions,
+        options: BriefingOptions,
     ) -> BriefingOptions {
+        self.complete_reporting(file, project, options, |_, _| true)
+            .expect("never cancelled")
+    }
+
+    /// [`complete`](Self::complete), calling `progress(done, total)` as each picture is
+    /// ready; `None` if `progress` returns false (the user cancelled).
+    pub fn complete_reporting(
+        &mut self,
+        file: &ProjectFile,
+        project: &Project,
+        mut options: BriefingOptions,
+        mut progress: impl FnMut(u32, u32) -> bool,
+    ) -> Option<BriefingOptions> {
         if options.accent.is_none() {
             options.accent = project.accent.as_deref().and_then(Rgb::parse_hex);
+        }
+        let photos: Vec<&crate::model::Block> = project
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| b.photo.is_some())
+            .collect();
+        let total = (photos.len() + usize::from(project.logo.is_some())) as u32;
+        let mut done = 0;
+        if !progress(done, total) {
+            return None;
         }
         if options.logo.is_none() {
             if let Some(logo) = project.logo {
@@ -48,23 +72,32 @@ impl PictureCache {
                 }
             }
         }
-        for block in project.sections.iter().flat_map(|s| &s.blocks) {
-            let Some(photo) = &block.photo else { continue };
-            let id = photo.image.id;
-            if options.photos.contains_key(&id) {
-                continue;
-            }
-            match self.get(file, id, Placement::Photo) {
-                Ok(prepared) => {
-                    options.photos.insert(id, prepared.clone());
-                }
-                Err(why) => options.warnings.push(format!(
-                    "The photo on “{}” was left out: {why}",
-                    block.title
-                )),
+        if project.logo.is_some() {
+            done += 1;
+            if !progress(done, total) {
+                return None;
             }
         }
-        options
+        for block in photos {
+            let Some(photo) = &block.photo else { continue };
+            done += 1;
+            let id = photo.image.id;
+            if !options.photos.contains_key(&id) {
+                match self.get(file, id, Placement::Photo) {
+                    Ok(prepared) => {
+                        options.photos.insert(id, prepared.clone());
+                    }
+                    Err(why) => options.warnings.push(format!(
+                        "The photo on “{}” was left out: {why}",
+                        block.title
+                    )),
+                }
+            }
+            if !progress(done, total) {
+                return None;
+            }
+        }
+        Some(options)
     }
 
     fn get(

@@ -67,7 +67,11 @@ export type OpenedProject = { path: string,
 /**
  * What the title bar shows, e.g. "Sample.casewright".
  */
-fileName: string, project: Project, canUndo: boolean, canRedo: boolean, };
+fileName: string, project: Project, canUndo: boolean, canRedo: boolean, 
+/**
+ * Each metric's chart, by block id: the same model the briefing draws.
+ */
+charts: Record<number, MetricChart>, };
 
 export type ExportedBriefing = { path: string, pages: number, bytes: number, 
 /**
@@ -98,6 +102,28 @@ export type Theme = "board" | "bold";
 export type AppError = { code: string, message: string, };
 
 export type MenuAction = { "action": "new" } | { "action": "open" } | { "action": "saveAs" } | { "action": "export" } | { "action": "undo" } | { "action": "redo" } | { "action": "openRecent", path: string, };
+
+export type ExportProgress = { step: ExportStep, 
+/**
+ * Pictures prepared so far (in the `pictures` step), else 0 or 1.
+ */
+done: number, total: number, };
+
+export type MetricChart = { bars: Array<ChartBar>, better: Direction | null, };
+
+export type ChartBar = { role: BarRole, 
+/**
+ * "Baseline 19", "Target 12 working days".
+ */
+label: string, value: number, 
+/**
+ * Length against the longest bar, 0–1.
+ */
+share: number, };
+
+export type BarRole = "baseline" | "now" | "target";
+
+export type ExportStep = "pictures" | "layout" | "writing" | "saving";
 
 export type Report = { findings: Array<Finding>, checks: Array<CheckResult>, 
 /**
