@@ -82,10 +82,10 @@ impl PictureCache {
             let Some(photo) = &block.photo else { continue };
             done += 1;
             let id = photo.image.id;
-            if !options.photos.contains_key(&id) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = options.photos.entry(id) {
                 match self.get(file, id, Placement::Photo) {
                     Ok(prepared) => {
-                        options.photos.insert(id, prepared.clone());
+                        slot.insert(prepared.clone());
                     }
                     Err(why) => options.warnings.push(format!(
                         "The photo on “{}” was left out: {why}",
