@@ -8,6 +8,7 @@ pub mod ipc;
 pub mod jobs;
 pub mod model;
 pub mod pictures;
+pub mod pilot;
 pub mod project_file;
 pub mod recent;
 pub mod storyboard;
