@@ -12,8 +12,11 @@ use casewright_core::coach::{self, Audience};
 use casewright_core::exchange::{project_from_json, project_to_json, sample_project};
 use casewright_core::model::{ImageRef, Photo};
 use casewright_core::pictures::PictureCache;
+use casewright_core::pilot::Design;
 use casewright_core::storyboard::{Edit, Storyboard};
 use casewright_core::{jobs, template, Block, Project, ProjectFile};
+
+mod pilot;
 
 const USAGE: &str = "\
 casewright — make the case for a change, with outcomes, evidence and a small first win.
@@ -38,6 +41,10 @@ Usage:
   casewright photo FILE --block TITLE (--image IMAGE [--caption TEXT] | --remove)
       Put a photo (JPEG or PNG) on the block with this title, printed in the briefing
       with its caption, or take it off.
+  casewright pilot analyze DATA.csv --design independent|paired|proportion [--format text|json]
+      Judge a pilot's results spreadsheet: per metric the change, a 95% interval suited to
+      the design, an effect size, whether the target was met, and warnings where the data
+      cannot carry the claim. Layouts and JSON: docs/pilot-json.md.
   casewright lint FILE [--format text|json] [--audience board|ceo|cfo|coo|chro|cio] [--rules DIR]
       Coach the case: FILE is a project, or a plain text or Markdown draft (headings are
       sections, paragraphs blocks). --rules adds the packs (*.toml) in DIR. Exit status:
@@ -73,6 +80,11 @@ enum Command {
         json: bool,
         audience: Option<Audience>,
         rules: Option<PathBuf>,
+    },
+    PilotAnalyze {
+        data: PathBuf,
+        design: Design,
+        json: bool,
     },
     Brand {
         file: PathBuf,
@@ -138,6 +150,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let (mut logo, mut accent, mut theme) = (None, None, None);
     let (mut no_logo, mut no_accent, mut block, mut image, mut caption, mut remove) =
         (false, false, None, None, None, false);
+    let mut design = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -160,6 +173,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("image") => image = Some(PathBuf::from(parser.value()?)),
             Long("caption") => caption = Some(parser.value()?.string()?),
             Long("remove") => remove = true,
+            Long("design") => design = Some(parser.value()?.string()?),
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -168,6 +182,29 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let Some(verb) = positional.next() else {
         return Ok(Command::Help);
     };
+    if verb == "pilot" {
+        let job = positional.next();
+        let data = positional.next().map(PathBuf::from);
+        if let Some(extra) = positional.next() {
+            bail!("unexpected argument {extra:?}; see `casewright --help`");
+        }
+        return match job.as_deref() {
+            Some("analyze") => Ok(Command::PilotAnalyze {
+                data: data.context("`pilot analyze` needs a DATA.csv file")?,
+                design: match design.as_deref() {
+                    None => {
+                        bail!("`pilot analyze` needs --design independent, paired or proportion")
+                    }
+                    Some(name) => Design::parse(name).with_context(|| {
+                        format!("unknown design {name:?}; use independent, paired or proportion")
+                    })?,
+                },
+                json: json_format(format.as_deref())?,
+            }),
+            Some(other) => bail!("unknown pilot job {other:?}; use `pilot analyze`"),
+            None => bail!("`pilot` needs a job: `pilot analyze DATA.csv --design …`"),
+        };
+    }
     let file = positional.next().map(PathBuf::from);
     if let Some(extra) = positional.next() {
         bail!("unexpected argument {extra:?}; see `casewright --help`");
@@ -355,6 +392,7 @@ fn run(command: Command) -> Result<ExitCode> {
             audience,
             rules,
         } => return lint(&file, json, audience, rules.as_deref()),
+        Command::PilotAnalyze { data, design, json } => pilot::analyze(&data, design, json)?,
         Command::Brand { file, logo, accent } => brand(&file, logo, accent)?,
         Command::Photo {
             file,

@@ -531,3 +531,96 @@ fn brand_and_photo_refuse_what_they_cannot_use_and_leave_the_file_alone() {
         before
     );
 }
+
+#[test]
+fn pilot_json_has_exactly_the_documented_fields() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/pilot-json.md"
+    ))
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rates.csv"),
+        "trials,successes,group,metric,direction,target\n40,14,pilot,Ideas adopted,higher,0.3\n38,6,comparison,Ideas adopted,,\n",
+    )
+    .unwrap();
+    let out = ok(casewright(
+        &[
+            "pilot",
+            "analyze",
+            "rates.csv",
+            "--design",
+            "proportion",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    ));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(keys(&json), documented_fields(&doc, "Top level"));
+    let metric = &json["metrics"][0];
+    assert_eq!(keys(metric), documented_fields(&doc, "Metric"));
+    assert_eq!(metric["n_pilot"], 40);
+    assert_eq!(metric["estimate_pilot"], 0.35);
+    assert_eq!(metric["target_met"], true);
+    let warnings = metric["warnings"].as_array().unwrap();
+    assert!(!warnings.is_empty());
+    for warning in warnings {
+        assert_eq!(keys(warning), documented_fields(&doc, "Warning"));
+        let code = warning["code"].as_str().unwrap();
+        assert!(doc.contains(&format!("`{code}`")), "{code} is documented");
+    }
+}
+
+#[test]
+fn pilot_analyze_reads_each_design_and_says_plainly_when_the_data_is_weak() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("paired.csv"),
+        "subject,before,after,metric,unit,direction\nana,19,14,Days to resolve,days,lower\nben,22,18,Days to resolve,,\ncy,17,15,Days to resolve,,\ndee,25,19,Days to resolve,,\n",
+    )
+    .unwrap();
+    let text = ok(casewright(
+        &["pilot", "analyze", "paired.csv", "--design", "paired"],
+        dir.path(),
+    ));
+    assert!(text.contains("Days to resolve (paired)"), "{text}");
+    assert!(
+        text.contains("after 16.5 days (n 4), before 20.75 days"),
+        "{text}"
+    );
+    assert!(text.contains("Only 4 people or units"), "{text}");
+}
+
+#[test]
+fn pilot_analyze_refuses_bad_sheets_with_every_line_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "metric,group,value\nA,pilot,12\nA,pilot,twelve\nA,control,3\n",
+    )
+    .unwrap();
+    let err = failed(casewright(
+        &["pilot", "analyze", "bad.csv", "--design", "independent"],
+        dir.path(),
+    ));
+    assert!(err.contains("2 problems"), "{err}");
+    assert!(
+        err.contains("line 3, column value: \"twelve\" is not a number"),
+        "{err}"
+    );
+    assert!(err.contains("line 4, column group"), "{err}");
+    std::fs::write(
+        dir.path().join("latin1.csv"),
+        b"metric,group,value\nCaf\xe9,pilot,1\n",
+    )
+    .unwrap();
+    let err = failed(casewright(
+        &["pilot", "analyze", "latin1.csv", "--design", "independent"],
+        dir.path(),
+    ));
+    assert!(err.contains("line 2 is not UTF-8"), "{err}");
+    let err = failed(casewright(&["pilot", "analyze", "bad.csv"], dir.path()));
+    assert!(err.contains("--design"), "{err}");
+}

@@ -1,0 +1,131 @@
+//! `casewright pilot analyze`: a results spreadsheet judged metric by metric.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use casewright_core::model::{format_number, Direction};
+use casewright_core::pilot::{analyze as judge, table, Design, MetricResult};
+
+/// The largest spreadsheet read; results of a pilot are far smaller.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+pub fn analyze(path: &Path, design: Design, json: bool) -> Result<()> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    if size > MAX_BYTES {
+        bail!(
+            "{} is {} MB; a results spreadsheet may be at most {} MB",
+            path.display(),
+            size / 1024 / 1024,
+            MAX_BYTES / 1024 / 1024
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        anyhow::anyhow!(
+            "{}: line {line} is not UTF-8 text; save the spreadsheet as CSV UTF-8",
+            path.display()
+        )
+    })?;
+    let metrics = table::read(&text, design).map_err(|errors| {
+        let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!(
+            "{} was not read ({} {}):\n  {}",
+            path.display(),
+            errors.len(),
+            if errors.len() == 1 {
+                "problem"
+            } else {
+                "problems"
+            },
+            listed.join("\n  ")
+        )
+    })?;
+    let results: Vec<MetricResult> = metrics.iter().map(judge).collect();
+    if json {
+        // The document of docs/pilot-json.md: a version, then one verdict per metric.
+        let analysis = serde_json::json!({ "version": 1, "design": design, "metrics": results });
+        println!("{}", serde_json::to_string_pretty(&analysis)?);
+    } else {
+        for result in &results {
+            print!("{}", text_of(result));
+        }
+    }
+    Ok(())
+}
+
+fn text_of(r: &MetricResult) -> String {
+    let number = |v: Option<f64>| v.map_or("—".to_string(), format_number);
+    let rate = |v: Option<f64>| {
+        v.map_or("—".to_string(), |v| {
+            format!("{}%", format_number(v * 100.0))
+        })
+    };
+    let unit = r
+        .unit
+        .as_deref()
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    let mut out = format!("{} ({})\n", r.metric, r.design.as_str());
+    let (pilot, comparison, difference, low, high) = match r.design {
+        Design::Proportion => (
+            rate(r.estimate_pilot),
+            rate(r.estimate_comparison),
+            r.difference.map_or("—".into(), |d| {
+                format!("{} points", format_number(d * 100.0))
+            }),
+            rate(r.ci_low),
+            rate(r.ci_high),
+        ),
+        _ => (
+            number(r.estimate_pilot) + &unit,
+            number(r.estimate_comparison) + &unit,
+            number(r.difference) + &unit,
+            number(r.ci_low),
+            number(r.ci_high),
+        ),
+    };
+    let (now, then) = match r.design {
+        Design::Paired => ("after", "before"),
+        _ => ("pilot", "comparison"),
+    };
+    let n_then = r
+        .n_comparison
+        .map(|n| format!(" (n {n})"))
+        .unwrap_or_default();
+    out += &format!(
+        "  {now} {pilot} (n {}), {then} {comparison}{n_then}\n",
+        r.n_pilot
+    );
+    let relative = r
+        .relative_change
+        .map(|c| format!(" ({:+}%)", format_number(c * 100.0)))
+        .unwrap_or_default();
+    out += &format!("  change {difference}{relative}; 95% interval {low} to {high}\n");
+    if let Some(effect) = r.effect_size {
+        out += &format!(
+            "  effect size ({}) {}\n",
+            r.effect_size_measure,
+            format_number(effect)
+        );
+    }
+    if let (Some(target), Some(met)) = (r.target, r.target_met) {
+        let better = match r.direction {
+            Some(Direction::Lower) => ", lower is better",
+            Some(Direction::Higher) => ", higher is better",
+            None => "",
+        };
+        out += &format!(
+            "  target {}{unit}{better}: {}\n",
+            format_number(target),
+            if met { "met" } else { "not met" }
+        );
+    }
+    for warning in &r.warnings {
+        out += &format!("  ! {}\n", warning.message);
+    }
+    out + "\n"
+}
