@@ -3,9 +3,23 @@
 // "index counts the blocks after the moved one is taken out"), keeps undo/redo as snapshots,
 // and records every apply_edit call for the tests to read. Its coach is harness/coach.ts, its
 // briefing pages harness/briefing.ts. Its pictures are sizes only: add_picture_dialog "stores"
-// one without asking anybody, and a thumbnail is a small SVG drawn for its id and shape.
-import type { AppError, Block, BriefingSettings, Edit, ExportedBriefing, ImageRef, OpenedProject, Place, Project } from "../src/lib/bindings";
+// one without asking anybody, and a thumbnail is a small SVG drawn for its id and shape. Its
+// charts are harness/chart.ts. Its export "writes" nothing: it sends export-progress events
+// through `emit` (at once, or spaced out in slow mode) and honours cancel_export as the shell does.
+import type {
+  AppError,
+  Block,
+  BriefingSettings,
+  Edit,
+  ExportedBriefing,
+  ExportProgress,
+  ImageRef,
+  OpenedProject,
+  Place,
+  Project,
+} from "../src/lib/bindings";
 import { briefingPreview } from "./briefing";
+import { projectCharts } from "./chart";
 import { lintDraft, lintProject, replaceChars } from "./coach";
 
 type Json = ReturnType<typeof JSON.parse>;
@@ -34,6 +48,14 @@ export function thumbnailSvg(picture: ImageRef): string {
     `</svg>`
   );
 }
+
+/** How a slow export paces itself (harness.slowExport). */
+export type SlowExport = {
+  /** The pause before each progress event, in ms. */
+  stepMs: number;
+  /** Pretend the project has this many pictures to prepare (else its logo and photos count). */
+  pictures?: number;
+};
 
 /** The largest caption the core takes (MAX_TITLE in storyboard/edit.rs), in characters. */
 const MAX_CAPTION = 1000;
@@ -67,6 +89,15 @@ export class FakeCore {
   thumbnails: number[] = [];
   /** The pictures stored in the "file", by id; adding one is not an edit (nothing to undo). */
   pictures = new Map<number, ImageRef>();
+  /** Sends a Tauri event to the UI (the harness wires it to the mocked event plugin). */
+  emit: (event: string, payload: unknown) => void | Promise<void> = () => {};
+  /** Exports pace their steps like this; null: each step at once. */
+  slowExport: SlowExport | null = null;
+  /** Every export-progress event sent, in order. */
+  progress: ExportProgress[] = [];
+  /** The path of each briefing "written"; a cancelled export adds none. */
+  written: string[] = [];
+  #cancelExport = false;
   #undo: Project[] = [];
   #redo: Project[] = [];
   #nextId: number;
@@ -94,6 +125,7 @@ export class FakeCore {
       project: clone(this.project),
       canUndo: this.#undo.length > 0,
       canRedo: this.#redo.length > 0,
+      charts: projectCharts([...this.project.library, ...this.project.sections.flatMap((s) => s.blocks)]),
     };
   }
 
@@ -135,18 +167,11 @@ export class FakeCore {
         }
         return briefingPreview(this.project, settings);
       }
-      case "export_briefing_dialog": {
-        const settings = args.settings as BriefingSettings;
-        this.exports.push({ ...settings });
-        const preview = briefingPreview(this.project, settings);
-        const exported: ExportedBriefing = {
-          path: "/tmp/harness-briefing.pdf",
-          pages: preview.pages.length,
-          bytes: 48000,
-          warnings: preview.warnings,
-        };
-        return exported;
-      }
+      case "export_briefing_dialog":
+        return this.#export(args.settings as BriefingSettings);
+      case "cancel_export":
+        this.#cancelExport = true;
+        return null;
       case "add_picture_dialog": {
         if (this.failPictureNext) {
           const error = this.failPictureNext;
@@ -173,6 +198,36 @@ export class FakeCore {
       default:
         throw refuse("unknown_command", `the harness has no command ${command}`);
     }
+  }
+
+  /**
+   * The export as jobs::export_briefing_reporting runs it: pictures (0 of n, then one by one),
+   * layout, writing, saving (0, then 1 once written); at each step until the file is written,
+   * a cancel_export since the export began stops it, and the command answers null.
+   */
+  async #export(settings: BriefingSettings): Promise<ExportedBriefing | null> {
+    this.exports.push({ ...settings });
+    this.#cancelExport = false;
+    const slow = this.slowExport;
+    const blocks = this.project.sections.flatMap((s) => s.blocks);
+    const total = slow?.pictures ?? blocks.filter((b) => b.photo).length + (this.project.logo ? 1 : 0);
+    const step = async (progress: ExportProgress): Promise<boolean> => {
+      if (slow) await new Promise((resolve) => setTimeout(resolve, slow.stepMs));
+      this.progress.push(progress);
+      await this.emit("export-progress", progress);
+      return !this.#cancelExport;
+    };
+    for (let done = 0; done <= total; done++) {
+      if (!(await step({ step: "pictures", done, total }))) return null;
+    }
+    const preview = briefingPreview(this.project, settings);
+    for (const name of ["layout", "writing", "saving"] as const) {
+      if (!(await step({ step: name, done: 0, total: 1 }))) return null;
+    }
+    const path = "/tmp/harness-briefing.pdf";
+    this.written.push(path);
+    await step({ step: "saving", done: 1, total: 1 });
+    return { path, pages: preview.pages.length, bytes: 48000, warnings: preview.warnings };
   }
 
   #step(from: Project[], to: Project[]): OpenedProject {

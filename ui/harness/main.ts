@@ -6,8 +6,8 @@ import { emit } from "@tauri-apps/api/event";
 import sampleText from "../../assets/sample/social-collaboration.json?raw";
 import "../src/app.css";
 import App from "../src/App.svelte";
-import type { AppError, BriefingSettings, Edit, MenuAction, Project } from "../src/lib/bindings";
-import { FakeCore } from "./fake";
+import type { AppError, BriefingSettings, Edit, ExportProgress, MenuAction, Project } from "../src/lib/bindings";
+import { FakeCore, type SlowExport } from "./fake";
 import { firstDraft, projectFromSample } from "./fixture";
 
 declare global {
@@ -38,6 +38,12 @@ declare global {
       pictureSize(width: number, height: number): void;
       /** The picture ids whose thumbnails were asked for, in order. */
       thumbnails(): number[];
+      /** Exports from now on pause `stepMs` before each step (and count `pictures` if given); null: at once. */
+      slowExport(slow: SlowExport | null): void;
+      /** The export-progress events sent so far. */
+      progress(): ExportProgress[];
+      /** The briefings exports have written (a cancelled one writes none). */
+      written(): string[];
     };
   }
 }
@@ -48,6 +54,7 @@ const sample = projectFromSample(JSON.parse(sampleText));
 const project = params.get("coach") === "demo" ? firstDraft(sample) : sample;
 const core = new FakeCore(project, "/home/ana/Sample - Social collaboration.casewright");
 core.delayMs = Number(params.get("delay") ?? 0);
+core.emit = (event, payload) => emit(event, payload);
 
 mockWindows("main");
 mockIPC((command, args) => core.handle(command, args), { shouldMockEvents: true });
@@ -78,6 +85,11 @@ window.harness = {
     core.pictureSize = { width, height };
   },
   thumbnails: () => [...core.thumbnails],
+  slowExport: (slow) => {
+    core.slowExport = slow ? { ...slow } : null;
+  },
+  progress: () => JSON.parse(JSON.stringify(core.progress)),
+  written: () => [...core.written],
 };
 
 const target = document.getElementById("app");

@@ -385,12 +385,61 @@ describe("blocks", () => {
     const metric = card("Ideas submitted");
     expect(within(metric).getByTestId("kind-badge")).toHaveTextContent("Metric");
     expect(within(metric).getByTestId("block-figure").textContent).toBe("1,200 ideas");
-    expect(within(metric).getByTestId("block-range")).toHaveTextContent("From 800 → to 1,500 ideas");
+    // Charted by the core, the baseline and target are bars (the "from → to" line is not repeated).
+    expect(within(metric).getByRole("img", { name: "Chart: Baseline 800 ideas, Now 1,200 ideas, Target 1,500 ideas. Higher is better" })).toBeInTheDocument();
+    expect(within(metric).queryByTestId("block-range")).toBeNull();
     expect(within(metric).getByTestId("block-direction")).toHaveTextContent("Higher is better");
+    expect(within(card("Office cost")).queryByTestId("metric-chart")).toBeNull();
     const story = card("Acme did it");
     expect(within(story).getByTestId("block-organisation")).toHaveTextContent("Acme Ltd");
     expect(within(story).getByTestId("relation-badge")).toHaveTextContent("Competitor");
     expect(within(card("Sharper focus")).getByText("people")).toBeInTheDocument();
+  });
+});
+
+describe("metric charts", () => {
+  it("shows the core's chart in the card and, labelled, in the inspector; a metric without one says what it needs", async () => {
+    await start();
+    await select("Ideas submitted");
+    const group = within(inspector()).getByRole("group", { name: "Chart in the briefing" });
+    expect(within(group).getAllByRole("listitem").map((row) => row.textContent?.trim())).toEqual([
+      "Baseline 800 ideas",
+      "Now 1,200 ideas",
+      "Target 1,500 ideas",
+    ]);
+    expect(within(group).getByTestId("chart-note")).toHaveTextContent("▲ Higher is better");
+
+    await select("Office cost");
+    const none = within(inspector()).getByRole("group", { name: "Chart in the briefing" });
+    expect(within(none).queryByTestId("metric-chart")).toBeNull();
+    expect(none).toHaveTextContent(/No chart: a baseline or a target/);
+    expect(within(inspector()).queryByRole("group", { name: "Chart in the briefing" })).not.toBeNull();
+    await select("Sharper focus");
+    expect(within(inspector()).queryByRole("group", { name: "Chart in the briefing" })).toBeNull();
+  });
+
+  it("follows the saved target: the card's and the inspector's bars change once the edit is saved", async () => {
+    await start();
+    await select("Office cost");
+    await fireEvent.input(field("Baseline (optional)"), { target: { value: "25" } });
+    await fireEvent.blur(field("Baseline (optional)"));
+    await waitFor(() => expect(within(card("Office cost")).getByTestId("metric-chart")).toBeInTheDocument());
+    const widths = () => within(card("Office cost")).getAllByTestId("chart-bar").map((row) => (row.querySelector(".bar") as HTMLElement).style.width);
+    expect(widths()).toEqual(["100%", "72%"]);
+    await fireEvent.input(field("Target (optional)"), { target: { value: "10" } });
+    await fireEvent.blur(field("Target (optional)"));
+    await waitFor(() => expect(widths()).toEqual(["100%", "72%", "40%"]));
+    expect(within(inspector()).getAllByTestId("chart-bar").map((row) => row.textContent?.trim())).toEqual(["Baseline 25%", "Now 18%", "Target 10%"]);
+    expect(within(inspector()).getByTestId("chart-note")).toHaveTextContent("▼ Lower is better");
+  });
+
+  it("keeps the bare 'from → to' line for a metric the core does not chart", async () => {
+    const negative = block({ id: 6, kind: "metric", title: "Net change", number: 4, baseline: -3, target: 10, unit: "points" });
+    const initial = project();
+    initial.project.sections[2].blocks.push(negative);
+    await start(initial);
+    expect(within(card("Net change")).getByTestId("block-range")).toHaveTextContent("From -3 → to 10 points");
+    expect(within(card("Net change")).queryByTestId("metric-chart")).toBeNull();
   });
 });
 

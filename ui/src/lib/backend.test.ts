@@ -8,12 +8,15 @@ vi.mock("@tauri-apps/api/window", () => ({ getCurrentWindow: () => ({ setTitle }
 import {
   addPictureDialog,
   applyEdit,
+  cancelExport,
   coachBlock,
   coachReport,
   currentProject,
+  EXPORT_PROGRESS_EVENT,
   exportBriefingDialog,
   MENU_EVENT,
   newProjectDialog,
+  onExportProgress,
   onMenuAction,
   openProjectDialog,
   openRecent,
@@ -24,7 +27,7 @@ import {
   toAppError,
   undo,
 } from "./backend";
-import type { Edit, MenuAction } from "./bindings";
+import type { Edit, ExportProgress, MenuAction } from "./bindings";
 
 beforeEach(() => {
   invoke.mockReset();
@@ -112,6 +115,12 @@ describe("commands", () => {
     ]);
   });
 
+  it("cancel the export in progress by the shell's command name", async () => {
+    invoke.mockResolvedValueOnce(null);
+    await expect(cancelExport()).resolves.toBeNull();
+    expect(invoke.mock.calls).toEqual([["cancel_export", undefined]]);
+  });
+
   it("reject with an AppError whatever the shell threw", async () => {
     invoke.mockRejectedValueOnce({ code: "locked", message: "in use" });
     await expect(openProjectDialog()).rejects.toEqual({ code: "locked", message: "in use" });
@@ -146,6 +155,23 @@ describe("onMenuAction", () => {
     const deliver = listen.mock.calls[0][1] as (event: { payload: MenuAction }) => void;
     deliver({ payload: { action: "openRecent", path: "/p/x.casewright" } });
     expect(handler).toHaveBeenCalledWith({ action: "openRecent", path: "/p/x.casewright" });
+    unlisten();
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("onExportProgress", () => {
+  it("listens to the shell's export-progress event and passes on its payload", async () => {
+    const stop = vi.fn();
+    listen.mockResolvedValue(stop);
+    const handler = vi.fn();
+    const unlisten = await onExportProgress(handler);
+
+    expect(listen).toHaveBeenCalledWith("export-progress", expect.any(Function));
+    expect(EXPORT_PROGRESS_EVENT).toBe("export-progress");
+    const deliver = listen.mock.calls[0][1] as (event: { payload: ExportProgress }) => void;
+    deliver({ payload: { step: "pictures", done: 3, total: 20 } });
+    expect(handler).toHaveBeenCalledWith({ step: "pictures", done: 3, total: 20 });
     unlisten();
     expect(stop).toHaveBeenCalledTimes(1);
   });

@@ -10,6 +10,7 @@ import type {
   BriefingSettings,
   Edit,
   ExportedBriefing,
+  ExportProgress,
   Finding,
   ImageRef,
   MenuAction,
@@ -103,9 +104,17 @@ export function openProjectDialog(): Promise<OpenedProject | null> {
   return call<OpenedProject | null>("open_project_dialog");
 }
 
-/** Asks where to save and writes the briefing PDF; null when the person cancels. */
+/**
+ * Asks where to save and writes the briefing PDF, sending EXPORT_PROGRESS_EVENT as it goes;
+ * null when the person cancels the dialog or the export (cancelExport).
+ */
 export function exportBriefingDialog(settings: BriefingSettings = DEFAULT_BRIEFING): Promise<ExportedBriefing | null> {
   return call<ExportedBriefing | null>("export_briefing_dialog", { settings });
+}
+
+/** Stops the export in progress at its next step; it then writes nothing and resolves to null. */
+export function cancelExport(): Promise<void> {
+  return call<void>("cancel_export");
 }
 
 /** Opens the briefing just exported in the system's PDF viewer. */
@@ -152,4 +161,12 @@ export const MENU_EVENT = "menu-action";
 /** Calls `handler` with each item chosen in the native menu; resolves to a function that stops listening. */
 export async function onMenuAction(handler: (action: MenuAction) => void): Promise<() => void> {
   return listen<MenuAction>(MENU_EVENT, (event) => handler(event.payload));
+}
+
+/** The event an export sends at each step (EXPORT_PROGRESS_EVENT in crates/core/src/ipc.rs). */
+export const EXPORT_PROGRESS_EVENT = "export-progress";
+
+/** Calls `handler` with each step of an export as it happens; resolves to a function that stops listening. */
+export async function onExportProgress(handler: (progress: ExportProgress) => void): Promise<() => void> {
+  return listen<ExportProgress>(EXPORT_PROGRESS_EVENT, (event) => handler(event.payload));
 }

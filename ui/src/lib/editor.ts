@@ -1,7 +1,7 @@
 // What the editor's components share: the project as the core last returned it, the
 // selection, and the actions that turn a person's intent into Edits. App provides it.
 import { getContext, setContext } from "svelte";
-import type { BlockKind, Edit, ImageRef, Project } from "./bindings";
+import type { BlockKind, Edit, ImageRef, MetricChart, Project } from "./bindings";
 import type { BlockDrag, SectionDrag } from "./boardDnd.svelte";
 import type { MoveTarget, Selection } from "./dnd";
 import type { Thumbnails } from "./pictures.svelte";
@@ -15,6 +15,8 @@ export interface Editor {
   readonly sections: SectionDrag;
   /** Small copies of the open project's pictures, by id. */
   readonly pictures: Thumbnails;
+  /** Each metric's chart by block id, as the core drew it for the project last returned (saved state). */
+  readonly charts: Record<number, MetricChart>;
   select(selection: Selection): void;
   /** Sends one edit as it is; settles once its reply (or failure) is shown. */
   submit(edit: Edit): Promise<boolean>;

@@ -2,7 +2,7 @@
 // the browser harness uses too, so the editor sees realistic replies to its edits.
 import { vi } from "vitest";
 import type * as Backend from "../lib/backend";
-import type { BriefingPreview, ExportedBriefing, Finding, ImageRef, MenuAction, OpenedProject, Report } from "../lib/bindings";
+import type { BriefingPreview, ExportedBriefing, ExportProgress, Finding, ImageRef, MenuAction, OpenedProject, Report } from "../lib/bindings";
 import { FakeCore } from "../../harness/fake";
 
 type Mocked = { [K in keyof typeof Backend]: (typeof Backend)[K] };
@@ -21,6 +21,8 @@ export const mockedFunctions = {
   openLastExport: vi.fn(async () => undefined),
   revealLastExport: vi.fn(async () => undefined),
   exportBriefingDialog: vi.fn(),
+  cancelExport: vi.fn(async () => undefined),
+  onExportProgress: vi.fn(async () => () => {}),
   briefingPreview: vi.fn(),
   setWindowTitle: vi.fn(async () => {}),
   onMenuAction: vi.fn(async () => () => {}),
@@ -32,8 +34,10 @@ export const mockedFunctions = {
 
 /**
  * Answers currentProject, applyEdit, undo, redo, the coach, the briefing preview, the PDF
- * export and the pictures (adding one, thumbnails) from a FakeCore holding `opened`'s project; returns the core (its `edits` are what the
- * UI sent, its `previews` and `exports` the print settings asked for).
+ * export (its progress events go to the handler App gave onExportProgress; cancelExport
+ * reaches the core) and the pictures (adding one, thumbnails) from a FakeCore holding
+ * `opened`'s project; returns the core (its `edits` are what the UI sent, its `previews` and
+ * `exports` the print settings asked for, `slowExport` paces the export's steps).
  */
 export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   const core = new FakeCore(opened.project, opened.path);
@@ -48,11 +52,20 @@ export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   vi.mocked(backend.exportBriefingDialog).mockImplementation(
     (settings) => core.handle("export_briefing_dialog", { settings }) as Promise<ExportedBriefing | null>,
   );
+  vi.mocked(backend.cancelExport).mockImplementation(async () => {
+    await core.handle("cancel_export", undefined);
+  });
+  // The core's export-progress events reach the handler App registered, as the shell's would.
+  core.emit = (event, payload) => {
+    if (event !== "export-progress") return;
+    vi.mocked(backend.onExportProgress).mock.calls.at(-1)?.[0](payload as ExportProgress);
+  };
   vi.mocked(backend.addPictureDialog).mockImplementation(() => core.handle("add_picture_dialog", undefined) as Promise<ImageRef | null>);
   vi.mocked(backend.pictureThumbnail).mockImplementation((id) => core.handle("picture_thumbnail", { id }) as Promise<string>);
   vi.mocked(backend.takeStartupProblem).mockResolvedValue(null);
   vi.mocked(backend.setWindowTitle).mockResolvedValue(undefined);
   vi.mocked(backend.onMenuAction).mockResolvedValue(() => {});
+  vi.mocked(backend.onExportProgress).mockResolvedValue(() => {});
   return core;
 }
 

@@ -35,5 +35,6 @@ export function opened(
     project: { author: "", audience: "", library: [], logo: null, accent: null, ...project },
     canUndo: false,
     canRedo: false,
+    charts: {},
   };
 }

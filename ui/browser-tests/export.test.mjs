@@ -1,0 +1,115 @@
+// Export PDF…'s progress in Chromium, against the fake core's export (harness/fake.ts): its
+// steps sent as export-progress events, spaced out by harness.slowExport, and cancel_export
+// honoured. The status bar shows a slow export's steps with Cancel; a quick one never shows
+// them. Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openHarness, serveHarness, shot } from "./support.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveHarness();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const progressbar = (page) => page.getByRole("progressbar", { name: "Exporting the briefing" });
+const statusText = (page) => page.getByRole("status").textContent();
+const statusbar = (page) => page.locator("footer.statusbar");
+
+/** Waits until the status line says `text` (a string or a RegExp source). */
+function waitForStatus(page, pattern) {
+  return page.waitForFunction((source) => new RegExp(source).test(document.querySelector('footer [role="status"]')?.textContent ?? ""), pattern.source);
+}
+
+test("a slow export shows its steps with Cancel in the status bar, then the usual success", async () => {
+  const { page, errors } = await openHarness(browser, server.url);
+  await page.evaluate(() => window.harness.slowExport({ stepMs: 140, pictures: 12 }));
+  await page.locator("#export-pdf").click();
+
+  await progressbar(page).waitFor();
+  await waitForStatus(page, /^Preparing pictures ([4-9]|1[0-2]) of 12$/);
+  const text = await statusText(page);
+  assert.equal(await progressbar(page).getAttribute("aria-valuetext"), text);
+  const percent = Number(await progressbar(page).getAttribute("aria-valuenow"));
+  assert.ok(percent > 0 && percent <= 100, `a determinate bar while pictures are counted (${percent}%)`);
+  const fill = await progressbar(page).locator(".fill").evaluate((el) => el.getBoundingClientRect().width / el.parentElement.getBoundingClientRect().width);
+  assert.ok(fill > 0.2 && fill <= 1, `the bar is filled to its share (${fill})`);
+  assert.equal(await page.getByRole("button", { name: "Cancel" }).isVisible(), true);
+  assert.equal(await page.locator("#export-pdf").textContent(), "Exporting…");
+  await shot(page, "export-progress-pictures.png");
+  await shot(statusbar(page), "export-progress-pictures-statusbar.png");
+
+  await waitForStatus(page, /^Laying out pages$/);
+  assert.equal(await progressbar(page).getAttribute("aria-valuenow"), null, "an indeterminate bar after the pictures");
+  await shot(statusbar(page), "export-progress-layout-statusbar.png");
+  await waitForStatus(page, /^Writing the PDF$/);
+  await waitForStatus(page, /^Saving$/);
+
+  await waitForStatus(page, /^Exported 8 pages to \/tmp\/harness-briefing\.pdf$/);
+  await progressbar(page).waitFor({ state: "detached" });
+  assert.equal(await page.getByRole("button", { name: "Cancel" }).count(), 0);
+  await page.getByRole("button", { name: "Open PDF" }).waitFor();
+  await page.getByRole("button", { name: "Show in folder" }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.harness.written()), ["/tmp/harness-briefing.pdf"]);
+  const steps = await page.evaluate(() => window.harness.progress().map((p) => p.step));
+  assert.deepEqual([...new Set(steps)], ["pictures", "layout", "writing", "saving"]);
+  await shot(statusbar(page), "export-done-statusbar.png");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("Cancel stops the export: nothing written, a short status and no success; Escape does the same", async () => {
+  const { page, errors } = await openHarness(browser, server.url);
+  await page.evaluate(() => window.harness.slowExport({ stepMs: 200, pictures: 6 }));
+  await page.locator("#export-pdf").click();
+  const cancel = page.getByRole("button", { name: "Cancel" });
+  await cancel.waitFor();
+  await cancel.click();
+  await waitForStatus(page, /^Export cancelled; nothing was written\.$/);
+  await progressbar(page).waitFor({ state: "detached" });
+  assert.equal(await page.getByRole("button", { name: "Open PDF" }).count(), 0);
+  assert.equal(await page.locator('[role="alert"]').count(), 0);
+  assert.deepEqual(await page.evaluate(() => window.harness.written()), []);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "export-pdf", "focus goes back to Export PDF…");
+  // The export stopped at its next step: no layout, writing or saving after the cancel.
+  const steps = await page.evaluate(() => window.harness.progress().map((p) => p.step));
+  assert.ok(!steps.includes("saving"), `stopped before saving (${steps.join(", ")})`);
+  await shot(page, "export-cancelled.png");
+  await shot(statusbar(page), "export-cancelled-statusbar.png");
+
+  // Again, with Escape while the progress shows (focus on the storyboard).
+  await page.locator('[data-testid="storyboard"] [data-testid="block"]').first().click();
+  await page.locator("#export-pdf").click();
+  await progressbar(page).waitFor();
+  await page.keyboard.press("Escape");
+  await waitForStatus(page, /^Export cancelled; nothing was written\.$/);
+  assert.deepEqual(await page.evaluate(() => window.harness.written()), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a quick export never shows the progress", async () => {
+  const { page, errors } = await openHarness(browser, server.url);
+  // Anything that ever shows a progress bar is noted, however briefly.
+  await page.evaluate(() => {
+    window.sawProgress = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[role="progressbar"]')) window.sawProgress = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.locator("#export-pdf").click();
+  await waitForStatus(page, /^Exported 8 pages/);
+  await page.waitForTimeout(600);
+  assert.equal(await page.evaluate(() => window.sawProgress), false);
+  assert.ok((await page.evaluate(() => window.harness.progress().length)) > 0, "its steps were sent");
+  await page.getByRole("button", { name: "Open PDF" }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
