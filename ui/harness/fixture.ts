@@ -46,6 +46,7 @@ export function projectFromSample(sample: Sample): Project {
     library: (sample.library ?? []).map(block),
     logo: null,
     accent: null,
+    pilots: [],
   };
 }
 

@@ -41,6 +41,9 @@ Usage:
   casewright photo FILE --block TITLE (--image IMAGE [--caption TEXT] | --remove)
       Put a photo (JPEG or PNG) on the block with this title, printed in the briefing
       with its caption, or take it off.
+  casewright pilot report FILE [--format text|json]
+      Judge the project's pilots: each success criterion's result (as `pilot analyze`
+      gives it), whether the pilot is a win to build on, and what to say first.
   casewright pilot analyze DATA.csv --design independent|paired|proportion [--format text|json]
       Judge a pilot's results spreadsheet: per metric the change, a 95% interval suited to
       the design, an effect size, whether the target was met, and warnings where the data
@@ -80,6 +83,10 @@ enum Command {
         json: bool,
         audience: Option<Audience>,
         rules: Option<PathBuf>,
+    },
+    PilotReport {
+        file: PathBuf,
+        json: bool,
     },
     PilotAnalyze {
         data: PathBuf,
@@ -201,7 +208,13 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
                 },
                 json: json_format(format.as_deref())?,
             }),
-            Some(other) => bail!("unknown pilot job {other:?}; use `pilot analyze`"),
+            Some("report") => Ok(Command::PilotReport {
+                file: data.context("`pilot report` needs a project FILE")?,
+                json: json_format(format.as_deref())?,
+            }),
+            Some(other) => {
+                bail!("unknown pilot job {other:?}; use `pilot report` or `pilot analyze`")
+            }
             None => bail!("`pilot` needs a job: `pilot analyze DATA.csv --design …`"),
         };
     }
@@ -393,6 +406,7 @@ fn run(command: Command) -> Result<ExitCode> {
             rules,
         } => return lint(&file, json, audience, rules.as_deref()),
         Command::PilotAnalyze { data, design, json } => pilot::analyze(&data, design, json)?,
+        Command::PilotReport { file, json } => pilot::report(&file, json)?,
         Command::Brand { file, logo, accent } => brand(&file, logo, accent)?,
         Command::Photo {
             file,

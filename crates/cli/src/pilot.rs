@@ -1,10 +1,14 @@
-//! `casewright pilot analyze`: a results spreadsheet judged metric by metric.
+//! `casewright pilot analyze`: a results spreadsheet judged metric by metric; `casewright
+//! pilot report`: a project's pilots judged as wholes.
 
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use casewright_core::model::{format_number, Direction};
-use casewright_core::pilot::{analyze as judge, table, Design, MetricResult};
+use casewright_core::pilot::{
+    analyze as judge, report as judge_pilot, table, Design, MetricResult,
+};
+use casewright_core::ProjectFile;
 
 /// The largest spreadsheet read; results of a pilot are far smaller.
 const MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -128,4 +132,38 @@ fn text_of(r: &MetricResult) -> String {
         out += &format!("  ! {}\n", warning.message);
     }
     out + "\n"
+}
+
+pub fn report(path: &Path, json: bool) -> Result<()> {
+    let project = ProjectFile::open(path)?.load()?;
+    let reports: Vec<_> = project.pilots.iter().map(judge_pilot).collect();
+    if json {
+        let document = serde_json::json!({ "version": 1, "pilots": reports });
+        println!("{}", serde_json::to_string_pretty(&document)?);
+        return Ok(());
+    }
+    if reports.is_empty() {
+        println!("{} has no pilots yet.", path.display());
+    }
+    for (pilot, judged) in project.pilots.iter().zip(&reports) {
+        let team = if pilot.team.trim().is_empty() {
+            String::new()
+        } else {
+            format!(", {}", pilot.team.trim())
+        };
+        println!("{}{team}\n  {}", pilot.name, judged.summary);
+        for warning in &judged.warnings {
+            println!("  ! {}", warning.message);
+        }
+        println!();
+        for criterion in &judged.criteria {
+            let mark = if criterion.won { "won: " } else { "" };
+            print!(
+                "  {mark}{}",
+                text_of(&criterion.result).replace('\n', "\n  ")
+            );
+            println!();
+        }
+    }
+    Ok(())
 }

@@ -624,3 +624,63 @@ fn pilot_analyze_refuses_bad_sheets_with_every_line_named() {
     let err = failed(casewright(&["pilot", "analyze", "bad.csv"], dir.path()));
     assert!(err.contains("--design"), "{err}");
 }
+
+#[test]
+fn pilot_report_judges_the_projects_pilots_and_they_round_trip_through_json() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(casewright(&["new", "a.casewright", "--sample"], dir.path()));
+    let mut doc: serde_json::Value = serde_json::from_str(&ok(casewright(
+        &["show", "a.casewright", "--format", "json"],
+        dir.path(),
+    )))
+    .unwrap();
+    doc["pilots"] = serde_json::json!([{
+        "name": "Plant 2 problem board",
+        "team": "Plant 2 maintenance",
+        "start": "2026-09-01", "end": "2026-12-18", "resultsUntil": "2026-11-20",
+        "criteria": [{
+            "metric": "Ideas adopted", "direction": "higher", "baseline": 0.1, "target": 0.3,
+            "results": {"design": "proportion",
+                        "pilot": {"successes": 30, "trials": 60},
+                        "comparison": {"successes": 6, "trials": 60}}
+        }]
+    }]);
+    std::fs::write(dir.path().join("p.json"), doc.to_string()).unwrap();
+    ok(casewright(
+        &["new", "b.casewright", "--from", "p.json"],
+        dir.path(),
+    ));
+    let again: serde_json::Value = serde_json::from_str(&ok(casewright(
+        &["show", "b.casewright", "--format", "json"],
+        dir.path(),
+    )))
+    .unwrap();
+    assert_eq!(again["pilots"], doc["pilots"]);
+
+    let text = ok(casewright(&["pilot", "report", "b.casewright"], dir.path()));
+    assert!(
+        text.contains("Plant 2 problem board, Plant 2 maintenance"),
+        "{text}"
+    );
+    assert!(text.contains("A win: 1 of 1"), "{text}");
+    assert!(text.contains("shorter"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&ok(casewright(
+        &["pilot", "report", "b.casewright", "--format", "json"],
+        dir.path(),
+    )))
+    .unwrap();
+    assert_eq!(json["pilots"][0]["verdict"], "win");
+    assert_eq!(
+        json["pilots"][0]["criteria"][0]["result"]["estimate_pilot"],
+        0.5
+    );
+
+    doc["pilots"][0]["end"] = serde_json::json!("2026-08-01");
+    std::fs::write(dir.path().join("bad.json"), doc.to_string()).unwrap();
+    let err = failed(casewright(
+        &["new", "c.casewright", "--from", "bad.json"],
+        dir.path(),
+    ));
+    assert!(err.contains("end date is before the start date"), "{err}");
+    assert!(!dir.path().join("c.casewright").exists());
+}

@@ -39,6 +39,7 @@ fn big_project() -> Project {
         library: Vec::new(),
         logo: None,
         accent: None,
+        pilots: Vec::new(),
     }
 }
 

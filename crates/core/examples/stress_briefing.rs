@@ -138,6 +138,7 @@ fn storyboard() -> Project {
         library: Vec::new(),
         logo: None,
         accent: None,
+        pilots: Vec::new(),
     }
 }
 

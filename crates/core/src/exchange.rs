@@ -27,8 +27,12 @@
 //! `direction` is `higher` or `lower` (which way the metric improves). Every field but
 //! `kind` and `title` may be left out; `library` holds blocks not placed in a section.
 //! Unknown fields are refused, so a typo is reported instead of dropped. Version 1 and 2
-//! files (the same without the fields added since: block fields in 2, `accent` in 3) are
-//! read as they are. Pictures (the logo, photos) live only in the project file; the JSON
+//! files (the same without the fields added since: block fields in 2, `accent` and
+//! `pilots` in 3) are read as they are. A pilot is written as `pilot::Pilot` without ids:
+//! `{"name", "team", "headcount", "start", "end", "resultsUntil", "hypothesis",
+//! "readiness", "criteria": [{"metric", "unit", "direction", "baseline", "target",
+//! "measure", "results": {"design": "independent", "pilot": [..], "comparison": [..]}}]}`
+//! (paired: `"pairs": [[before, after], ..]`; proportion: `"pilot": {"successes", "trials"}`). Pictures (the logo, photos) live only in the project file; the JSON
 //! form carries the text and figures.
 
 use serde::{Deserialize, Serialize};
@@ -58,6 +62,105 @@ struct ProjectDoc {
     /// The organisation's colour, `#RRGGBB`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     accent: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pilots: Vec<PilotDoc>,
+}
+
+/// A pilot without its row ids (see `pilot::Pilot`).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct PilotDoc {
+    name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    team: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    headcount: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    results_until: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    hypothesis: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    readiness: String,
+    #[serde(default)]
+    criteria: Vec<CriterionDoc>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct CriterionDoc {
+    metric: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    direction: Direction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    baseline: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    target: Option<f64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    measure: String,
+    results: crate::pilot::Results,
+}
+
+impl From<PilotDoc> for crate::pilot::Pilot {
+    fn from(p: PilotDoc) -> crate::pilot::Pilot {
+        crate::pilot::Pilot {
+            id: 0,
+            name: p.name,
+            team: p.team,
+            headcount: p.headcount,
+            start: p.start,
+            end: p.end,
+            results_until: p.results_until,
+            hypothesis: p.hypothesis,
+            readiness: p.readiness,
+            criteria: p
+                .criteria
+                .into_iter()
+                .map(|c| crate::pilot::Criterion {
+                    id: 0,
+                    metric: c.metric,
+                    unit: c.unit,
+                    direction: c.direction,
+                    baseline: c.baseline,
+                    target: c.target,
+                    measure: c.measure,
+                    results: c.results,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<&crate::pilot::Pilot> for PilotDoc {
+    fn from(p: &crate::pilot::Pilot) -> PilotDoc {
+        PilotDoc {
+            name: p.name.clone(),
+            team: p.team.clone(),
+            headcount: p.headcount,
+            start: p.start.clone(),
+            end: p.end.clone(),
+            results_until: p.results_until.clone(),
+            hypothesis: p.hypothesis.clone(),
+            readiness: p.readiness.clone(),
+            criteria: p
+                .criteria
+                .iter()
+                .map(|c| CriterionDoc {
+                    metric: c.metric.clone(),
+                    unit: c.unit.clone(),
+                    direction: c.direction,
+                    baseline: c.baseline,
+                    target: c.target,
+                    measure: c.measure.clone(),
+                    results: c.results.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -188,6 +291,8 @@ pub enum ExchangeError {
     TooNew { found: u32 },
     #[error("the accent colour {0:?} is not a colour; write it as #RRGGBB")]
     InvalidAccent(String),
+    #[error("pilot {name:?}: {reason}")]
+    InvalidPilot { name: String, reason: String },
 }
 
 /// Reads a project from the JSON exchange format. Ids in the result are 0 until stored.
@@ -210,6 +315,15 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
     {
         return Err(ExchangeError::InvalidAccent(accent.to_string()));
     }
+    let pilots: Vec<crate::pilot::Pilot> = doc.pilots.into_iter().map(Into::into).collect();
+    for pilot in &pilots {
+        pilot
+            .check()
+            .map_err(|reason| ExchangeError::InvalidPilot {
+                name: pilot.name.clone(),
+                reason,
+            })?;
+    }
     Ok(Project {
         title: doc.title,
         author: doc.author,
@@ -227,6 +341,7 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
         library: doc.library.into_iter().map(Block::from).collect(),
         logo: None,
         accent: doc.accent,
+        pilots,
     })
 }
 
@@ -249,6 +364,7 @@ pub fn project_to_json(project: &Project) -> String {
             .collect(),
         library: project.library.iter().map(BlockDoc::from).collect(),
         accent: project.accent.clone(),
+        pilots: project.pilots.iter().map(PilotDoc::from).collect(),
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("a project always serialises");
     text.push('\n');

@@ -21,6 +21,9 @@ pub struct Project {
     /// The organisation's colour as `#RRGGBB`, for the cover, headings and figures.
     #[serde(default)]
     pub accent: Option<String>,
+    /// Small first steps, their success criteria and results.
+    #[serde(default)]
+    pub pilots: Vec<crate::pilot::Pilot>,
 }
 
 /// A picture stored in the project file. Only the id matters when it is written back; the

@@ -30,5 +30,6 @@ pub fn new_project(title: &str) -> Project {
         library: Vec::new(),
         logo: None,
         accent: None,
+        pilots: Vec::new(),
     }
 }

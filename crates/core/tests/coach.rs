@@ -24,6 +24,7 @@ fn project(sections: Vec<(&str, Vec<Block>)>) -> Project {
         library: Vec::new(),
         logo: None,
         accent: None,
+        pilots: Vec::new(),
     }
 }
 

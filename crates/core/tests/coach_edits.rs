@@ -24,6 +24,7 @@ fn project(body: &str) -> Project {
         library: vec![],
         logo: None,
         accent: None,
+        pilots: Vec::new(),
     }
 }
 

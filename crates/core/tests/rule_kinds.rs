@@ -38,6 +38,7 @@ fn storyboard(bodies: &[String]) -> Project {
         library: Vec::new(),
         logo: None,
         accent: None,
+        pilots: Vec::new(),
     }
 }
 

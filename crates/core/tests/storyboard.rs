@@ -21,6 +21,7 @@ fn board() -> Storyboard {
         library: vec![block("x"), block("y")],
         logo: None,
         accent: None,
+        pilots: Vec::new(),
     };
     Storyboard::new(ProjectFile::in_memory(&project).unwrap())
 }

@@ -17,7 +17,11 @@ logo: ImageRef | null,
 /**
  * The organisation's colour as `#RRGGBB`, for the cover, headings and figures.
  */
-accent: string | null, };
+accent: string | null, 
+/**
+ * Small first steps, their success criteria and results.
+ */
+pilots: Array<Pilot>, };
 
 export type Section = { id: number, title: string, 
 /**
@@ -57,7 +61,7 @@ export type ImageRef = { id: number, width: number, height: number, };
 
 export type Photo = { image: ImageRef, caption: string, };
 
-export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, } | { "op": "setBranding", logo: ImageRef | null, accent: string | null, } | { "op": "applyFix", blockId: number, field: Field, start: number, end: number, excerpt: string, replacement: string, } | { "op": "dismissFinding", blockId: number, rule: string, } | { "op": "restoreFinding", blockId: number, rule: string, };
+export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, } | { "op": "setBranding", logo: ImageRef | null, accent: string | null, } | { "op": "applyFix", blockId: number, field: Field, start: number, end: number, excerpt: string, replacement: string, } | { "op": "dismissFinding", blockId: number, rule: string, } | { "op": "restoreFinding", blockId: number, rule: string, } | { "op": "addPilot", pilot: Pilot, index: number, } | { "op": "updatePilot", pilot: Pilot, } | { "op": "deletePilot", id: number, } | { "op": "restorePilot", pilot: Pilot, index: number, } | { "op": "batch", edits: Array<Edit>, };
 
 export type Place = { "in": "library", index: number, } | { "in": "section", sectionId: number, index: number, };
 
@@ -122,6 +126,124 @@ label: string, value: number,
 share: number, };
 
 export type BarRole = "baseline" | "now" | "target";
+
+export type Pilot = { id: number, name: string, 
+/**
+ * The team or unit that runs it.
+ */
+team: string, headcount: number | null, 
+/**
+ * Planned start and end, as ISO dates (2026-09-01).
+ */
+start: string | null, end: string | null, 
+/**
+ * The last day results cover; before `end`, the pilot ran shorter than planned.
+ */
+resultsUntil: string | null, 
+/**
+ * What we expect to happen, and why.
+ */
+hypothesis: string, 
+/**
+ * Why this place: the culture is ready and a win is likely.
+ */
+readiness: string, criteria: Array<Criterion>, };
+
+export type Criterion = { id: number, metric: string, unit: string | null, direction: Direction, baseline: number | null, target: number | null, 
+/**
+ * How it is measured, e.g. "median working days from the service desk export".
+ */
+measure: string, results: Results, };
+
+export type Results = { "design": "independent", pilot: Array<number>, comparison: Array<number>, } | { "design": "paired", pairs: Array<[number, number]>, } | { "design": "proportion", pilot: Rate | null, comparison: Rate | null, };
+
+export type Rate = { successes: number, trials: number, };
+
+export type PilotReport = { pilot: number, name: string, verdict: Verdict, 
+/**
+ * The verdict in a sentence, for the app and the briefing.
+ */
+summary: string, criteria: Array<CriterionReport>, 
+/**
+ * About the pilot as a whole (e.g. it ran shorter than planned).
+ */
+warnings: Array<Warning>, };
+
+export type CriterionReport = { criterion: number, result: MetricResult, 
+/**
+ * Met its target, in the better direction, with an interval that leaves no doubt.
+ */
+won: boolean, chart: PilotChart | null, };
+
+export type Verdict = "noResults" | "win" | "mixed" | "weak";
+
+export type PilotChart = { bars: Array<IntervalBar>, 
+/**
+ * The target, and where it sits on the scale (0–1).
+ */
+target: number | null, targetShare: number | null, better: Direction, 
+/**
+ * Values are rates (0–1) to be shown as percentages.
+ */
+rates: boolean, };
+
+export type IntervalBar = { 
+/**
+ * "Comparison", "Pilot", "Before", "After".
+ */
+label: string, value: number, low: number | null, high: number | null, 
+/**
+ * Positions on the scale, 0–1 (the bar from 0 to `share`; the whisker between).
+ */
+share: number, lowShare: number | null, highShare: number | null, };
+
+export type MetricResult = { metric: string, design: Design, unit: string | null, direction: Direction | null, target: number | null, 
+/**
+ * Observations (or trials) in the pilot group; subjects for paired data.
+ */
+n_pilot: bigint, 
+/**
+ * Observations (or trials) in the comparison group; null for paired data.
+ */
+n_comparison: bigint | null, 
+/**
+ * The pilot's mean (after, for paired data; its rate, for proportions).
+ */
+estimate_pilot: number | null, 
+/**
+ * The comparison's mean (before, for paired data; its rate, for proportions).
+ */
+estimate_comparison: number | null, 
+/**
+ * estimate_pilot − estimate_comparison.
+ */
+difference: number | null, 
+/**
+ * The difference as a share of the comparison's estimate (0.25 = 25% more).
+ */
+relative_change: number | null, ci_low: number | null, ci_high: number | null, confidence: number, 
+/**
+ * How the interval was computed.
+ */
+method: string, effect_size: number | null, 
+/**
+ * `hedges_g`, `cohens_dz` or `cohens_h`.
+ */
+effect_size_measure: string, 
+/**
+ * Whether the pilot's estimate reached the target; null without a target.
+ */
+target_met: boolean | null, warnings: Array<Warning>, };
+
+export type Design = "independent" | "paired" | "proportion";
+
+export type Warning = { 
+/**
+ * Stable: `too_few_observations`, `few_observations`, `no_comparison`,
+ * `interval_crosses_zero`, `no_spread`, `missing_values`, `target_wrong_direction`,
+ * `went_the_wrong_way`, `direction_assumed`.
+ */
+code: string, message: string, };
 
 export type ExportStep = "pictures" | "layout" | "writing" | "saving";
 

@@ -14,6 +14,7 @@ const project: Project = {
   library: [b(5)],
   logo: null,
   accent: null,
+  pilots: [],
 };
 
 function event<T>(items: T[], trigger: TRIGGERS, id: number, source: SOURCES): CustomEvent<DndEvent<T>> {

@@ -135,6 +135,7 @@ describe("counting and grouping", () => {
     library: [],
     logo: null,
     accent: null,
+    pilots: [],
     sections: [
       section({ id: 10, title: "Opportunity", blocks: [block({ id: 1, kind: "benefit", title: "Sharper focus" })] }),
       section({ id: 20, title: "", blocks: [] }),

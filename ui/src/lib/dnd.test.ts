@@ -30,6 +30,7 @@ function project(): Project {
     library: [b(5), b(6), b(7)],
     logo: null,
     accent: null,
+    pilots: [],
   };
 }
 

@@ -62,6 +62,7 @@ describe("branding forms", () => {
     library: [],
     logo: { id: 4, width: 800, height: 200 },
     accent: "#7A1F5C",
+    pilots: [],
   };
 
   it("round-trip the logo and the accent", () => {

@@ -32,7 +32,7 @@ export function opened(
   return {
     path,
     fileName: path.split("/").pop() ?? path,
-    project: { author: "", audience: "", library: [], logo: null, accent: null, ...project },
+    project: { author: "", audience: "", library: [], logo: null, accent: null, pilots: [], ...project },
     canUndo: false,
     canRedo: false,
     charts: {},

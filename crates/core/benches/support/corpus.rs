@@ -58,6 +58,7 @@ pub fn big_project() -> Project {
         library: Vec::new(),
         logo: None,
         accent: None,
+        pilots: Vec::new(),
     }
 }
 

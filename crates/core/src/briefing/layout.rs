@@ -2028,6 +2028,7 @@ mod tests {
             library: vec![],
             logo: None,
             accent: None,
+            pilots: Vec::new(),
         };
         let doc = lay_out(&project, &options());
         assert_eq!(doc.pages.len(), 3, "cover, summary, storyboard");

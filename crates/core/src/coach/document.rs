@@ -99,6 +99,7 @@ pub fn document_to_project(text: &str) -> Project {
         library: Vec::new(),
         logo: None,
         accent: None,
+        pilots: Vec::new(),
     }
 }
 

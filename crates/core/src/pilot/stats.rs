@@ -113,6 +113,11 @@ pub fn paired(changes: &Summary) -> Option<Interval> {
     ))
 }
 
+/// The t interval of one group's mean (the same as the paired interval of its values).
+pub fn one_mean(values: &Summary) -> Option<Interval> {
+    paired(values)
+}
+
 /// Wilson's score interval for a rate of `successes` in `trials` (trials > 0).
 pub fn wilson(successes: u64, trials: u64) -> Interval {
     let (x, n) = (successes as f64, trials as f64);

@@ -11,6 +11,7 @@
 mod error;
 mod header;
 mod pictures;
+pub(crate) mod pilots;
 pub(crate) mod rows;
 mod schema;
 
@@ -210,6 +211,10 @@ impl ProjectFile {
                     .push(block),
             }
         }
+        let pilots = pilots::load(&self.conn).map_err(|e| match e {
+            pilots::LoadError::Sql(e) => sql(e),
+            pilots::LoadError::Invalid(detail) => corrupt(detail),
+        })?;
         Ok(Project {
             title,
             author,
@@ -218,6 +223,7 @@ impl ProjectFile {
             library,
             logo,
             accent,
+            pilots,
         })
     }
 
@@ -274,6 +280,10 @@ impl ProjectFile {
 fn write_project(tx: &Transaction, project: &Project) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM block", [])?;
     tx.execute("DELETE FROM section", [])?;
+    tx.execute("DELETE FROM pilot", [])?;
+    for (position, pilot) in project.pilots.iter().enumerate() {
+        pilots::insert(tx, pilot, position as i64, false)?;
+    }
     tx.execute(
         "INSERT INTO project (id, title, author, audience, logo_image, accent)
          VALUES (1, ?1, ?2, ?3, ?4, ?5)

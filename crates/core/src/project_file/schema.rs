@@ -5,13 +5,13 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The `user_version` this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 4;
+pub const SCHEMA_VERSION: i32 = 5;
 
 /// Tables a file must have to be opened as a project.
 pub const REQUIRED_TABLES: [&str; 3] = ["project", "section", "block"];
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
 // The application id is part of the first migration, so it is set in the same transaction
@@ -96,6 +96,36 @@ ALTER TABLE project ADD COLUMN logo_image INTEGER REFERENCES image (id);
 ALTER TABLE project ADD COLUMN accent TEXT;
 ALTER TABLE block ADD COLUMN photo_image INTEGER REFERENCES image (id);
 ALTER TABLE block ADD COLUMN photo_caption TEXT NOT NULL DEFAULT '';
+";
+
+// Version 5: pilots. Each has success criteria; a criterion's recorded results are one
+// JSON document in the shape of its design (checked when read).
+const V5: &str = "
+CREATE TABLE pilot (
+    id            INTEGER PRIMARY KEY,
+    position      INTEGER NOT NULL,
+    name          TEXT NOT NULL,
+    team          TEXT NOT NULL DEFAULT '',
+    headcount     INTEGER CHECK (headcount >= 0),
+    start_date    TEXT,
+    end_date      TEXT,
+    results_until TEXT,
+    hypothesis    TEXT NOT NULL DEFAULT '',
+    readiness     TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE criterion (
+    id        INTEGER PRIMARY KEY,
+    pilot_id  INTEGER NOT NULL REFERENCES pilot (id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    metric    TEXT NOT NULL,
+    unit      TEXT,
+    direction TEXT NOT NULL CHECK (direction IN ('higher', 'lower')),
+    baseline  REAL,
+    target    REAL,
+    measure   TEXT NOT NULL DEFAULT '',
+    results   TEXT NOT NULL
+) STRICT;
+CREATE INDEX criterion_of_pilot ON criterion (pilot_id, position);
 ";
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ use ts_rs::TS;
 
 use super::EditError;
 use crate::model::{Block, Field, ImageRef};
+use crate::pilot::Pilot;
+use crate::project_file::pilots;
 use crate::project_file::rows::{self, block_from_row, insert_block, Slot, BLOCK_COLUMNS};
 
 /// Where a block goes: a section or the library, at `index` among the blocks there
@@ -141,6 +143,18 @@ pub enum Edit {
         block_id: i64,
         rule: String,
     },
+    /// Adds a pilot (its ids are ignored) at `index` among the pilots.
+    AddPilot { pilot: Pilot, index: u32 },
+    /// Replaces the plan and results of the pilot with `pilot.id`.
+    UpdatePilot { pilot: Pilot },
+    DeletePilot {
+        #[ts(type = "number")]
+        id: i64,
+    },
+    /// Puts back a deleted pilot with its ids (the undo of a delete).
+    RestorePilot { pilot: Pilot, index: u32 },
+    /// Several edits as one: applied in order, undone together.
+    Batch { edits: Vec<Edit> },
 }
 
 /// What an applied edit produced besides its undo.
@@ -377,6 +391,41 @@ impl Edit {
                 )?;
                 Ok((old, Outcome::default()))
             }
+            Edit::AddPilot { pilot, index } => {
+                pilot.check().map_err(EditError::invalid)?;
+                let position = open_pilot_slot(tx, *index)?;
+                let id = pilots::insert(tx, pilot, position, false)?;
+                Ok((Edit::DeletePilot { id }, Outcome { created: Some(id) }))
+            }
+            Edit::RestorePilot { pilot, index } => {
+                pilot.check().map_err(EditError::invalid)?;
+                let position = open_pilot_slot(tx, *index)?;
+                pilots::insert(tx, pilot, position, true)?;
+                Ok((Edit::DeletePilot { id: pilot.id }, Outcome::default()))
+            }
+            Edit::UpdatePilot { pilot } => {
+                pilot.check().map_err(EditError::invalid)?;
+                let (_, old) = load_pilot(tx, pilot.id)?;
+                pilots::update(tx, pilot)?;
+                Ok((Edit::UpdatePilot { pilot: old }, Outcome::default()))
+            }
+            Edit::DeletePilot { id } => {
+                let (index, old) = load_pilot(tx, *id)?;
+                tx.execute("DELETE FROM pilot WHERE id = ?1", [id])?;
+                renumber_pilots(tx)?;
+                Ok((Edit::RestorePilot { pilot: old, index }, Outcome::default()))
+            }
+            Edit::Batch { edits } => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                let mut outcome = Outcome::default();
+                for edit in edits {
+                    let (inverse, done) = edit.apply(tx)?;
+                    inverses.push(inverse);
+                    outcome.created = done.created.or(outcome.created);
+                }
+                inverses.reverse();
+                Ok((Edit::Batch { edits: inverses }, outcome))
+            }
             Edit::SetBranding { logo, accent } => {
                 if let Some(accent) = accent {
                     if crate::briefing::layout::Rgb::parse_hex(accent).is_none() {
@@ -545,6 +594,48 @@ fn load_block(tx: &Transaction, id: i64) -> Result<(Slot, Block), EditError> {
             rows::RowError::Invalid(detail) => EditError::invalid(detail),
         }),
     }
+}
+
+/// The pilot with `id` as stored, and its index among the pilots.
+fn load_pilot(tx: &Transaction, id: i64) -> Result<(u32, Pilot), EditError> {
+    let all = pilots::load(tx).map_err(|e| match e {
+        pilots::LoadError::Sql(e) => EditError::Sqlite(e),
+        pilots::LoadError::Invalid(why) => EditError::invalid(why),
+    })?;
+    all.into_iter()
+        .enumerate()
+        .find(|(_, p)| p.id == id)
+        .map(|(index, p)| (index as u32, p))
+        .ok_or(EditError::NotFound { what: "pilot", id })
+}
+
+/// Makes room at `index` among the pilots; returns the position to insert at.
+fn open_pilot_slot(tx: &Transaction, index: u32) -> Result<i64, EditError> {
+    renumber_pilots(tx)?;
+    let len: i64 = tx.query_row("SELECT COUNT(*) FROM pilot", [], |r| r.get(0))?;
+    if i64::from(index) > len {
+        return Err(EditError::BadPosition {
+            index,
+            place: "the pilots".into(),
+            len: len as u32,
+        });
+    }
+    tx.execute(
+        "UPDATE pilot SET position = position + 1 WHERE position >= ?1",
+        [index],
+    )?;
+    Ok(i64::from(index))
+}
+
+fn renumber_pilots(tx: &Transaction) -> Result<(), EditError> {
+    tx.prepare_cached(
+        "UPDATE pilot SET position = ordered.rank
+         FROM (SELECT id, row_number() OVER (ORDER BY position, id) - 1 AS rank
+               FROM pilot) AS ordered
+         WHERE pilot.id = ordered.id AND pilot.position != ordered.rank",
+    )?
+    .execute([])?;
+    Ok(())
 }
 
 fn load_section(tx: &Transaction, id: i64) -> Result<(i64, SectionText), EditError> {
