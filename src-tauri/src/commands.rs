@@ -463,3 +463,78 @@ pub async fn picture_thumbnail(id: i64, open: State<'_, OpenProject>) -> Result<
 
 /// Thumbnails are drawn at twice the size the inspector shows them, for sharp screens.
 const THUMBNAIL_SIDE: u32 = 480;
+
+/// Each of the open project's pilots judged: verdicts, charts and warnings.
+#[tauri::command]
+pub fn pilot_reports(
+    open: State<'_, OpenProject>,
+) -> Result<Vec<casewright_core::pilot::PilotReport>, AppError> {
+    let guard = open.0.lock().unwrap();
+    let open = guard.as_ref().ok_or_else(no_project)?;
+    Ok(open
+        .board
+        .project()?
+        .pilots
+        .iter()
+        .map(casewright_core::pilot::report)
+        .collect())
+}
+
+/// Turns a pilot's win into storyboard blocks (one undoable edit), or says why not.
+#[tauri::command]
+pub fn leverage_pilot(id: i64, open: State<'_, OpenProject>) -> Result<OpenedProject, AppError> {
+    with_open(&open, |board| {
+        let project = board.project()?;
+        let pilot =
+            project.pilots.iter().find(|p| p.id == id).ok_or_else(|| {
+                AppError::new("not_found", "That pilot is no longer in the project.")
+            })?;
+        let edit = casewright_core::pilot::leverage::leverage(&project, pilot)
+            .map_err(|why| AppError::new("not_a_win", why))?;
+        board.apply(&edit).map(|_| ()).map_err(AppError::from)
+    })
+}
+
+/// Asks for a results spreadsheet (CSV) laid out for `design` and reads it: each metric's
+/// results, for the UI to put on a criterion. `None` when the dialog is cancelled.
+#[tauri::command]
+pub async fn read_results_dialog(
+    design: casewright_core::pilot::Design,
+    app: AppHandle,
+) -> Result<Option<Vec<casewright_core::pilot::ImportedResults>>, AppError> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Import results (CSV)")
+        .add_filter("CSV spreadsheet", &["csv", "txt"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked
+        .into_path()
+        .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
+    let unreadable =
+        |e: std::io::Error| AppError::new("io", format!("Cannot read {}: {e}", path.display()));
+    if std::fs::metadata(&path).map_err(unreadable)?.len() > MAX_RESULTS_FILE {
+        return Err(AppError::new(
+            "file_too_large",
+            format!(
+                "{} is larger than a results spreadsheet may be (64 MB).",
+                path.display()
+            ),
+        ));
+    }
+    let bytes = std::fs::read(&path).map_err(unreadable)?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        AppError::new(
+            "invalid_csv",
+            "The file is not UTF-8 text; save the spreadsheet as CSV UTF-8.",
+        )
+    })?;
+    casewright_core::pilot::read_results(&text, design)
+        .map(Some)
+        .map_err(|problems| AppError::new("invalid_csv", problems))
+}
+
+const MAX_RESULTS_FILE: u64 = 64 * 1024 * 1024;

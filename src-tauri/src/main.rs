@@ -92,6 +92,9 @@ fn main() {
             commands::export_briefing_dialog,
             commands::add_picture_dialog,
             commands::cancel_export,
+            commands::pilot_reports,
+            commands::leverage_pilot,
+            commands::read_results_dialog,
             commands::picture_thumbnail,
         ])
         .run(tauri::generate_context!())

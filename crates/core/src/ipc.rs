@@ -166,6 +166,7 @@ pub fn typescript() -> String {
         crate::pilot::Criterion::decl(&cfg),
         crate::pilot::Results::decl(&cfg),
         crate::pilot::Rate::decl(&cfg),
+        crate::pilot::ImportedResults::decl(&cfg),
         crate::pilot::PilotReport::decl(&cfg),
         crate::pilot::CriterionReport::decl(&cfg),
         crate::pilot::Verdict::decl(&cfg),

@@ -159,6 +159,12 @@ export type Results = { "design": "independent", pilot: Array<number>, compariso
 
 export type Rate = { successes: number, trials: number, };
 
+export type ImportedResults = { metric: string, results: Results, 
+/**
+ * Empty cells left out.
+ */
+missing: number, };
+
 export type PilotReport = { pilot: number, name: string, verdict: Verdict, 
 /**
  * The verdict in a sentence, for the app and the briefing.

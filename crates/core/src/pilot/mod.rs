@@ -11,5 +11,25 @@ pub mod stats;
 pub mod table;
 
 pub use analysis::{analyze, Design, MetricData, MetricResult, Observations, Warning};
-pub use plan::{Criterion, Pilot, Rate, Results};
+pub use plan::{Criterion, ImportedResults, Pilot, Rate, Results};
 pub use report::{report, CriterionReport, IntervalBar, PilotChart, PilotReport, Verdict};
+
+/// Reads a results spreadsheet for the app: each metric's results, or every problem with
+/// its line (nothing is returned half-read).
+pub fn read_results(text: &str, design: Design) -> Result<Vec<ImportedResults>, String> {
+    let metrics = table::read(text, design).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    Ok(metrics
+        .into_iter()
+        .map(|m| ImportedResults {
+            metric: m.name,
+            results: m.observations.into(),
+            missing: m.missing as u32,
+        })
+        .collect())
+}

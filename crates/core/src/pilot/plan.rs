@@ -82,6 +82,34 @@ impl Results {
     }
 }
 
+impl From<Observations> for Results {
+    fn from(observations: Observations) -> Results {
+        let rate = |g: Option<(u64, u64)>| g.map(|(successes, trials)| Rate { successes, trials });
+        match observations {
+            Observations::Independent { pilot, comparison } => {
+                Results::Independent { pilot, comparison }
+            }
+            Observations::Paired { pairs } => Results::Paired {
+                pairs: pairs.into_iter().map(|(b, a)| [b, a]).collect(),
+            },
+            Observations::Proportion { pilot, comparison } => Results::Proportion {
+                pilot: rate(pilot),
+                comparison: rate(comparison),
+            },
+        }
+    }
+}
+
+/// Results read from a spreadsheet for one metric, for the app to put on a criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportedResults {
+    pub metric: String,
+    pub results: Results,
+    /// Empty cells left out.
+    pub missing: u32,
+}
+
 impl Criterion {
     /// The criterion as the analysis reads it.
     pub fn metric_data(&self) -> MetricData {
