@@ -252,3 +252,51 @@ fn a_weak_pilot_is_not_turned_into_a_win() {
     let err = leverage(&project, &project.pilots[0]).unwrap_err();
     assert!(err.contains("Not a win yet"), "{err}");
 }
+
+#[test]
+fn the_briefing_reports_each_pilot_with_its_chart_and_says_weak_results_plainly() {
+    use casewright_core::briefing::{layout, BriefingDate, BriefingOptions};
+    let mut project = sample_project();
+    project.pilots = vec![
+        pilot(winning()),
+        Pilot {
+            name: "Sales desk trial".into(),
+            ..pilot(Results::Independent {
+                pilot: vec![18.0, 21.0, 17.0],
+                comparison: vec![19.0, 20.0, 18.0],
+            })
+        },
+        Pilot {
+            name: "Not started".into(),
+            ..pilot(Results::Paired { pairs: vec![] })
+        },
+    ];
+    let options = BriefingOptions::for_date(BriefingDate::from_unix_seconds(0));
+    let document = layout::lay_out(&project, &options);
+    let results = document
+        .outline
+        .iter()
+        .find(|e| e.title == "Pilot results")
+        .expect("a Pilot results bookmark");
+    let names: Vec<&str> = results.children.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Plant 2 problem board", "Sales desk trial"],
+        "pilots without results are left out"
+    );
+    let text: String = (results.page..document.pages.len())
+        .map(|p| document.page_text(p).join(" "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("A win: 1 of 1"), "{text}");
+    assert!(
+        text.contains("Pilot 10.2 vs comparison 19.3 working days: change -9.1 (95% interval"),
+        "{text}"
+    );
+    assert!(text.contains("Target 12"), "{text}");
+    assert!(text.contains("Not a win yet"), "{text}");
+    assert!(
+        text.contains("Comparison 19.3 (95%:"),
+        "the bars carry their intervals: {text}"
+    );
+}

@@ -8,6 +8,9 @@ use super::text::{self, wrap, ShapedLine};
 use super::BriefingOptions;
 use crate::model::{Block, BlockKind, Project, Section};
 
+#[path = "pilot_results.rs"]
+mod pilot_results;
+
 const MARGIN_X: f32 = 64.0;
 const MARGIN_TOP: f32 = 64.0;
 const MARGIN_BOTTOM: f32 = 76.0;
@@ -548,6 +551,7 @@ pub fn lay_out(project: &Project, options: &BriefingOptions) -> Document {
     for (index, section) in project.sections.iter().enumerate() {
         lay_out_section(&mut flow, index, section);
     }
+    pilot_results::lay_out(&mut flow, project);
     let citation_anchors = lay_out_sources(&mut flow);
     let mut pages = flow.pages;
     if let Some(accent) = options.accent {
