@@ -2,6 +2,7 @@
 //! this crate never depends on Tauri or on a window (see ARCHITECTURE.md).
 
 pub mod briefing;
+pub mod cases;
 pub mod coach;
 pub mod exchange;
 pub mod ipc;

@@ -33,6 +33,14 @@ pub enum ProjectFileError {
     },
     #[error("project file error: {0}")]
     Sqlite(#[source] rusqlite::Error),
+    #[error("{} is not a Casewright case library (application id {application_id:#x})", path.display())]
+    NotALibrary { path: PathBuf, application_id: i32 },
+    #[error("case {index} ({title:?}) cannot be stored: {reason}")]
+    InvalidCase {
+        index: usize,
+        title: String,
+        reason: String,
+    },
     #[error("that picture cannot be used: {0}")]
     Image(crate::briefing::images::ImageError),
 }
@@ -52,6 +60,8 @@ impl ProjectFileError {
             ProjectFileError::Io { .. } => "io",
             ProjectFileError::Sqlite(_) => "database",
             ProjectFileError::Image(e) => e.code(),
+            ProjectFileError::NotALibrary { .. } => "not_a_library",
+            ProjectFileError::InvalidCase { .. } => "invalid_case",
         }
     }
 

@@ -1,0 +1,219 @@
+//! The personal case library: one SQLite file in the app's data directory, shared by all
+//! the user's projects. Opened as defensively as a project (it is just a file on disk), with
+//! its own application id so neither is mistaken for the other.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+
+use super::search::{self, CaseQuery, SearchResult};
+use super::store::{self, RowError, StoredCase};
+use super::CaseStudy;
+use crate::project_file::{harden, FileHeader, ProjectFileError};
+
+/// "CWRL": a Casewright case library.
+pub const LIBRARY_APPLICATION_ID: i32 = 0x4357_524C;
+pub const LIBRARY_VERSION: i32 = 1;
+/// The library's file name in the data directory.
+pub const LIBRARY_FILE_NAME: &str = "cases.casewright-library";
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(concat!(
+        "PRAGMA application_id = 1129796172;",
+        include_str!("ddl.sql")
+    ))])
+}
+
+pub struct CaseLibrary {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What to do with a case that is already in the library (same title and organisation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnDuplicate {
+    Skip,
+    Update,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct ImportSummary {
+    pub added: u32,
+    pub updated: u32,
+    pub skipped: u32,
+}
+
+impl CaseLibrary {
+    /// Opens the library at `path`, creating it (empty) if there is none.
+    pub fn open_or_create(path: &Path) -> Result<CaseLibrary, ProjectFileError> {
+        let exists = path.exists();
+        if exists {
+            let header = FileHeader::read(path)?;
+            if header.application_id != LIBRARY_APPLICATION_ID {
+                return Err(ProjectFileError::NotALibrary {
+                    path: path.to_path_buf(),
+                    application_id: header.application_id,
+                });
+            }
+            if header.user_version > LIBRARY_VERSION {
+                return Err(ProjectFileError::TooNew {
+                    path: path.to_path_buf(),
+                    found: header.user_version,
+                    supported: LIBRARY_VERSION,
+                });
+            }
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+        let sql = |e| ProjectFileError::from_sqlite_opt(Some(path), e);
+        let mut conn = Connection::open_with_flags(path, flags).map_err(sql)?;
+        harden(&conn).map_err(sql)?;
+        conn.pragma_update(None, "journal_mode", "DELETE")
+            .map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sql)?;
+        if exists {
+            let check: String = conn
+                .query_row("PRAGMA quick_check", [], |r| r.get(0))
+                .map_err(sql)?;
+            if check != "ok" {
+                return Err(ProjectFileError::Corrupt {
+                    path: path.to_path_buf(),
+                    detail: check,
+                });
+            }
+        }
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| ProjectFileError::Migration(e.to_string()))?;
+        Ok(CaseLibrary {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn row_error(&self, e: RowError) -> ProjectFileError {
+        match e {
+            RowError::Sql(e) => ProjectFileError::from_sqlite(&self.path, e),
+            RowError::Invalid(detail) => ProjectFileError::Corrupt {
+                path: self.path.clone(),
+                detail,
+            },
+        }
+    }
+
+    pub fn search(&self, query: &CaseQuery) -> Result<SearchResult, ProjectFileError> {
+        search::search(&self.conn, query).map_err(|e| self.row_error(e))
+    }
+
+    pub fn all(&self) -> Result<Vec<StoredCase>, ProjectFileError> {
+        store::load_all(&self.conn).map_err(|e| self.row_error(e))
+    }
+
+    pub fn get(&self, id: i64) -> Result<Option<CaseStudy>, ProjectFileError> {
+        Ok(store::load(&self.conn, &[id])
+            .map_err(|e| self.row_error(e))?
+            .pop()
+            .map(|s| s.case))
+    }
+
+    pub fn len(&self) -> Result<u32, ProjectFileError> {
+        self.conn
+            .query_row("SELECT COUNT(*) FROM case_study", [], |r| r.get(0))
+            .map_err(|e| ProjectFileError::from_sqlite(&self.path, e))
+    }
+
+    pub fn is_empty(&self) -> Result<bool, ProjectFileError> {
+        Ok(self.len()? == 0)
+    }
+
+    /// Adds `cases` in one transaction: all of them or, on any error, none. Each is checked
+    /// first; one already in the library is skipped or updated as asked.
+    pub fn import(
+        &mut self,
+        cases: &[CaseStudy],
+        on_duplicate: OnDuplicate,
+    ) -> Result<ImportSummary, ProjectFileError> {
+        for (index, case) in cases.iter().enumerate() {
+            case.check().map_err(|why| ProjectFileError::InvalidCase {
+                index: index + 1,
+                title: case.title.clone(),
+                reason: why,
+            })?;
+        }
+        let path = self.path.clone();
+        let sql = |e| ProjectFileError::from_sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(sql)?;
+        let mut summary = ImportSummary::default();
+        for case in cases {
+            match (store::find_duplicate(&tx, case).map_err(sql)?, on_duplicate) {
+                (None, _) => {
+                    store::insert(&tx, case, None, false).map_err(sql)?;
+                    summary.added += 1;
+                }
+                (Some(_), OnDuplicate::Skip) => summary.skipped += 1,
+                (Some(id), OnDuplicate::Update) => {
+                    let mut case = case.clone();
+                    case.id = id;
+                    store::update(&tx, &case, None).map_err(sql)?;
+                    summary.updated += 1;
+                }
+            }
+        }
+        tx.commit().map_err(sql)?;
+        Ok(summary)
+    }
+
+    /// Cases already in the library with the same title and organisation as one of `cases`
+    /// (their positions in `cases`), to offer skip or update before importing.
+    pub fn duplicates(&self, cases: &[CaseStudy]) -> Result<Vec<usize>, ProjectFileError> {
+        let mut found = Vec::new();
+        for (index, case) in cases.iter().enumerate() {
+            if store::find_duplicate(&self.conn, case)
+                .map_err(|e| ProjectFileError::from_sqlite(&self.path, e))?
+                .is_some()
+            {
+                found.push(index);
+            }
+        }
+        Ok(found)
+    }
+
+    /// Cases ranked by how well they fit `project` (see [`search::relevant_to`]).
+    pub fn relevant_to(
+        &self,
+        project: &crate::Project,
+        limit: u32,
+    ) -> Result<Vec<search::CaseHit>, ProjectFileError> {
+        search::relevant_to(&self.conn, project, limit).map_err(|e| self.row_error(e))
+    }
+
+    pub fn delete(&mut self, id: i64) -> Result<bool, ProjectFileError> {
+        store::delete(&self.conn, id).map_err(|e| ProjectFileError::from_sqlite(&self.path, e))
+    }
+
+    pub fn save(&mut self, case: &CaseStudy) -> Result<i64, ProjectFileError> {
+        case.check().map_err(|why| ProjectFileError::InvalidCase {
+            index: 1,
+            title: case.title.clone(),
+            reason: why,
+        })?;
+        let path = self.path.clone();
+        let sql = |e| ProjectFileError::from_sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(sql)?;
+        let id = if case.id > 0 && store::update(&tx, case, None).map_err(sql)? {
+            case.id
+        } else {
+            store::insert(&tx, case, None, false).map_err(sql)?
+        };
+        tx.commit().map_err(sql)?;
+        Ok(id)
+    }
+}

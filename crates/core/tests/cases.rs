@@ -1,0 +1,350 @@
+//! The case-study library: search as you type, facets, filters, hostile queries, import
+//! (CSV with line-numbered errors, all or nothing, duplicates) and export.
+
+use casewright_core::cases::library::{CaseLibrary, OnDuplicate, LIBRARY_FILE_NAME};
+use casewright_core::cases::search::SortOrder;
+use casewright_core::cases::transfer::{
+    default_mapping, read_csv, read_json, write_csv, write_json,
+};
+use casewright_core::cases::{
+    CaseQuery, CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind,
+};
+
+fn case(
+    title: &str,
+    organisation: &str,
+    industry: &str,
+    kind: OutcomeKind,
+    year: i32,
+) -> CaseStudy {
+    CaseStudy {
+        id: 0,
+        title: title.into(),
+        organisation: organisation.into(),
+        industry: industry.into(),
+        size: Some(OrgSize::Large),
+        region: "UK".into(),
+        year: Some(year),
+        initiative: format!("{organisation} let its people ask each other across sites."),
+        outcomes: vec![Outcome {
+            kind,
+            number: Some(12.0),
+            unit: Some("%".into()),
+            description: "fewer repeat faults".into(),
+        }],
+        quote: Some("We stopped solving the same fault twice.".into()),
+        source: CaseSource {
+            title: "Operations review".into(),
+            publisher: "Illustrative".into(),
+            link: None,
+            accessed: Some("2025-03".into()),
+        },
+        evidence: Evidence::InternalReport,
+        tags: vec!["pilot".into()],
+    }
+}
+
+fn library() -> (tempfile::TempDir, CaseLibrary) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = CaseLibrary::open_or_create(&dir.path().join(LIBRARY_FILE_NAME)).unwrap();
+    library
+        .import(
+            &[
+                case(
+                    "Maintenance crews cut repeat faults",
+                    "Harrowgate (illustrative)",
+                    "manufacturing",
+                    OutcomeKind::Quality,
+                    2023,
+                ),
+                case(
+                    "Nurses share fixes between wards",
+                    "St Brannock (illustrative)",
+                    "healthcare",
+                    OutcomeKind::Safety,
+                    2021,
+                ),
+                case(
+                    "Store staff suggest new services",
+                    "Marlow Stores (illustrative)",
+                    "retail",
+                    OutcomeKind::Revenue,
+                    2024,
+                ),
+                case(
+                    "Engineers halve time to answer",
+                    "Keston (illustrative)",
+                    "manufacturing",
+                    OutcomeKind::Speed,
+                    2019,
+                ),
+            ],
+            OnDuplicate::Skip,
+        )
+        .unwrap();
+    (dir, library)
+}
+
+fn titles(result: &casewright_core::cases::SearchResult) -> Vec<&str> {
+    result.hits.iter().map(|h| h.case.title.as_str()).collect()
+}
+
+#[test]
+fn search_as_you_type_ranks_matches_and_marks_the_words() {
+    let (_dir, library) = library();
+    let query = |text: &str| CaseQuery {
+        text: text.into(),
+        ..CaseQuery::default()
+    };
+    let typed = library.search(&query("mainten")).unwrap();
+    assert_eq!(titles(&typed), ["Maintenance crews cut repeat faults"]);
+    let hit_words: Vec<&str> = typed.hits[0]
+        .snippet
+        .iter()
+        .filter(|p| p.hit)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(hit_words, ["Maintenance"]);
+    // A finished word is not a prefix any more.
+    assert_eq!(library.search(&query("nurse ")).unwrap().total, 0);
+    assert_eq!(library.search(&query("nurses ")).unwrap().total, 1);
+    // All words must match.
+    assert_eq!(
+        titles(&library.search(&query("engineers answer")).unwrap()),
+        ["Engineers halve time to answer"]
+    );
+    // No text: everything, newest first.
+    let all = library.search(&query("")).unwrap();
+    assert_eq!(all.total, 4);
+    assert_eq!(all.hits[0].case.year, Some(2024));
+}
+
+#[test]
+fn facets_count_what_matches_and_filters_narrow_it() {
+    let (_dir, library) = library();
+    let all = library.search(&CaseQuery::default()).unwrap();
+    let industry: Vec<(String, u32)> = all
+        .facets
+        .industry
+        .iter()
+        .map(|f| (f.value.clone(), f.count))
+        .collect();
+    assert_eq!(industry[0], ("manufacturing".into(), 2));
+    assert_eq!(all.facets.kind.iter().map(|f| f.count).sum::<u32>(), 4);
+    assert_eq!(all.facets.year.len(), 4);
+    let filtered = library
+        .search(&CaseQuery {
+            industry: Some("Manufacturing".into()),
+            kind: Some(OutcomeKind::Speed),
+            ..CaseQuery::default()
+        })
+        .unwrap();
+    assert_eq!(titles(&filtered), ["Engineers halve time to answer"]);
+    let by_title = library
+        .search(&CaseQuery {
+            sort: SortOrder::Title,
+            ..CaseQuery::default()
+        })
+        .unwrap();
+    assert_eq!(
+        by_title.hits[0].case.title,
+        "Engineers halve time to answer"
+    );
+}
+
+#[test]
+fn query_syntax_typed_by_the_user_is_just_text() {
+    let (_dir, library) = library();
+    for text in [
+        "\"",
+        "*",
+        "(",
+        ")",
+        "NEAR(",
+        "AND OR NOT",
+        "title:x",
+        "\"unbalanced (",
+        "^",
+        "-",
+        "{}",
+        "'; DROP TABLE case_study; --",
+        "<script>alert(1)</script>",
+        "mainten*",
+        "faults)",
+    ] {
+        let result = library.search(&CaseQuery {
+            text: text.into(),
+            ..CaseQuery::default()
+        });
+        assert!(result.is_ok(), "{text:?}: {result:?}");
+    }
+    assert_eq!(library.len().unwrap(), 4);
+}
+
+#[test]
+fn an_import_is_all_or_nothing_and_duplicates_are_skipped_or_updated() {
+    let (_dir, mut library) = library();
+    let mut bad = case(
+        "New one",
+        "Somewhere (illustrative)",
+        "energy",
+        OutcomeKind::Cost,
+        2020,
+    );
+    bad.year = Some(3000);
+    let good = case(
+        "Another",
+        "Elsewhere (illustrative)",
+        "energy",
+        OutcomeKind::Cost,
+        2020,
+    );
+    let err = library
+        .import(&[good.clone(), bad], OnDuplicate::Skip)
+        .unwrap_err();
+    assert!(err.to_string().contains("case 2"), "{err}");
+    assert_eq!(library.len().unwrap(), 4, "nothing partial was saved");
+
+    let mut again = case(
+        "maintenance crews cut  repeat faults",
+        "HARROWGATE (illustrative)",
+        "manufacturing",
+        OutcomeKind::Quality,
+        2023,
+    );
+    again.region = "Scotland".into();
+    assert_eq!(
+        library.duplicates(&[good.clone(), again.clone()]).unwrap(),
+        [1]
+    );
+    let skipped = library
+        .import(&[good.clone(), again.clone()], OnDuplicate::Skip)
+        .unwrap();
+    assert_eq!((skipped.added, skipped.skipped, skipped.updated), (1, 1, 0));
+    let updated = library.import(&[again], OnDuplicate::Update).unwrap();
+    assert_eq!(updated.updated, 1);
+    assert_eq!(library.len().unwrap(), 5);
+    let found = library
+        .search(&CaseQuery {
+            text: "Scotland".into(),
+            ..CaseQuery::default()
+        })
+        .unwrap();
+    assert_eq!(found.total, 1, "the update was indexed");
+}
+
+#[test]
+fn csv_rows_are_checked_and_each_bad_one_named() {
+    let text = "Title,Company,industry,size,year,outcome_kind,outcome_number,evidence,tags\n\
+                Good one,Acme (illustrative),Retail,small,2020,revenue,5,published-study,pilot; growth\n\
+                Bad size,Beta (illustrative),retail,huge,2020,revenue,5,,\n\
+                No kind,Gamma (illustrative),retail,,2021,,7,,\n\
+                Bad year,Delta (illustrative),retail,,soon,cost,,,\n\
+                Short row,Epsilon\n";
+    let (_, map) = default_mapping(text).unwrap();
+    let errors = read_csv(text, &map).unwrap_err();
+    let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let expect = [
+        "line 3, column size: \"huge\" is not a size",
+        "line 4, column outcome_kind: an outcome needs its kind",
+        "line 5, column year: \"soon\" is not a year",
+        "line 6: this row has 2 cells; the header has 9",
+    ];
+    assert_eq!(listed.len(), expect.len(), "{listed:#?}");
+    for (got, want) in listed.iter().zip(expect) {
+        assert!(got.starts_with(want), "{got} should start with {want}");
+    }
+    let good = read_csv(&text.lines().take(2).collect::<Vec<_>>().join("\n"), &map).unwrap();
+    assert_eq!(good[0].organisation, "Acme (illustrative)");
+    assert_eq!(good[0].industry, "retail");
+    assert_eq!(good[0].tags, ["pilot", "growth"]);
+    assert_eq!(good[0].evidence, Evidence::PublishedStudy);
+}
+
+#[test]
+fn files_in_the_wrong_shape_say_why() {
+    let semicolons = "title;organisation\nA;B\n";
+    let (_, map) = default_mapping(semicolons).unwrap();
+    let err = read_csv(semicolons, &map).unwrap_err();
+    assert!(err[0].message.contains("separated by ';'"), "{err:?}");
+    let no_title = "name,organisation\nA,B\n";
+    let (_, map) = default_mapping(no_title).unwrap();
+    assert!(read_csv(no_title, &map).unwrap_err()[0]
+        .message
+        .contains("no column gives the title"));
+    let open_quote = "title,organisation\n\"A,B\nC,D\n";
+    let (_, map) = default_mapping(open_quote).unwrap();
+    assert!(read_csv(open_quote, &map).is_err());
+    assert!(
+        read_json("{\"format\": \"slides\", \"version\": 1, \"cases\": []}")
+            .unwrap_err()
+            .contains("not \"casewright-cases\"")
+    );
+}
+
+#[test]
+fn a_mapped_column_fills_the_field_it_is_mapped_to() {
+    let text = "Headline,Who,Sector\nFaster fixes,Acme (illustrative),energy\n";
+    let map = [("title", 0), ("organisation", 1), ("industry", 2)]
+        .into_iter()
+        .map(|(f, i)| (f.to_string(), i))
+        .collect();
+    let cases = read_csv(text, &map).unwrap();
+    assert_eq!(
+        (cases[0].title.as_str(), cases[0].industry.as_str()),
+        ("Faster fixes", "energy")
+    );
+}
+
+#[test]
+fn export_and_import_round_trip_through_csv_and_json() {
+    let (_dir, library) = library();
+    let cases: Vec<CaseStudy> = library
+        .all()
+        .unwrap()
+        .into_iter()
+        .map(|s| CaseStudy { id: 0, ..s.case })
+        .collect();
+    let csv = write_csv(&cases);
+    let (_, map) = default_mapping(&csv).unwrap();
+    assert_eq!(read_csv(&csv, &map).unwrap(), cases);
+    assert_eq!(read_json(&write_json(&cases)).unwrap(), cases);
+    assert!(
+        !write_json(&cases).contains("\"id\""),
+        "row ids stay out of the JSON"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_library_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.casewright");
+    casewright_core::ProjectFile::create(&project, &casewright_core::exchange::sample_project())
+        .unwrap()
+        .close()
+        .unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let err = CaseLibrary::open_or_create(&project).err().unwrap();
+    assert_eq!(err.code(), "not_a_library");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+    let text = dir.path().join("t.casewright-library");
+    std::fs::write(&text, "not a database").unwrap();
+    assert_eq!(
+        CaseLibrary::open_or_create(&text).err().unwrap().code(),
+        "not_sqlite"
+    );
+}
+
+#[test]
+fn cases_relevant_to_the_project_come_first() {
+    let (_dir, library) = library();
+    let project = casewright_core::exchange::sample_project();
+    let hits = library.relevant_to(&project, 4).unwrap();
+    assert!(!hits.is_empty());
+    assert_eq!(
+        hits[0].case.industry,
+        "manufacturing",
+        "{:?}",
+        hits.iter().map(|h| &h.case.title).collect::<Vec<_>>()
+    );
+}
