@@ -8,6 +8,8 @@ use anyhow::{bail, Context, Result};
 use casewright_core::briefing::images;
 use casewright_core::briefing::layout::{Paper, Rgb, Theme, LOGO_BOX};
 use casewright_core::briefing::{BriefingDate, BriefingOptions};
+use casewright_core::cases::library::OnDuplicate;
+use casewright_core::cases::{CaseQuery, OutcomeKind};
 use casewright_core::coach::{self, Audience};
 use casewright_core::exchange::{project_from_json, project_to_json, sample_project};
 use casewright_core::model::{ImageRef, Photo};
@@ -16,6 +18,7 @@ use casewright_core::pilot::Design;
 use casewright_core::storyboard::{Edit, Storyboard};
 use casewright_core::{jobs, template, Block, Project, ProjectFile};
 
+mod cases;
 mod pilot;
 
 const USAGE: &str = "\
@@ -41,6 +44,14 @@ Usage:
   casewright photo FILE --block TITLE (--image IMAGE [--caption TEXT] | --remove)
       Put a photo (JPEG or PNG) on the block with this title, printed in the briefing
       with its caption, or take it off.
+  casewright cases import FILE.csv|FILE.json [--on-duplicate skip|update] [--library PATH]
+      Add case studies to your library (all or nothing; every bad row is listed). The CSV
+      header is documented in docs/cases.md; a case already there (same title and
+      organisation) is skipped unless --on-duplicate update.
+  casewright cases search \"QUERY\" [--industry X] [--kind K] [--format text|json] [--library PATH]
+      Search the library (words match as prefixes while typing; all must match).
+  casewright cases export OUT.csv|OUT.json [--library PATH]
+      Write the whole library as CSV or JSON.
   casewright pilot report FILE [--format text|json]
       Judge the project's pilots: each success criterion's result (as `pilot analyze`
       gives it), whether the pilot is a win to build on, and what to say first.
@@ -87,6 +98,20 @@ enum Command {
     PilotReport {
         file: PathBuf,
         json: bool,
+    },
+    CasesImport {
+        file: PathBuf,
+        library: Option<PathBuf>,
+        on_duplicate: OnDuplicate,
+    },
+    CasesSearch {
+        query: CaseQuery,
+        library: Option<PathBuf>,
+        json: bool,
+    },
+    CasesExport {
+        out: PathBuf,
+        library: Option<PathBuf>,
     },
     PilotAnalyze {
         data: PathBuf,
@@ -158,6 +183,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let (mut no_logo, mut no_accent, mut block, mut image, mut caption, mut remove) =
         (false, false, None, None, None, false);
     let mut design = None;
+    let (mut library, mut on_duplicate, mut industry, mut kind) = (None, None, None, None);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -181,6 +207,10 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("caption") => caption = Some(parser.value()?.string()?),
             Long("remove") => remove = true,
             Long("design") => design = Some(parser.value()?.string()?),
+            Long("library") => library = Some(PathBuf::from(parser.value()?)),
+            Long("on-duplicate") => on_duplicate = Some(parser.value()?.string()?),
+            Long("industry") => industry = Some(parser.value()?.string()?),
+            Long("kind") => kind = Some(parser.value()?.string()?),
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -189,6 +219,52 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let Some(verb) = positional.next() else {
         return Ok(Command::Help);
     };
+    if verb == "cases" {
+        let job = positional.next();
+        let argument = positional.next();
+        if let Some(extra) = positional.next() {
+            bail!("unexpected argument {extra:?}; see `casewright --help`");
+        }
+        return match job.as_deref() {
+            Some("import") => Ok(Command::CasesImport {
+                file: argument
+                    .map(PathBuf::from)
+                    .context("`cases import` needs a CSV or JSON file")?,
+                library,
+                on_duplicate: match on_duplicate.as_deref() {
+                    None | Some("skip") => OnDuplicate::Skip,
+                    Some("update") => OnDuplicate::Update,
+                    Some(other) => bail!("unknown --on-duplicate {other:?}; use skip or update"),
+                },
+            }),
+            Some("search") => Ok(Command::CasesSearch {
+                query: CaseQuery {
+                    text: argument.unwrap_or_default(),
+                    industry,
+                    kind: match kind.as_deref() {
+                        None => None,
+                        Some(name) => Some(OutcomeKind::parse(name).with_context(|| {
+                            format!(
+                                "unknown outcome kind {name:?}; use {}",
+                                OutcomeKind::names()
+                            )
+                        })?),
+                    },
+                    ..CaseQuery::default()
+                },
+                library,
+                json: json_format(format.as_deref())?,
+            }),
+            Some("export") => Ok(Command::CasesExport {
+                out: argument
+                    .map(PathBuf::from)
+                    .context("`cases export` needs OUT.csv or OUT.json")?,
+                library,
+            }),
+            Some(other) => bail!("unknown cases job {other:?}; use import, search or export"),
+            None => bail!("`cases` needs a job: import, search or export"),
+        };
+    }
     if verb == "pilot" {
         let job = positional.next();
         let data = positional.next().map(PathBuf::from);
@@ -407,6 +483,17 @@ fn run(command: Command) -> Result<ExitCode> {
         } => return lint(&file, json, audience, rules.as_deref()),
         Command::PilotAnalyze { data, design, json } => pilot::analyze(&data, design, json)?,
         Command::PilotReport { file, json } => pilot::report(&file, json)?,
+        Command::CasesImport {
+            file,
+            library,
+            on_duplicate,
+        } => cases::import(&file, library.as_deref(), on_duplicate)?,
+        Command::CasesSearch {
+            query,
+            library,
+            json,
+        } => cases::search(&query, library.as_deref(), json)?,
+        Command::CasesExport { out, library } => cases::export(&out, library.as_deref())?,
         Command::Brand { file, logo, accent } => brand(&file, logo, accent)?,
         Command::Photo {
             file,

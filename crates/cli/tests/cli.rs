@@ -684,3 +684,83 @@ fn pilot_report_judges_the_projects_pilots_and_they_round_trip_through_json() {
     assert!(err.contains("end date is before the start date"), "{err}");
     assert!(!dir.path().join("c.casewright").exists());
 }
+
+#[test]
+fn cases_import_search_and_export_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib.casewright-library");
+    let library = library.to_str().unwrap();
+    std::fs::write(
+        dir.path().join("cases.csv"),
+        "title,organisation,industry,year,outcome_kind,outcome_number,outcome_unit,outcome_description,evidence,tags\n\
+         Crews cut repeat faults,Harrowgate (illustrative),manufacturing,2023,quality,21,%,fewer repeat faults,published-study,pilot\n\
+         Nurses share fixes,St Brannock (illustrative),healthcare,2021,safety,,,fewer incidents,anecdote,\n",
+    )
+    .unwrap();
+    ok(casewright(
+        &["cases", "import", "cases.csv", "--library", library],
+        dir.path(),
+    ));
+    let text = ok(casewright(
+        &["cases", "search", "repe", "--library", library],
+        dir.path(),
+    ));
+    assert!(text.contains("1 of 1 matching"), "{text}");
+    assert!(
+        text.contains("[repeat]"),
+        "the matched word is marked: {text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(casewright(
+        &[
+            "cases",
+            "search",
+            "",
+            "--industry",
+            "healthcare",
+            "--format",
+            "json",
+            "--library",
+            library,
+        ],
+        dir.path(),
+    )))
+    .unwrap();
+    assert_eq!(json["total"], 1);
+    assert_eq!(
+        json["hits"][0]["case"]["organisation"],
+        "St Brannock (illustrative)"
+    );
+    // Importing again skips both.
+    let again = casewright(
+        &["cases", "import", "cases.csv", "--library", library],
+        dir.path(),
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("0 added, 0 updated, 2 already there"));
+    ok(casewright(
+        &["cases", "export", "out.json", "--library", library],
+        dir.path(),
+    ));
+    let exported = std::fs::read_to_string(dir.path().join("out.json")).unwrap();
+    assert!(
+        exported.contains("\"casewright-cases\"") && exported.contains("Crews cut repeat faults")
+    );
+
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "title,organisation,size\nOne,A (illustrative),huge\n,B (illustrative),small\n",
+    )
+    .unwrap();
+    let err = failed(casewright(
+        &["cases", "import", "bad.csv", "--library", library],
+        dir.path(),
+    ));
+    assert!(err.contains("line 2, column size"), "{err}");
+    assert!(err.contains("line 3: the title is empty"), "{err}");
+    assert!(err.contains("nothing was saved"), "{err}");
+    for hostile in ["\"(", "NEAR(a b", "*", "AND"] {
+        ok(casewright(
+            &["cases", "search", hostile, "--library", library],
+            dir.path(),
+        ));
+    }
+}

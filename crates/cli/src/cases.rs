@@ -1,0 +1,162 @@
+//! `casewright cases …`: the personal case-study library without a window.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use casewright_core::cases::library::{CaseLibrary, OnDuplicate, LIBRARY_FILE_NAME};
+use casewright_core::cases::transfer::{
+    default_mapping, read_csv, read_json, write_csv, write_json,
+};
+use casewright_core::cases::{CaseQuery, CaseStudy};
+
+/// The largest file `cases import` reads.
+const MAX_IMPORT_BYTES: u64 = 128 * 1024 * 1024;
+
+/// The library the app uses: `CASEWRIGHT_HOME`, else the app's data directory.
+pub fn default_library() -> Result<PathBuf> {
+    let dir = match std::env::var_os("CASEWRIGHT_HOME") {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            let data = match std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+                Some(dir) => PathBuf::from(dir),
+                None => PathBuf::from(
+                    std::env::var_os("HOME").context("HOME is not set; use --library")?,
+                )
+                .join(".local/share"),
+            };
+            data.join("app.casewright.desktop")
+        }
+    };
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir.join(LIBRARY_FILE_NAME))
+}
+
+fn open(library: Option<&Path>) -> Result<CaseLibrary> {
+    let path = match library {
+        Some(path) => path.to_path_buf(),
+        None => default_library()?,
+    };
+    Ok(CaseLibrary::open_or_create(&path)?)
+}
+
+/// Reads a CSV (default header) or JSON file of cases; every problem is listed.
+pub fn read_cases(path: &Path) -> Result<Vec<CaseStudy>> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    if size > MAX_IMPORT_BYTES {
+        bail!(
+            "{} is {} MB; the largest file Casewright imports is {} MB (split it)",
+            path.display(),
+            size / 1024 / 1024,
+            MAX_IMPORT_BYTES / 1024 / 1024
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        anyhow::anyhow!(
+            "{}: line {line} is not UTF-8 text; save it as UTF-8",
+            path.display()
+        )
+    })?;
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        return read_json(&text).map_err(|why| anyhow::anyhow!("{}: {why}", path.display()));
+    }
+    let (_, map) =
+        default_mapping(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    read_csv(&text, &map).map_err(|errors| {
+        let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!(
+            "{} was not imported ({} {}); nothing was saved:\n  {}",
+            path.display(),
+            errors.len(),
+            if errors.len() == 1 {
+                "problem"
+            } else {
+                "problems"
+            },
+            listed.join("\n  ")
+        )
+    })
+}
+
+pub fn import(file: &Path, library: Option<&Path>, on_duplicate: OnDuplicate) -> Result<()> {
+    let cases = read_cases(file)?;
+    let mut library = open(library)?;
+    let summary = library.import(&cases, on_duplicate)?;
+    eprintln!(
+        "imported {} into {}: {} added, {} updated, {} already there and skipped",
+        file.display(),
+        library.path().display(),
+        summary.added,
+        summary.updated,
+        summary.skipped
+    );
+    Ok(())
+}
+
+pub fn search(query: &CaseQuery, library: Option<&Path>, json: bool) -> Result<()> {
+    let library = open(library)?;
+    let result = library.search(query)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&result)?);
+        return Ok(());
+    }
+    println!(
+        "{} of {} matching case studies",
+        result.hits.len(),
+        result.total
+    );
+    for hit in &result.hits {
+        let case = &hit.case;
+        let year = case.year.map(|y| format!(", {y}")).unwrap_or_default();
+        println!(
+            "\n{}\n  {} · {}{year} · {}",
+            case.title,
+            case.organisation,
+            case.industry,
+            case.evidence.as_str()
+        );
+        let snippet: String = hit
+            .snippet
+            .iter()
+            .map(|p| {
+                if p.hit {
+                    format!("[{}]", p.text)
+                } else {
+                    p.text.clone()
+                }
+            })
+            .collect();
+        if !snippet.trim().is_empty() {
+            println!(
+                "  {}",
+                snippet.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn export(out: &Path, library: Option<&Path>) -> Result<()> {
+    let library = open(library)?;
+    let cases: Vec<CaseStudy> = library.all()?.into_iter().map(|s| s.case).collect();
+    let text = if out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        write_json(&cases)
+    } else {
+        write_csv(&cases)
+    };
+    let temp = out.with_extension("partial");
+    std::fs::write(&temp, text).with_context(|| format!("cannot write {}", out.display()))?;
+    std::fs::rename(&temp, out).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!("exported {} case studies to {}", cases.len(), out.display());
+    Ok(())
+}
