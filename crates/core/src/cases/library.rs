@@ -109,8 +109,19 @@ impl CaseLibrary {
         }
     }
 
+    /// The hits and their count, with the facet counts of everything that matches.
     pub fn search(&self, query: &CaseQuery) -> Result<SearchResult, ProjectFileError> {
+        search::search_with_facets(&self.conn, query).map_err(|e| self.row_error(e))
+    }
+
+    /// The hits and their count alone (facets empty): what each typed letter needs first.
+    pub fn search_hits(&self, query: &CaseQuery) -> Result<SearchResult, ProjectFileError> {
         search::search(&self.conn, query).map_err(|e| self.row_error(e))
+    }
+
+    /// The facet counts of everything the query matches.
+    pub fn facets(&self, query: &CaseQuery) -> Result<search::Facets, ProjectFileError> {
+        search::facets(&self.conn, query).map_err(|e| self.row_error(e))
     }
 
     pub fn all(&self) -> Result<Vec<StoredCase>, ProjectFileError> {

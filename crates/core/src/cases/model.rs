@@ -97,6 +97,16 @@ named!(
     }
 );
 
+impl OutcomeKind {
+    /// This kind's bit in a case's `kinds` column.
+    pub fn bit(self) -> i64 {
+        1 << Self::ALL
+            .iter()
+            .position(|k| *k == self)
+            .expect("every kind is listed")
+    }
+}
+
 named!(
     /// How far a claim can be trusted, weakest first.
     Evidence {

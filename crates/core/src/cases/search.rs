@@ -76,13 +76,24 @@ pub struct FacetCount {
 #[serde(rename_all = "camelCase")]
 pub struct SearchResult {
     pub hits: Vec<CaseHit>,
-    /// How many cases match in all (hits are the first of them).
+    /// How many cases match in all (hits are the first of them); with `more`, at least this
+    /// many.
     pub total: u32,
+    /// More than [`CANDIDATES`] cases match the words: the hits are ranked, and the facets
+    /// counted, among the most recently added of them. Typing more narrows it.
+    pub more: bool,
     pub facets: Facets,
 }
 
+/// The most matches of a text search that are ranked and counted one by one. A word found
+/// in most of the library (a prefix like "the") would otherwise cost a bm25 score for every
+/// case on each keystroke.
+pub const CANDIDATES: usize = 1_000;
+
 /// The FTS5 query for what was typed: each word quoted; the last one as a prefix while
-/// it is still being typed (no space after it). `None` when there is no word.
+/// it is still being typed (no space after it) and at least three letters long (a shorter
+/// one, like "HR" or "IT", is taken as a whole word: as a prefix it would match much of
+/// the library and say little). `None` when there is no word.
 pub fn match_expression(text: &str) -> Option<String> {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
@@ -90,7 +101,7 @@ pub fn match_expression(text: &str) -> Option<String> {
         .take(32)
         .collect();
     let last = words.len().checked_sub(1)?;
-    let typing = !text.ends_with(char::is_whitespace);
+    let typing = !text.ends_with(char::is_whitespace) && words[last].chars().count() >= MIN_PREFIX;
     Some(
         words
             .iter()
@@ -107,7 +118,7 @@ pub fn match_expression(text: &str) -> Option<String> {
     )
 }
 
-/// The WHERE clause and its values for the query's filters (the FTS match included).
+/// The WHERE clause and its values for the query's filters, with the FTS match when given.
 fn conditions(query: &CaseQuery, matched: Option<&str>) -> (String, Vec<Value>) {
     let mut clauses = Vec::new();
     let mut values: Vec<Value> = Vec::new();
@@ -124,11 +135,8 @@ fn conditions(query: &CaseQuery, matched: Option<&str>) -> (String, Vec<Value>) 
         values.push(size.as_str().to_string().into());
     }
     if let Some(kind) = query.kind {
-        clauses.push(
-            "EXISTS (SELECT 1 FROM case_outcome_kind k WHERE k.case_id = c.id AND k.kind = ?)"
-                .into(),
-        );
-        values.push(kind.as_str().to_string().into());
+        clauses.push("(c.kinds & ?) != 0".into());
+        values.push(kind.bit().into());
     }
     if let Some(year) = query.year {
         clauses.push("c.year = ?".into());
@@ -150,148 +158,345 @@ fn conditions(query: &CaseQuery, matched: Option<&str>) -> (String, Vec<Value>) 
     (clause, values)
 }
 
-const SNIPPET_OPEN: char = '\u{2}';
-const SNIPPET_CLOSE: char = '\u{3}';
-/// bm25 weights for title, organisation, initiative, outcomes, quote, tags, industry, region.
-const WEIGHTS: &str = "5.0, 2.0, 2.0, 3.0, 1.0, 3.0, 2.0, 1.0";
-
 pub fn search(conn: &Connection, query: &CaseQuery) -> Result<SearchResult, RowError> {
+    search_inner(conn, query, false)
+}
+
+fn search_inner(
+    conn: &Connection,
+    query: &CaseQuery,
+    with_facets: bool,
+) -> Result<SearchResult, RowError> {
     let expression = match_expression(&query.text);
-    let limit = query.limit.unwrap_or(50).min(500);
-    let (clause, values) = conditions(query, None);
-    let (ids, total): (Vec<(i64, String)>, u32) = match &expression {
-        Some(expression) => {
-            let order = match query.sort {
-                SortOrder::Relevance => format!("bm25(case_fts, {WEIGHTS})"),
-                SortOrder::Newest => "c.year IS NULL, c.year DESC, c.id".into(),
-                SortOrder::Title => "c.title COLLATE NOCASE, c.id".into(),
-            };
-            let sql = format!(
-                "SELECT c.id, snippet(case_fts, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 14)
-                 FROM case_fts JOIN case_study c ON c.id = case_fts.rowid
-                 WHERE case_fts MATCH ? AND {clause}
-                 ORDER BY {order} LIMIT {limit}"
-            );
-            let mut all: Vec<Value> = vec![expression.clone().into()];
-            all.extend(values.iter().cloned());
-            let mut stmt = conn.prepare(&sql)?;
-            let ids = stmt
-                .query_map(params_from_iter(all.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<Result<_, _>>()?;
-            let (clause, values) = conditions(query, Some(expression));
-            let total = conn.query_row(
-                &format!("SELECT COUNT(*) FROM case_study c WHERE {clause}"),
-                params_from_iter(values.iter()),
-                |r| r.get(0),
-            )?;
-            (ids, total)
-        }
-        None => {
-            let order = match query.sort {
-                SortOrder::Title => "c.title COLLATE NOCASE, c.id",
-                _ => "c.year IS NULL, c.year DESC, c.id",
-            };
-            let mut stmt = conn.prepare(&format!(
-                "SELECT c.id FROM case_study c WHERE {clause} ORDER BY {order} LIMIT {limit}"
-            ))?;
-            let ids = stmt
-                .query_map(params_from_iter(values.iter()), |r| {
-                    Ok((r.get(0)?, String::new()))
-                })?
-                .collect::<Result<_, _>>()?;
-            let total = conn.query_row(
-                &format!("SELECT COUNT(*) FROM case_study c WHERE {clause}"),
-                params_from_iter(values.iter()),
-                |r| r.get(0),
-            )?;
-            (ids, total)
-        }
+    let limit = query.limit.unwrap_or(50).min(500) as usize;
+    let (filters, filter_values) = conditions(query, None);
+    let Some(expression) = expression else {
+        // Browsing: exact counts, the rows sorted by SQLite.
+        let order = match query.sort {
+            SortOrder::Title => "c.title COLLATE NOCASE, c.id",
+            _ => "c.year IS NULL, c.year DESC, c.id",
+        };
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT c.id FROM case_study c WHERE {filters} ORDER BY {order} LIMIT {limit}"
+        ))?;
+        let ids: Vec<i64> = stmt
+            .query_map(params_from_iter(filter_values.iter()), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let total = count(conn, &filters, &filter_values)?;
+        let facets = if with_facets {
+            facet_pass(conn, query)?
+        } else {
+            Facets::default()
+        };
+        return Ok(SearchResult {
+            hits: hits(conn, &ids, &[])?,
+            total,
+            more: false,
+            facets,
+        });
     };
-    let cases = store::load(conn, &ids.iter().map(|(id, _)| *id).collect::<Vec<_>>())?;
-    let snippets: HashMap<i64, String> = ids.into_iter().collect();
-    let hits = cases
-        .into_iter()
-        .map(|stored| CaseHit {
-            snippet: parse_snippet(snippets.get(&stored.case.id).map_or("", String::as_str)),
-            relation: stored.relation,
-            case: stored.case,
-        })
-        .collect();
+    // The newest matches (FTS5 walks its index in rowid order and stops early), each with
+    // its bm25 rank and what sorting and facets need; ranked and counted here.
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, case_fts.rank, c.title, c.industry, c.size, c.evidence, c.relation, c.kinds, c.year
+         FROM case_fts JOIN case_study c ON c.id = case_fts.rowid
+         WHERE case_fts MATCH ? AND {filters}
+         ORDER BY case_fts.rowid DESC LIMIT {}",
+        CANDIDATES + 1
+    ))?;
+    let mut values: Vec<Value> = vec![expression.into()];
+    values.extend(filter_values);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut tally = Tally::default();
+    let mut rows = stmt.query(params_from_iter(values.iter()))?;
+    while let Some(row) = rows.next()? {
+        if candidates.len() == CANDIDATES {
+            break;
+        }
+        candidates.push(Candidate {
+            id: row.get(0)?,
+            rank: row.get(1)?,
+            title: row.get(2)?,
+            year: row.get(8)?,
+        });
+        if with_facets {
+            tally.add(row, 3)?;
+        }
+    }
+    let more = rows.next()?.is_some();
+    match query.sort {
+        SortOrder::Relevance => {
+            candidates.sort_by(|a, b| a.rank.total_cmp(&b.rank).then(b.id.cmp(&a.id)))
+        }
+        SortOrder::Newest => candidates.sort_by(|a, b| b.year.cmp(&a.year).then(a.id.cmp(&b.id))),
+        SortOrder::Title => candidates.sort_by(|a, b| {
+            a.title
+                .to_lowercase()
+                .cmp(&b.title.to_lowercase())
+                .then(a.id.cmp(&b.id))
+        }),
+    }
+    let ids: Vec<i64> = candidates.iter().take(limit).map(|c| c.id).collect();
     Ok(SearchResult {
-        hits,
-        total,
-        facets: facets(conn, query)?,
+        hits: hits(conn, &ids, &query_words(&query.text))?,
+        total: candidates.len() as u32,
+        more,
+        facets: if with_facets {
+            tally.into_facets()
+        } else {
+            Facets::default()
+        },
     })
 }
 
-/// Splits FTS5's marked snippet into plain and matched pieces.
-fn parse_snippet(marked: &str) -> Vec<SnippetPart> {
-    let mut parts = Vec::new();
-    let mut hit = false;
-    let mut text = String::new();
-    for c in marked.chars() {
-        if c == SNIPPET_OPEN || c == SNIPPET_CLOSE {
-            if !text.is_empty() {
-                parts.push(SnippetPart {
-                    text: std::mem::take(&mut text),
-                    hit,
-                });
+struct Candidate {
+    id: i64,
+    rank: f64,
+    year: Option<i64>,
+    title: String,
+}
+
+fn hits(
+    conn: &Connection,
+    ids: &[i64],
+    words: &[(String, bool)],
+) -> Result<Vec<CaseHit>, RowError> {
+    Ok(store::load(conn, ids)?
+        .into_iter()
+        .map(|stored| CaseHit {
+            snippet: snippet(&stored.case, words),
+            relation: stored.relation,
+            case: stored.case,
+        })
+        .collect())
+}
+
+/// [`search`] with the facet counts of everything that matches (what the app shows).
+pub fn search_with_facets(conn: &Connection, query: &CaseQuery) -> Result<SearchResult, RowError> {
+    search_inner(conn, query, true)
+}
+
+/// How many cases pass the filters (browsing, no words).
+fn count(conn: &Connection, filters: &str, values: &[Value]) -> rusqlite::Result<u32> {
+    conn.prepare_cached(&format!(
+        "SELECT count(*) FROM case_study c WHERE {filters}"
+    ))?
+    .query_row(params_from_iter(values.iter()), |r| r.get(0))
+}
+
+/// The shortest word matched as a prefix while it is being typed.
+const MIN_PREFIX: usize = 3;
+
+/// The words typed, lowercased; the last is a prefix while still being typed.
+fn query_words(text: &str) -> Vec<(String, bool)> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let typing = !text.ends_with(char::is_whitespace);
+    let last = words.len().saturating_sub(1);
+    words
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let prefix = typing && i == last && w.chars().count() >= MIN_PREFIX;
+            (w, prefix)
+        })
+        .collect()
+}
+
+/// Words of context shown around the first match.
+const SNIPPET_WORDS: usize = 18;
+
+/// The first field that holds a typed word, cut to a window around it, with the matching
+/// words marked (made from the row: the index keeps no copy of the text).
+fn snippet(case: &CaseStudy, words: &[(String, bool)]) -> Vec<SnippetPart> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let matches = |token: &str| {
+        let token = token.to_lowercase();
+        words
+            .iter()
+            .any(|(w, prefix)| token == *w || (*prefix && token.starts_with(w.as_str())))
+    };
+    let outcomes: Vec<String> = case
+        .outcomes
+        .iter()
+        .map(|o| o.description.clone())
+        .collect();
+    let fields = [
+        case.initiative.clone(),
+        outcomes.join("; "),
+        case.quote.clone().unwrap_or_default(),
+        case.title.clone(),
+        case.organisation.clone(),
+        case.tags.join(", "),
+        case.industry.clone(),
+        case.region.clone(),
+    ];
+    // Runs of letters and digits (words) and of everything else, in order.
+    let tokens_of = |text: &str| -> Vec<String> {
+        let mut runs: Vec<String> = Vec::new();
+        let mut word = None;
+        for c in text.chars() {
+            let is_word = c.is_alphanumeric();
+            match runs.last_mut() {
+                Some(run) if word == Some(is_word) => run.push(c),
+                _ => runs.push(c.to_string()),
             }
-            hit = c == SNIPPET_OPEN;
-        } else {
-            text.push(c);
+            word = Some(is_word);
+        }
+        runs
+    };
+    let is_hit = |token: &str| token.chars().all(char::is_alphanumeric) && matches(token);
+    let Some(tokens) = fields
+        .iter()
+        .map(|f| tokens_of(f))
+        .find(|tokens| tokens.iter().any(|t| is_hit(t)))
+    else {
+        return Vec::new();
+    };
+    // Count the window in words (every other run).
+    let first = tokens.iter().position(|t| is_hit(t)).unwrap_or(0);
+    let start = first.saturating_sub(2 * (SNIPPET_WORDS / 3));
+    let end = (start + 2 * SNIPPET_WORDS).min(tokens.len());
+    let mut parts: Vec<SnippetPart> = Vec::new();
+    if start > 0 {
+        parts.push(SnippetPart {
+            text: "…".into(),
+            hit: false,
+        });
+    }
+    for token in &tokens[start..end] {
+        let hit = is_hit(token);
+        match parts.last_mut() {
+            Some(last) if !last.hit && !hit => last.text.push_str(token),
+            _ => parts.push(SnippetPart {
+                text: token.clone(),
+                hit,
+            }),
         }
     }
-    if !text.is_empty() {
-        parts.push(SnippetPart { text, hit });
+    if end < tokens.len() {
+        parts.push(SnippetPart {
+            text: "…".into(),
+            hit: false,
+        });
     }
     parts
 }
 
-/// Facet counts over the cases the query matches.
-pub fn facets(conn: &Connection, query: &CaseQuery) -> rusqlite::Result<Facets> {
-    let expression = match_expression(&query.text);
-    let (clause, values) = conditions(query, expression.as_deref());
-    let count = |column: &str| -> rusqlite::Result<Vec<FacetCount>> {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {column}, COUNT(*) AS n FROM case_study c WHERE {clause} AND {column} IS NOT NULL
-             GROUP BY {column} ORDER BY n DESC, {column}"
-        ))?;
-        let rows = stmt.query_map(params_from_iter(values.iter()), |r| {
-            let value: Value = r.get(0)?;
-            Ok(FacetCount {
-                value: match value {
-                    Value::Integer(i) => i.to_string(),
-                    Value::Text(t) => t,
-                    _ => String::new(),
-                },
-                count: r.get(1)?,
-            })
-        })?;
-        rows.filter(|r| r.as_ref().map_or(true, |f| !f.value.is_empty()))
-            .collect()
-    };
-    let kind = {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT k.kind, COUNT(*) AS n FROM case_outcome_kind k JOIN case_study c ON c.id = k.case_id
-             WHERE {clause} GROUP BY k.kind ORDER BY n DESC, k.kind"
-        ))?;
-        let rows = stmt.query_map(params_from_iter(values.iter()), |r| {
-            Ok(FacetCount {
-                value: r.get(0)?,
-                count: r.get(1)?,
-            })
-        })?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()?
-    };
-    Ok(Facets {
-        industry: count("c.industry")?,
-        size: count("c.size")?,
-        kind,
-        year: count("c.year")?,
-        evidence: count("c.evidence")?,
-        relation: count("c.relation")?,
-    })
+/// Facet counts being gathered, row by row.
+#[derive(Default)]
+struct Tally {
+    industry: HashMap<String, u32>,
+    size: HashMap<&'static str, u32>,
+    year: HashMap<i64, u32>,
+    evidence: HashMap<&'static str, u32>,
+    relation: HashMap<&'static str, u32>,
+    kinds: [u32; 16],
+}
+
+impl Tally {
+    /// Counts the row's industry, size, evidence, relation, kinds and year: the columns
+    /// from `from` on, in that order.
+    fn add(&mut self, row: &rusqlite::Row, from: usize) -> rusqlite::Result<()> {
+        if let rusqlite::types::ValueRef::Text(text) = row.get_ref(from)? {
+            if !text.is_empty() {
+                let text = String::from_utf8_lossy(text);
+                match self.industry.get_mut(text.as_ref()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.industry.insert(text.into_owned(), 1);
+                    }
+                }
+            }
+        }
+        if let Some(s) = row
+            .get_ref(from + 1)?
+            .as_str_or_null()?
+            .and_then(OrgSize::parse)
+        {
+            *self.size.entry(s.as_str()).or_default() += 1;
+        }
+        if let Some(e) = row
+            .get_ref(from + 2)?
+            .as_str_or_null()?
+            .and_then(Evidence::parse)
+        {
+            *self.evidence.entry(e.as_str()).or_default() += 1;
+        }
+        if let Some(r) = row
+            .get_ref(from + 3)?
+            .as_str_or_null()?
+            .and_then(Relation::parse)
+        {
+            *self.relation.entry(r.as_str()).or_default() += 1;
+        }
+        let bits: i64 = row.get(from + 4)?;
+        for (i, slot) in self
+            .kinds
+            .iter_mut()
+            .enumerate()
+            .take(OutcomeKind::ALL.len())
+        {
+            if bits & (1 << i) != 0 {
+                *slot += 1;
+            }
+        }
+        let year: Option<i64> = row.get(from + 5)?;
+        if let Some(y) = year {
+            *self.year.entry(y).or_default() += 1;
+        }
+        Ok(())
+    }
+
+    fn into_facets(self) -> Facets {
+        fn sorted(counts: impl IntoIterator<Item = (String, u32)>) -> Vec<FacetCount> {
+            let mut list: Vec<FacetCount> = counts
+                .into_iter()
+                .map(|(value, count)| FacetCount { value, count })
+                .collect();
+            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            list
+        }
+        Facets {
+            industry: sorted(self.industry),
+            size: sorted(self.size.into_iter().map(|(k, v)| (k.to_string(), v))),
+            kind: sorted(
+                OutcomeKind::ALL
+                    .iter()
+                    .zip(self.kinds)
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(k, n)| (k.as_str().to_string(), n)),
+            ),
+            year: sorted(self.year.into_iter().map(|(k, v)| (k.to_string(), v))),
+            evidence: sorted(self.evidence.into_iter().map(|(k, v)| (k.to_string(), v))),
+            relation: sorted(self.relation.into_iter().map(|(k, v)| (k.to_string(), v))),
+        }
+    }
+}
+
+/// Facet counts of every case that passes the filters (browsing), in one pass over the
+/// narrow `case_facets` index.
+fn facet_pass(conn: &Connection, query: &CaseQuery) -> rusqlite::Result<Facets> {
+    let (clause, values) = conditions(query, None);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.industry, c.size, c.evidence, c.relation, c.kinds, c.year FROM case_study c WHERE {clause}"
+    ))?;
+    let mut rows = stmt.query(params_from_iter(values.iter()))?;
+    let mut tally = Tally::default();
+    while let Some(row) = rows.next()? {
+        tally.add(row, 0)?;
+    }
+    Ok(tally.into_facets())
+}
+
+/// Facet counts over the cases the query matches (see [`SearchResult::more`]).
+pub fn facets(conn: &Connection, query: &CaseQuery) -> Result<Facets, RowError> {
+    Ok(search_with_facets(conn, query)?.facets)
 }
 
 /// Ranks cases by how well they fit a project: its audience and the words its storyboard
@@ -378,9 +583,8 @@ pub fn relevant_to(
     if expression.is_empty() {
         return Ok(Vec::new());
     }
-    let mut stmt = conn.prepare(&format!(
-        "SELECT rowid FROM case_fts WHERE case_fts MATCH ?1 ORDER BY bm25(case_fts, {WEIGHTS}) LIMIT ?2"
-    ))?;
+    let mut stmt =
+        conn.prepare("SELECT rowid FROM case_fts WHERE case_fts MATCH ?1 ORDER BY rank LIMIT ?2")?;
     let ids: Vec<i64> = stmt
         .query_map(rusqlite::params![expression, limit], |r| r.get(0))?
         .collect::<Result<_, _>>()?;

@@ -1,6 +1,6 @@
 //! Case studies in SQLite, the same tables in the personal library and in a project file:
-//! one row per case, its outcome kinds for facets, and an FTS5 index kept in step by this
-//! code (the files' own triggers never run; see `project_file::harden`).
+//! one row per case and a contentless FTS5 index kept in step by this code (the files' own
+//! triggers never run; see `project_file::harden`).
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -33,8 +33,8 @@ pub fn insert(
     keep_id: bool,
 ) -> rusqlite::Result<i64> {
     conn.prepare_cached(&format!(
-        "INSERT INTO case_study ({COLUMNS}, identity)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+        "INSERT INTO case_study ({COLUMNS}, identity, kinds)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
     ))?
     .execute(params![
         keep_id.then_some(case.id),
@@ -55,6 +55,7 @@ pub fn insert(
         serde_json::to_string(&case.tags).expect("tags serialise"),
         relation.map(Relation::as_str),
         identity_key(case),
+        case.outcomes.iter().fold(0, |bits, o| bits | o.kind.bit()),
     ])?;
     let id = conn.last_insert_rowid();
     index(conn, id, case)?;
@@ -77,8 +78,6 @@ pub fn update(
 /// Removes the case with `id` and its index entries; returns whether there was one.
 pub fn delete(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
     conn.prepare_cached("DELETE FROM case_fts WHERE rowid = ?1")?
-        .execute([id])?;
-    conn.prepare_cached("DELETE FROM case_outcome_kind WHERE case_id = ?1")?
         .execute([id])?;
     Ok(conn
         .prepare_cached("DELETE FROM case_study WHERE id = ?1")?
@@ -107,14 +106,6 @@ fn index(conn: &Connection, id: i64, case: &CaseStudy) -> rusqlite::Result<()> {
         case.industry,
         case.region,
     ])?;
-    let mut kinds: Vec<&str> = case.outcomes.iter().map(|o| o.kind.as_str()).collect();
-    kinds.sort_unstable();
-    kinds.dedup();
-    let mut insert =
-        conn.prepare_cached("INSERT INTO case_outcome_kind (case_id, kind) VALUES (?1, ?2)")?;
-    for kind in kinds {
-        insert.execute(params![id, kind])?;
-    }
     Ok(())
 }
 
