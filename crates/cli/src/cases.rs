@@ -36,7 +36,12 @@ fn open(library: Option<&Path>) -> Result<CaseLibrary> {
         Some(path) => path.to_path_buf(),
         None => default_library()?,
     };
-    Ok(CaseLibrary::open_or_create(&path)?)
+    Ok(match library {
+        // A library named on the command line is used as it is; the app's own starts with
+        // the illustrative starter cases, like the app's does.
+        Some(_) => CaseLibrary::open_or_create(&path)?,
+        None => CaseLibrary::open_or_create_with_starter(&path)?,
+    })
 }
 
 /// Reads a CSV (default header) or JSON file of cases; every problem is listed.

@@ -348,3 +348,49 @@ fn cases_relevant_to_the_project_come_first() {
         hits.iter().map(|h| &h.case.title).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_starter_library_is_illustrative_varied_and_searchable() {
+    use casewright_core::cases::library::starter_cases;
+    let cases = starter_cases();
+    assert!(cases.len() >= 30, "{} starter cases", cases.len());
+    for case in &cases {
+        assert!(
+            case.organisation.ends_with("(illustrative)"),
+            "{}",
+            case.organisation
+        );
+        assert_eq!(
+            case.source.link, None,
+            "no links to invented places: {}",
+            case.title
+        );
+    }
+    let industries: std::collections::BTreeSet<&str> =
+        cases.iter().map(|c| c.industry.as_str()).collect();
+    assert!(industries.len() >= 8, "{industries:?}");
+    for kind in OutcomeKind::ALL {
+        assert!(
+            cases
+                .iter()
+                .flat_map(|c| &c.outcomes)
+                .filter(|o| o.kind == *kind)
+                .count()
+                >= 2,
+            "{kind:?} appears at least twice"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(LIBRARY_FILE_NAME);
+    let library = CaseLibrary::open_or_create_with_starter(&path).unwrap();
+    assert_eq!(library.len().unwrap() as usize, cases.len());
+    drop(library);
+    // Opening it again does not add them twice.
+    assert_eq!(
+        CaseLibrary::open_or_create_with_starter(&path)
+            .unwrap()
+            .len()
+            .unwrap() as usize,
+        cases.len()
+    );
+}

@@ -18,6 +18,15 @@ pub const LIBRARY_VERSION: i32 = 1;
 /// The library's file name in the data directory.
 pub const LIBRARY_FILE_NAME: &str = "cases.casewright-library";
 
+/// The illustrative cases a new library starts with (`assets/cases/starter.json`), so a
+/// new user sees how search, facets and stories work before adding their own.
+pub const STARTER_JSON: &str = include_str!("../../../../assets/cases/starter.json");
+
+/// The starter cases, parsed.
+pub fn starter_cases() -> Vec<CaseStudy> {
+    super::transfer::read_json(STARTER_JSON).expect("the bundled starter library is valid")
+}
+
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![M::up(concat!(
         "PRAGMA application_id = 1129796172;",
@@ -45,6 +54,16 @@ pub struct ImportSummary {
 }
 
 impl CaseLibrary {
+    /// Opens the library at `path`; if there is none, creates it with the starter cases.
+    pub fn open_or_create_with_starter(path: &Path) -> Result<CaseLibrary, ProjectFileError> {
+        let new = !path.exists();
+        let mut library = CaseLibrary::open_or_create(path)?;
+        if new {
+            library.import(&starter_cases(), OnDuplicate::Skip)?;
+        }
+        Ok(library)
+    }
+
     /// Opens the library at `path`, creating it (empty) if there is none.
     pub fn open_or_create(path: &Path) -> Result<CaseLibrary, ProjectFileError> {
         let exists = path.exists();
