@@ -538,3 +538,57 @@ pub async fn read_results_dialog(
 }
 
 const MAX_RESULTS_FILE: u64 = 64 * 1024 * 1024;
+
+/// The personal case library, opened on first use (created with the starter cases).
+fn with_library<T>(
+    app: &AppHandle,
+    f: impl FnOnce(&mut casewright_core::cases::library::CaseLibrary) -> Result<T, AppError>,
+) -> Result<T, AppError> {
+    let state = app.state::<crate::Library>();
+    let mut guard = state.0.lock().unwrap();
+    if guard.is_none() {
+        let dir = crate::data_dir(app).map_err(|e| AppError::new("io", e.to_string()))?;
+        let path = dir.join(casewright_core::cases::library::LIBRARY_FILE_NAME);
+        *guard =
+            Some(casewright_core::cases::library::CaseLibrary::open_or_create_with_starter(&path)?);
+    }
+    f(guard.as_mut().expect("opened above"))
+}
+
+/// Searches the personal case library: hits, their count and facet counts.
+#[tauri::command]
+pub async fn search_cases(
+    query: casewright_core::cases::CaseQuery,
+    app: AppHandle,
+) -> Result<casewright_core::cases::SearchResult, AppError> {
+    with_library(&app, |library| Ok(library.search(&query)?))
+}
+
+/// Copies a library case into the open project as a story at `to` (with metric blocks
+/// for its numbered outcomes when `metrics`), as one undoable edit.
+#[tauri::command]
+pub fn use_library_case(
+    id: i64,
+    relation: Option<casewright_core::Relation>,
+    to: casewright_core::storyboard::Place,
+    metrics: bool,
+    app: AppHandle,
+    open: State<'_, OpenProject>,
+) -> Result<OpenedProject, AppError> {
+    let case = with_library(&app, |library| {
+        library
+            .get(id)?
+            .ok_or_else(|| AppError::new("not_found", "That case is no longer in your library."))
+    })?;
+    with_open(&open, |board| {
+        board
+            .apply(&Edit::UseCase {
+                case,
+                relation,
+                to,
+                metrics,
+            })
+            .map(|_| ())
+            .map_err(AppError::from)
+    })
+}

@@ -46,6 +46,10 @@ pub struct ExportControl {
     pub cancel: std::sync::atomic::AtomicBool,
 }
 
+/// The personal case library, opened on first use.
+#[derive(Default)]
+pub struct Library(pub Mutex<Option<casewright_core::cases::library::CaseLibrary>>);
+
 /// Recently opened projects, kept in the data directory.
 pub struct Recent(pub Mutex<casewright_core::recent::RecentProjects>);
 
@@ -60,6 +64,7 @@ fn main() {
         .manage(OpenProject::default())
         .manage(LastExport::default())
         .manage(ExportControl::default())
+        .manage(Library::default())
         .manage(StartupProblem::default())
         .on_menu_event(menu::on_event)
         .setup(|app| {
@@ -95,6 +100,8 @@ fn main() {
             commands::pilot_reports,
             commands::leverage_pilot,
             commands::read_results_dialog,
+            commands::search_cases,
+            commands::use_library_case,
             commands::picture_thumbnail,
         ])
         .run(tauri::generate_context!())
@@ -124,7 +131,7 @@ fn open_at_startup(
 
 /// Where the app keeps its own files (the sample, the recent list): the platform's data
 /// directory, or `CASEWRIGHT_HOME` when set.
-fn data_dir(app: &tauri::AppHandle) -> tauri::Result<PathBuf> {
+pub(crate) fn data_dir(app: &tauri::AppHandle) -> tauri::Result<PathBuf> {
     match std::env::var_os("CASEWRIGHT_HOME") {
         Some(dir) => Ok(PathBuf::from(dir)),
         None => app.path().app_data_dir(),

@@ -40,6 +40,7 @@ fn big_project() -> Project {
         logo: None,
         accent: None,
         pilots: Vec::new(),
+        cases: Vec::new(),
     }
 }
 

@@ -139,6 +139,7 @@ fn storyboard() -> Project {
         logo: None,
         accent: None,
         pilots: Vec::new(),
+        cases: Vec::new(),
     }
 }
 

@@ -32,7 +32,9 @@
 //! `{"name", "team", "headcount", "start", "end", "resultsUntil", "hypothesis",
 //! "readiness", "criteria": [{"metric", "unit", "direction", "baseline", "target",
 //! "measure", "results": {"design": "independent", "pilot": [..], "comparison": [..]}}]}`
-//! (paired: `"pairs": [[before, after], ..]`; proportion: `"pilot": {"successes", "trials"}`). Pictures (the logo, photos) live only in the project file; the JSON
+//! (paired: `"pairs": [[before, after], ..]`; proportion: `"pilot": {"successes", "trials"}`).
+//! Case studies used in a project are not carried yet: export them from the library as
+//! `casewright-cases` JSON (docs/cases.md). Pictures (the logo, photos) live only in the project file; the JSON
 //! form carries the text and figures.
 
 use serde::{Deserialize, Serialize};
@@ -239,6 +241,7 @@ impl From<BlockDoc> for Block {
             tags: b.tags,
             dismissed: b.dismissed,
             photo: None,
+            case_id: None,
         }
     }
 }
@@ -342,6 +345,7 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
         logo: None,
         accent: doc.accent,
         pilots,
+        cases: Vec::new(),
     })
 }
 

@@ -24,6 +24,17 @@ pub struct Project {
     /// Small first steps, their success criteria and results.
     #[serde(default)]
     pub pilots: Vec<crate::pilot::Pilot>,
+    /// Case studies used in this project (copied from the library), with how each
+    /// organisation stands to ours.
+    #[serde(default)]
+    pub cases: Vec<ProjectCase>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectCase {
+    pub case: crate::cases::CaseStudy,
+    pub relation: Option<Relation>,
 }
 
 /// A picture stored in the project file. Only the id matters when it is written back; the
@@ -89,6 +100,10 @@ pub struct Block {
     /// A picture printed with the block: the team at work, a peer's product, a chart.
     #[serde(default)]
     pub photo: Option<Photo>,
+    /// The case study (in the project's `cases`) a story was made from.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub case_id: Option<i64>,
 }
 
 /// A block's free-text field, as the coach reads it and a fix rewrites it.
@@ -210,6 +225,7 @@ impl Block {
             tags: Vec::new(),
             dismissed: Vec::new(),
             photo: None,
+            case_id: None,
         }
     }
 

@@ -31,5 +31,6 @@ pub fn new_project(title: &str) -> Project {
         logo: None,
         accent: None,
         pilots: Vec::new(),
+        cases: Vec::new(),
     }
 }

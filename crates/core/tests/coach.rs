@@ -25,6 +25,7 @@ fn project(sections: Vec<(&str, Vec<Block>)>) -> Project {
         logo: None,
         accent: None,
         pilots: Vec::new(),
+        cases: Vec::new(),
     }
 }
 

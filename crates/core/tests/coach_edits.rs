@@ -25,6 +25,7 @@ fn project(body: &str) -> Project {
         logo: None,
         accent: None,
         pilots: Vec::new(),
+        cases: Vec::new(),
     }
 }
 

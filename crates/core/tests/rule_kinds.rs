@@ -39,6 +39,7 @@ fn storyboard(bodies: &[String]) -> Project {
         logo: None,
         accent: None,
         pilots: Vec::new(),
+        cases: Vec::new(),
     }
 }
 

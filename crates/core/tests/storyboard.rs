@@ -22,6 +22,7 @@ fn board() -> Storyboard {
         logo: None,
         accent: None,
         pilots: Vec::new(),
+        cases: Vec::new(),
     };
     Storyboard::new(ProjectFile::in_memory(&project).unwrap())
 }

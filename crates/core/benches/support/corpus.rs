@@ -59,6 +59,7 @@ pub fn big_project() -> Project {
         logo: None,
         accent: None,
         pilots: Vec::new(),
+        cases: Vec::new(),
     }
 }
 

@@ -2033,6 +2033,7 @@ mod tests {
             logo: None,
             accent: None,
             pilots: Vec::new(),
+            cases: Vec::new(),
         };
         let doc = lay_out(&project, &options());
         assert_eq!(doc.pages.len(), 3, "cover, summary, storyboard");

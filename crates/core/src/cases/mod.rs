@@ -6,6 +6,7 @@ pub mod library;
 pub mod model;
 pub mod search;
 pub mod store;
+pub mod story;
 pub mod transfer;
 
 pub use model::{CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind};

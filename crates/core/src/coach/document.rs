@@ -100,6 +100,7 @@ pub fn document_to_project(text: &str) -> Project {
         logo: None,
         accent: None,
         pilots: Vec::new(),
+        cases: Vec::new(),
     }
 }
 

@@ -215,6 +215,17 @@ impl ProjectFile {
             pilots::LoadError::Sql(e) => sql(e),
             pilots::LoadError::Invalid(detail) => corrupt(detail),
         })?;
+        let cases = crate::cases::store::load_all(&self.conn)
+            .map_err(|e| match e {
+                crate::cases::store::RowError::Sql(e) => sql(e),
+                crate::cases::store::RowError::Invalid(detail) => corrupt(detail),
+            })?
+            .into_iter()
+            .map(|stored| crate::model::ProjectCase {
+                case: stored.case,
+                relation: stored.relation,
+            })
+            .collect();
         Ok(Project {
             title,
             author,
@@ -224,6 +235,7 @@ impl ProjectFile {
             logo,
             accent,
             pilots,
+            cases,
         })
     }
 
@@ -281,6 +293,12 @@ fn write_project(tx: &Transaction, project: &Project) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM block", [])?;
     tx.execute("DELETE FROM section", [])?;
     tx.execute("DELETE FROM pilot", [])?;
+    tx.execute("INSERT INTO case_fts (case_fts) VALUES ('delete-all')", [])?;
+    tx.execute("DELETE FROM case_study", [])?;
+    // Cases keep their ids: blocks refer to them.
+    for used in &project.cases {
+        crate::cases::store::insert(tx, &used.case, used.relation, true)?;
+    }
     for (position, pilot) in project.pilots.iter().enumerate() {
         pilots::insert(tx, pilot, position as i64, false)?;
     }

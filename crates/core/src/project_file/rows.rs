@@ -9,7 +9,7 @@ use crate::model::{Block, BlockKind, Direction, ImageRef, Photo, Relation};
 /// The columns [`block_from_row`] reads, in order.
 pub const BLOCK_COLUMNS: &str = "id, section_id, position, kind, title, body, number, unit, \
      source, source_link, source_date, organisation, relation, direction, baseline, target, tags, dismissed, \
-     photo_image, photo_caption, \
+     photo_image, photo_caption, case_id, \
      (SELECT width FROM image WHERE image.id = photo_image), \
      (SELECT height FROM image WHERE image.id = photo_image)";
 
@@ -65,7 +65,7 @@ pub fn block_from_row(row: &Row) -> Result<(Slot, Block), RowError> {
     let photo = match row.get::<_, Option<i64>>(18)? {
         None => None,
         Some(image) => Some(Photo {
-            image: image_ref(image, row.get(20)?, row.get(21)?)
+            image: image_ref(image, row.get(21)?, row.get(22)?)
                 .ok_or_else(|| invalid(format!("a photo ({image}) the file does not hold")))?,
             caption: row.get(19)?,
         }),
@@ -92,6 +92,7 @@ pub fn block_from_row(row: &Row) -> Result<(Slot, Block), RowError> {
         tags,
         dismissed,
         photo,
+        case_id: row.get(20)?,
     };
     Ok((slot, block))
 }
@@ -118,9 +119,9 @@ pub fn insert_block(
     conn.prepare_cached(
         "INSERT INTO block (id, section_id, position, kind, title, body, number, unit, source,
              source_link, source_date, organisation, relation, direction, baseline, target, tags,
-             dismissed, photo_image, photo_caption)
+             dismissed, photo_image, photo_caption, case_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20)",
+                 ?19, ?20, ?21)",
     )?
     .execute(params![
         keep_id.then_some(block.id),
@@ -143,6 +144,7 @@ pub fn insert_block(
         tags_json(&block.dismissed),
         block.photo.as_ref().map(|p| p.image.id),
         block.photo.as_ref().map_or("", |p| p.caption.as_str()),
+        block.case_id,
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -153,7 +155,7 @@ pub fn update_block(conn: &Connection, block: &Block) -> rusqlite::Result<usize>
         "UPDATE block SET kind = ?2, title = ?3, body = ?4, number = ?5, unit = ?6, source = ?7,
              source_link = ?8, source_date = ?9, organisation = ?10, relation = ?11,
              direction = ?12, baseline = ?13, target = ?14, tags = ?15, dismissed = ?16,
-             photo_image = ?17, photo_caption = ?18
+             photo_image = ?17, photo_caption = ?18, case_id = ?19
          WHERE id = ?1",
     )?
     .execute(params![
@@ -175,6 +177,7 @@ pub fn update_block(conn: &Connection, block: &Block) -> rusqlite::Result<usize>
         tags_json(&block.dismissed),
         block.photo.as_ref().map(|p| p.image.id),
         block.photo.as_ref().map_or("", |p| p.caption.as_str()),
+        block.case_id,
     ])
 }
 

@@ -5,13 +5,20 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The `user_version` this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 5;
+pub const SCHEMA_VERSION: i32 = 6;
 
 /// Tables a file must have to be opened as a project.
 pub const REQUIRED_TABLES: [&str; 3] = ["project", "section", "block"];
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up(V5),
+        M::up(V6),
+    ])
 }
 
 // The application id is part of the first migration, so it is set in the same transaction
@@ -127,6 +134,14 @@ CREATE TABLE criterion (
 ) STRICT;
 CREATE INDEX criterion_of_pilot ON criterion (pilot_id, position);
 ";
+
+// Version 6: case studies used in the project, in the same tables as the personal
+// library (copied in, so a colleague sees them without the library), and the story
+// block each became.
+const V6: &str = concat!(
+    include_str!("../cases/ddl.sql"),
+    "ALTER TABLE block ADD COLUMN case_id INTEGER REFERENCES case_study (id) ON DELETE SET NULL;"
+);
 
 #[cfg(test)]
 mod tests {

@@ -155,6 +155,27 @@ pub enum Edit {
     RestorePilot { pilot: Pilot, index: u32 },
     /// Several edits as one: applied in order, undone together.
     Batch { edits: Vec<Edit> },
+    /// Copies a case study into the project and adds the story it becomes at `to` (and,
+    /// with `metrics`, a metric block per numbered outcome after it).
+    UseCase {
+        case: crate::cases::CaseStudy,
+        relation: Option<crate::model::Relation>,
+        to: Place,
+        metrics: bool,
+    },
+    /// Removes a case study from the project (its stories stay, unlinked).
+    DeleteCase {
+        #[ts(type = "number")]
+        id: i64,
+    },
+    /// Puts back a removed case study with its id, linked again to the `stories` made
+    /// from it (the undo of a removal).
+    RestoreCase {
+        case: crate::cases::CaseStudy,
+        relation: Option<crate::model::Relation>,
+        #[ts(type = "Array<number>")]
+        stories: Vec<i64>,
+    },
 }
 
 /// What an applied edit produced besides its undo.
@@ -425,6 +446,81 @@ impl Edit {
                 }
                 inverses.reverse();
                 Ok((Edit::Batch { edits: inverses }, outcome))
+            }
+            Edit::UseCase {
+                case,
+                relation,
+                to,
+                metrics,
+            } => {
+                case.check().map_err(EditError::invalid)?;
+                let case_id = crate::cases::store::insert(tx, case, *relation, false)?;
+                let mut story = crate::cases::story::story_block(case, *relation);
+                story.case_id = Some(case_id);
+                let mut blocks = vec![story];
+                if *metrics {
+                    blocks.extend(crate::cases::story::metric_blocks(case));
+                }
+                let mut undo = Vec::new();
+                let mut created = None;
+                for (offset, block) in blocks.into_iter().enumerate() {
+                    let place = match *to {
+                        Place::Library { index } => Place::Library {
+                            index: index + offset as u32,
+                        },
+                        Place::Section { section_id, index } => Place::Section {
+                            section_id,
+                            index: index + offset as u32,
+                        },
+                    };
+                    let (inverse, outcome) = Edit::AddBlock { block, to: place }.apply(tx)?;
+                    created = created.or(outcome.created);
+                    undo.push(inverse);
+                }
+                undo.reverse();
+                undo.push(Edit::DeleteCase { id: case_id });
+                Ok((Edit::Batch { edits: undo }, Outcome { created }))
+            }
+            Edit::DeleteCase { id } => {
+                let stored = crate::cases::store::load(tx, &[*id])
+                    .map_err(|e| match e {
+                        crate::cases::store::RowError::Sql(e) => EditError::Sqlite(e),
+                        crate::cases::store::RowError::Invalid(why) => EditError::invalid(why),
+                    })?
+                    .pop()
+                    .ok_or(EditError::NotFound {
+                        what: "case study",
+                        id: *id,
+                    })?;
+                let stories: Vec<i64> = tx
+                    .prepare("SELECT id FROM block WHERE case_id = ?1 ORDER BY id")?
+                    .query_map([id], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                tx.execute("UPDATE block SET case_id = NULL WHERE case_id = ?1", [id])?;
+                crate::cases::store::delete(tx, *id)?;
+                Ok((
+                    Edit::RestoreCase {
+                        case: stored.case,
+                        relation: stored.relation,
+                        stories,
+                    },
+                    Outcome::default(),
+                ))
+            }
+            Edit::RestoreCase {
+                case,
+                relation,
+                stories,
+            } => {
+                case.check().map_err(EditError::invalid)?;
+                crate::cases::store::insert(tx, case, *relation, true)?;
+                for story in stories {
+                    tx.execute(
+                        "UPDATE block SET case_id = ?1 WHERE id = ?2",
+                        [case.id, *story],
+                    )?;
+                }
+                Ok((Edit::DeleteCase { id: case.id }, Outcome::default()))
             }
             Edit::SetBranding { logo, accent } => {
                 if let Some(accent) = accent {
