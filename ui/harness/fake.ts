@@ -6,21 +6,27 @@
 // one without asking anybody, and a thumbnail is a small SVG drawn for its id and shape. Its
 // charts are harness/chart.ts. Its export "writes" nothing: it sends export-progress events
 // through `emit` (at once, or spaced out in slow mode) and honours cancel_export as the shell does.
+// Its pilots are checked, judged and leveraged by harness/pilots.ts (a test double of
+// crates/core/src/pilot); its results dialog answers what a test set (`resultsAnswer`).
 import type {
   AppError,
   Block,
   BriefingSettings,
+  Design,
   Edit,
   ExportedBriefing,
   ExportProgress,
   ImageRef,
+  ImportedResults,
   OpenedProject,
+  Pilot,
   Place,
   Project,
 } from "../src/lib/bindings";
 import { briefingPreview } from "./briefing";
 import { projectCharts } from "./chart";
 import { lintDraft, lintProject, replaceChars } from "./coach";
+import { checkPilot, leverageEdit, reportPilot } from "./pilots";
 
 type Json = ReturnType<typeof JSON.parse>;
 
@@ -60,6 +66,12 @@ export type SlowExport = {
 /** The largest caption the core takes (MAX_TITLE in storyboard/edit.rs), in characters. */
 const MAX_CAPTION = 1000;
 
+/**
+ * What the next read_results_dialog answers: the metrics "read" from the spreadsheet, an error
+ * (e.g. code "invalid_csv", its message a bad line per line), or null for a cancelled dialog.
+ */
+export type ResultsAnswer = ImportedResults[] | AppError | null;
+
 export class FakeCore {
   project: Project;
   path: string;
@@ -97,11 +109,17 @@ export class FakeCore {
   progress: ExportProgress[] = [];
   /** The path of each briefing "written"; a cancelled export adds none. */
   written: string[] = [];
+  /** What read_results_dialog answers (each time, until changed); null: the dialog is cancelled. */
+  resultsAnswer: ResultsAnswer = null;
+  /** The design of each read_results_dialog asked for, in order. */
+  resultsDialogs: Design[] = [];
   #cancelExport = false;
   #undo: Project[] = [];
   #redo: Project[] = [];
   #nextId: number;
   #nextPicture = 1;
+  #nextPilot: number;
+  #nextCriterion: number;
 
   constructor(project: Project, path: string) {
     this.project = clone(project);
@@ -111,6 +129,9 @@ export class FakeCore {
       ...this.project.sections.flatMap((s) => [s.id, ...s.blocks.map((b) => b.id)]),
     ];
     this.#nextId = Math.max(0, ...ids) + 1;
+    this.project.pilots ??= [];
+    this.#nextPilot = Math.max(0, ...this.project.pilots.map((p) => p.id)) + 1;
+    this.#nextCriterion = Math.max(0, ...this.project.pilots.flatMap((p) => p.criteria.map((c) => c.id))) + 1;
     const blocks = [...this.project.library, ...this.project.sections.flatMap((s) => s.blocks)];
     for (const picture of [this.project.logo, ...blocks.map((b) => b.photo?.image ?? null)]) {
       if (picture) this.pictures.set(picture.id, clone(picture));
@@ -193,6 +214,17 @@ export class FakeCore {
         if (!picture) throw refuse("not_found", `There is no picture ${id} in this project.`);
         return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(thumbnailSvg(picture))}`;
       }
+      case "pilot_reports":
+        return this.project.pilots.map(reportPilot);
+      case "leverage_pilot":
+        return this.#leverage(args.id as number);
+      case "read_results_dialog": {
+        this.resultsDialogs.push(args.design as Design);
+        const answer = this.resultsAnswer;
+        if (answer === null) return null;
+        if (!Array.isArray(answer)) throw clone(answer);
+        return clone(answer);
+      }
       case "plugin:window|set_title":
         return null;
       default:
@@ -239,6 +271,15 @@ export class FakeCore {
     return this.opened();
   }
 
+  /** leverage_pilot: the pilot's win as one undoable batch of blocks, or the core's refusal. */
+  #leverage(id: number): OpenedProject {
+    const pilot = this.project.pilots.find((p) => p.id === id);
+    if (!pilot) throw refuse("not_found", "That pilot is no longer in the project.");
+    const edit = leverageEdit(this.project, pilot);
+    if (typeof edit === "string") throw refuse("not_a_win", edit);
+    return this.#commit(edit);
+  }
+
   #apply(edit: Edit): OpenedProject {
     this.edits.push(clone(edit));
     if (this.failNext) {
@@ -246,6 +287,11 @@ export class FakeCore {
       this.failNext = null;
       throw error;
     }
+    return this.#commit(edit);
+  }
+
+  /** Applies an edit as one transaction with one undo step, or leaves everything as it was. */
+  #commit(edit: Edit): OpenedProject {
     const before = clone(this.project);
     try {
       this.#change(edit);
@@ -380,9 +426,49 @@ export class FakeCore {
         this.project.logo = clone(edit.logo);
         this.project.accent = edit.accent;
         return;
+      case "addPilot": {
+        const pilot = this.#checked(edit.pilot);
+        if (edit.index > this.project.pilots.length) throw refuse("bad_position", `position ${edit.index} is past the end of the pilots`);
+        pilot.id = this.#nextPilot++;
+        for (const criterion of pilot.criteria) criterion.id = this.#nextCriterion++;
+        this.project.pilots.splice(edit.index, 0, pilot);
+        return;
+      }
+      case "updatePilot": {
+        const pilot = this.#checked(edit.pilot);
+        const index = this.#pilotIndex(pilot.id);
+        // Criteria keep their ids; new ones (id 0) get fresh ones.
+        for (const criterion of pilot.criteria) if (criterion.id <= 0) criterion.id = this.#nextCriterion++;
+        this.project.pilots[index] = pilot;
+        return;
+      }
+      case "deletePilot":
+        this.project.pilots.splice(this.#pilotIndex(edit.id), 1);
+        return;
+      case "restorePilot": {
+        const pilot = this.#checked(edit.pilot);
+        this.project.pilots.splice(Math.min(edit.index, this.project.pilots.length), 0, pilot);
+        return;
+      }
+      case "batch":
+        for (const inner of edit.edits) this.#change(inner);
+        return;
       default:
         throw refuse("invalid_edit", `the harness does not apply ${(edit as Edit).op}`);
     }
+  }
+
+  /** A copy of the pilot, or the core's refusal naming the field (Pilot::check). */
+  #checked(pilot: Pilot): Pilot {
+    const why = checkPilot(pilot);
+    if (why) throw refuse("invalid_edit", why);
+    return clone(pilot);
+  }
+
+  #pilotIndex(id: number): number {
+    const index = this.project.pilots.findIndex((p) => p.id === id);
+    if (index < 0) throw refuse("not_found", `there is no pilot with id ${id} (it may have been deleted)`);
+    return index;
   }
 
   /** Refuses a picture that is not one of this file's (check_image in storyboard/edit.rs). */

@@ -6,9 +6,9 @@ import { emit } from "@tauri-apps/api/event";
 import sampleText from "../../assets/sample/social-collaboration.json?raw";
 import "../src/app.css";
 import App from "../src/App.svelte";
-import type { AppError, BriefingSettings, Edit, ExportProgress, MenuAction, Project } from "../src/lib/bindings";
-import { FakeCore, type SlowExport } from "./fake";
-import { firstDraft, projectFromSample } from "./fixture";
+import type { AppError, BriefingSettings, Design, Edit, ExportProgress, MenuAction, Project } from "../src/lib/bindings";
+import { FakeCore, type ResultsAnswer, type SlowExport } from "./fake";
+import { firstDraft, projectFromSample, samplePilot } from "./fixture";
 
 declare global {
   interface Window {
@@ -44,6 +44,13 @@ declare global {
       progress(): ExportProgress[];
       /** The briefings exports have written (a cancelled one writes none). */
       written(): string[];
+      /**
+       * What Import CSV… answers from now on: the metrics read (ImportedResults[]), an error
+       * (e.g. { code: "invalid_csv", message: a bad line per line }), or null (cancelled).
+       */
+      resultsAnswer(answer: ResultsAnswer): void;
+      /** The design each results dialog was opened for. */
+      resultsDialogs(): Design[];
     };
   }
 }
@@ -52,6 +59,8 @@ const params = new URLSearchParams(location.search);
 const sample = projectFromSample(JSON.parse(sampleText));
 // ?coach=demo: a first draft with advice for the coach to give.
 const project = params.get("coach") === "demo" ? firstDraft(sample) : sample;
+// ?pilots=none: a project without pilots (the Pilots view's empty state).
+project.pilots = params.get("pilots") === "none" ? [] : [samplePilot()];
 const core = new FakeCore(project, "/home/ana/Sample - Social collaboration.casewright");
 core.delayMs = Number(params.get("delay") ?? 0);
 core.emit = (event, payload) => emit(event, payload);
@@ -90,6 +99,10 @@ window.harness = {
   },
   progress: () => JSON.parse(JSON.stringify(core.progress)),
   written: () => [...core.written],
+  resultsAnswer: (answer) => {
+    core.resultsAnswer = answer === null ? null : JSON.parse(JSON.stringify(answer));
+  },
+  resultsDialogs: () => [...core.resultsDialogs],
 };
 
 const target = document.getElementById("app");

@@ -14,6 +14,7 @@ import {
   currentProject,
   EXPORT_PROGRESS_EVENT,
   exportBriefingDialog,
+  leveragePilot,
   MENU_EVENT,
   newProjectDialog,
   onExportProgress,
@@ -21,6 +22,8 @@ import {
   openProjectDialog,
   openRecent,
   pictureThumbnail,
+  pilotReports,
+  readResultsDialog,
   redo,
   saveAsDialog,
   setWindowTitle,
@@ -112,6 +115,26 @@ describe("commands", () => {
       ["add_picture_dialog", undefined],
       ["picture_thumbnail", { id: 3 }],
       ["add_picture_dialog", undefined],
+    ]);
+  });
+
+  it("judge the pilots, use one's win, and read a results spreadsheet by the shell's command names", async () => {
+    invoke.mockResolvedValueOnce([]);
+    await expect(pilotReports()).resolves.toEqual([]);
+    invoke.mockResolvedValueOnce({ fileName: "a.casewright" });
+    await leveragePilot(4);
+    invoke.mockResolvedValueOnce(null);
+    await expect(readResultsDialog("paired")).resolves.toBeNull();
+    invoke.mockRejectedValueOnce({ code: "not_a_win", message: "Not a win yet: none of the 2 success criteria met its target." });
+    await expect(leveragePilot(4)).rejects.toEqual({ code: "not_a_win", message: "Not a win yet: none of the 2 success criteria met its target." });
+    invoke.mockRejectedValueOnce({ code: "invalid_csv", message: 'line 3, column value: "twelve" is not a number' });
+    await expect(readResultsDialog("independent")).rejects.toMatchObject({ code: "invalid_csv" });
+    expect(invoke.mock.calls).toEqual([
+      ["pilot_reports", undefined],
+      ["leverage_pilot", { id: 4 }],
+      ["read_results_dialog", { design: "paired" }],
+      ["leverage_pilot", { id: 4 }],
+      ["read_results_dialog", { design: "independent" }],
     ]);
   });
 

@@ -8,13 +8,16 @@ import type {
   Block,
   BriefingPreview,
   BriefingSettings,
+  Design,
   Edit,
   ExportedBriefing,
   ExportProgress,
   Finding,
   ImageRef,
+  ImportedResults,
   MenuAction,
   OpenedProject,
+  PilotReport,
   Report,
 } from "./bindings";
 
@@ -143,6 +146,28 @@ export function addPictureDialog(): Promise<ImageRef | null> {
 /** A small copy (at most 480 px a side) of one of the open project's pictures, as a `data:` URL. */
 export function pictureThumbnail(id: number): Promise<string> {
   return call<string>("picture_thumbnail", { id });
+}
+
+/** Each of the open project's pilots judged by the core: verdict, summary, each criterion's numbers and chart. */
+export function pilotReports(): Promise<PilotReport[]> {
+  return call<PilotReport[]>("pilot_reports");
+}
+
+/**
+ * Adds a pilot's win to the storyboard's results section (a story, a metric per criterion won
+ * and an ask) as one undoable edit. Refused with code "not_a_win" when the results are weak or
+ * missing; the message says why.
+ */
+export function leveragePilot(id: number): Promise<OpenedProject> {
+  return call<OpenedProject>("leverage_pilot", { id });
+}
+
+/**
+ * Asks for a results spreadsheet (CSV) laid out for `design` and reads it: each metric found,
+ * or an "invalid_csv" error listing every bad line (one a line); null when cancelled.
+ */
+export function readResultsDialog(design: Design): Promise<ImportedResults[] | null> {
+  return call<ImportedResults[] | null>("read_results_dialog", { design });
 }
 
 /** Sets the native window title; a failure (e.g. outside the shell) is not worth showing. */

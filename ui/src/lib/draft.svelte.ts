@@ -1,7 +1,7 @@
 // An inspector form being edited: what the fields show, committed after typing pauses or
 // when a field loses focus, never per keystroke; the core's replies are merged in without
 // touching a field the person is still typing in.
-import { rebase, sameForm } from "./forms";
+import { rebase, sameForm, type Comparers } from "./forms";
 
 export const COMMIT_DELAY_MS = 600;
 
@@ -19,6 +19,14 @@ export type DraftOptions<F extends object> = {
   commit: (form: F) => Promise<unknown> | void;
   /** Fields to keep as typed whatever the core says (e.g. a number field that is not a number yet). */
   keep?: (form: F) => (keyof F)[];
+  /** Fields compared by what they mean rather than as typed (see `Comparers`). */
+  same?: Comparers<F>;
+  /**
+   * A commit that settles with `false` was refused (the core said why): the form keeps what
+   * was typed, so it can be corrected, and that same form is not sent again until it changes.
+   * Without this, a refused form takes the core's version back like any other reply.
+   */
+  keepRefused?: boolean;
   delay?: number;
 };
 
@@ -28,6 +36,8 @@ export class Draft<F extends object> {
   #base: F;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #inFlight = 0;
+  /** The last form the core refused (keepRefused), not to be sent again as it is. */
+  #refused: F | null = null;
   #options: DraftOptions<F>;
 
   constructor(options: DraftOptions<F>) {
@@ -45,8 +55,11 @@ export class Draft<F extends object> {
 
   /** Whether the form holds changes not sent yet. */
   get dirty(): boolean {
-    return !sameForm(this.form, this.#base);
+    const same = this.#options.same;
+    if (sameForm(this.form, this.#base, same)) return false;
+    return this.#refused === null || !sameForm(this.form, this.#refused, same);
   }
+
 
   /** Sends the changes now (on blur, before another edit, when the form goes away). */
   flush(): void {
@@ -57,13 +70,27 @@ export class Draft<F extends object> {
     if (result === undefined) return;
     this.#base = sent;
     this.#inFlight++;
+    let refused = false;
     void result
-      .catch(() => {})
+      .then(
+        (outcome) => {
+          refused = outcome === false && this.#options.keepRefused === true;
+        },
+        () => {},
+      )
       .finally(() => {
         this.#inFlight--;
         // Replies to edits sent before this one carried the old text; only now is the core's
         // version worth merging (it is this edit's result, or the state after its failure).
-        if (this.#inFlight === 0) this.receive(this.#options.current());
+        if (this.#inFlight > 0) return;
+        if (refused) {
+          // The core kept its version: that is the base now, and the form stays as typed.
+          this.#refused = sent;
+          this.#base = copy(this.#options.current());
+        } else {
+          this.#refused = null;
+          this.receive(this.#options.current());
+        }
       });
   }
 
@@ -73,7 +100,7 @@ export class Draft<F extends object> {
    */
   receive(incoming: F): void {
     if (this.#inFlight > 0) return;
-    const changes = rebase(this.form, this.#base, incoming);
+    const changes = rebase(this.form, this.#base, incoming, this.#options.same);
     const keep = new Set(this.#options.keep?.(this.form) ?? []);
     for (const key of Object.keys(changes) as (keyof F)[]) {
       if (keep.has(key)) continue;

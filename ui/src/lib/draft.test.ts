@@ -104,4 +104,54 @@ describe("Draft", () => {
     draft.receive({ title: "Proof (undone)", notes: "900" });
     expect(draft.form).toEqual({ title: "Proof (undone)", notes: "12x" });
   });
+
+  it("with keepRefused, keeps a refused form as typed and does not send it again until it changes", async () => {
+    let core: Form = { title: "Proof", notes: "" };
+    const commit = vi.fn(async (form: Form) => {
+      if (form.title.length > 10) return false;
+      core = { ...form };
+      return true;
+    });
+    const draft = new Draft<Form>({ current: () => core, commit, keepRefused: true });
+    draft.form.title = "Way too long";
+    draft.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(draft.form.title).toBe("Way too long");
+    expect(draft.dirty).toBe(false);
+    draft.flush();
+    expect(commit).toHaveBeenCalledTimes(1);
+
+    // Another change (an undo) reaches the untouched field; the refused text stays.
+    core = { title: "Proof", notes: "Say this" };
+    draft.receive(core);
+    expect(draft.form).toEqual({ title: "Way too long", notes: "Say this" });
+
+    draft.form.title = "Shorter";
+    expect(draft.dirty).toBe(true);
+    draft.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(commit).toHaveBeenLastCalledWith({ title: "Shorter", notes: "Say this" });
+    expect(core.title).toBe("Shorter");
+    expect(draft.dirty).toBe(false);
+  });
+
+  it("compares fields by what they mean when told how, so a reply meaning the same leaves the text", async () => {
+    type Numbers = { values: string[] };
+    let core: Numbers = { values: ["12"] };
+    const same = { values: (a: string[], b: string[]) => a.filter((v) => v.trim()).map(Number).join() === b.filter((v) => v.trim()).map(Number).join() };
+    const draft = new Draft<Numbers>({
+      current: () => core,
+      commit: async (form) => {
+        core = { values: form.values.filter((v) => v.trim()).map((v) => String(Number(v))) };
+      },
+      same,
+    });
+    draft.form.values = ["12.0", ""];
+    expect(draft.dirty).toBe(false);
+    draft.form.values = ["12.0", "", "3"];
+    draft.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(core.values).toEqual(["12", "3"]);
+    expect(draft.form.values).toEqual(["12.0", "", "3"]);
+  });
 });

@@ -168,8 +168,19 @@ export function sameValue(field: string, a: unknown, b: unknown): boolean {
   return false;
 }
 
-export function sameForm<F extends object>(a: F, b: F): boolean {
-  return (Object.keys(a) as (keyof F & string)[]).every((key) => sameValue(key, a[key], b[key]));
+/**
+ * How some fields of a form are compared by what they mean, where `sameValue` would compare
+ * their text (e.g. a list of a pilot's criteria, each with numbers typed as text).
+ */
+export type Comparers<F> = { [K in keyof F]?: (a: F[K], b: F[K]) => boolean };
+
+function same<F extends object>(key: keyof F & string, a: F, b: F, comparers?: Comparers<F>): boolean {
+  const compare = comparers?.[key];
+  return compare ? compare(a[key], b[key]) : sameValue(key, a[key], b[key]);
+}
+
+export function sameForm<F extends object>(a: F, b: F, comparers?: Comparers<F>): boolean {
+  return (Object.keys(a) as (keyof F & string)[]).every((key) => same(key, a, b, comparers));
 }
 
 /**
@@ -179,11 +190,11 @@ export function sameForm<F extends object>(a: F, b: F): boolean {
  * core's value, unless that means the same as what is shown (then the text stays as typed).
  * Returns only the fields that change, so the caller can leave the others (and the caret) alone.
  */
-export function rebase<F extends object>(draft: F, base: F, incoming: F): Partial<F> {
+export function rebase<F extends object>(draft: F, base: F, incoming: F, comparers?: Comparers<F>): Partial<F> {
   const changes: Partial<F> = {};
   for (const key of Object.keys(incoming) as (keyof F & string)[]) {
     if (!identical(draft[key], base[key])) continue; // edited since: keep what is being typed
-    if (!sameValue(key, draft[key], incoming[key])) changes[key] = incoming[key];
+    if (!same(key, draft, incoming, comparers)) changes[key] = incoming[key];
   }
   return changes;
 }

@@ -2,7 +2,18 @@
 // the browser harness uses too, so the editor sees realistic replies to its edits.
 import { vi } from "vitest";
 import type * as Backend from "../lib/backend";
-import type { BriefingPreview, ExportedBriefing, ExportProgress, Finding, ImageRef, MenuAction, OpenedProject, Report } from "../lib/bindings";
+import type {
+  BriefingPreview,
+  ExportedBriefing,
+  ExportProgress,
+  Finding,
+  ImageRef,
+  ImportedResults,
+  MenuAction,
+  OpenedProject,
+  PilotReport,
+  Report,
+} from "../lib/bindings";
 import { FakeCore } from "../../harness/fake";
 
 type Mocked = { [K in keyof typeof Backend]: (typeof Backend)[K] };
@@ -30,12 +41,16 @@ export const mockedFunctions = {
   coachBlock: vi.fn(async (): Promise<Finding[]> => []),
   addPictureDialog: vi.fn(),
   pictureThumbnail: vi.fn(),
+  pilotReports: vi.fn(async () => []),
+  leveragePilot: vi.fn(),
+  readResultsDialog: vi.fn(),
 };
 
 /**
  * Answers currentProject, applyEdit, undo, redo, the coach, the briefing preview, the PDF
  * export (its progress events go to the handler App gave onExportProgress; cancelExport
- * reaches the core) and the pictures (adding one, thumbnails) from a FakeCore holding
+ * reaches the core), the pictures (adding one, thumbnails) and the pilots (reports, leverage,
+ * the results dialog) from a FakeCore holding
  * `opened`'s project; returns the core (its `edits` are what the UI sent, its `previews` and
  * `exports` the print settings asked for, `slowExport` paces the export's steps).
  */
@@ -62,6 +77,11 @@ export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   };
   vi.mocked(backend.addPictureDialog).mockImplementation(() => core.handle("add_picture_dialog", undefined) as Promise<ImageRef | null>);
   vi.mocked(backend.pictureThumbnail).mockImplementation((id) => core.handle("picture_thumbnail", { id }) as Promise<string>);
+  vi.mocked(backend.pilotReports).mockImplementation(() => core.handle("pilot_reports", undefined) as Promise<PilotReport[]>);
+  vi.mocked(backend.leveragePilot).mockImplementation((id) => answer("leverage_pilot", { id }));
+  vi.mocked(backend.readResultsDialog).mockImplementation(
+    (design) => core.handle("read_results_dialog", { design }) as Promise<ImportedResults[] | null>,
+  );
   vi.mocked(backend.takeStartupProblem).mockResolvedValue(null);
   vi.mocked(backend.setWindowTitle).mockResolvedValue(undefined);
   vi.mocked(backend.onMenuAction).mockResolvedValue(() => {});
