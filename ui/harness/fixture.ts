@@ -31,6 +31,7 @@ export function projectFromSample(sample: Sample): Project {
     tags: b.tags ?? [],
     dismissed: b.dismissed ?? [],
     photo: b.photo ?? null,
+    caseId: b.caseId ?? null,
   });
   const sections = sample.sections.map((s) => ({
     id: 100 + nextId++,
@@ -47,6 +48,7 @@ export function projectFromSample(sample: Sample): Project {
     logo: null,
     accent: null,
     pilots: [],
+    cases: [],
   };
 }
 

@@ -402,6 +402,7 @@ function blankBlock(kind: BlockKind, title: string): Block {
     tags: [],
     dismissed: [],
     photo: null,
+    caseId: null,
   };
 }
 

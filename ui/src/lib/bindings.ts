@@ -21,7 +21,12 @@ accent: string | null,
 /**
  * Small first steps, their success criteria and results.
  */
-pilots: Array<Pilot>, };
+pilots: Array<Pilot>, 
+/**
+ * Case studies used in this project (copied from the library), with how each
+ * organisation stands to ours.
+ */
+cases: Array<ProjectCase>, };
 
 export type Section = { id: number, title: string, 
 /**
@@ -49,7 +54,11 @@ dismissed: Array<string>,
 /**
  * A picture printed with the block: the team at work, a peer's product, a chart.
  */
-photo: Photo | null, };
+photo: Photo | null, 
+/**
+ * The case study (in the project's `cases`) a story was made from.
+ */
+caseId: number | null, };
 
 export type BlockKind = "benefit" | "story" | "metric";
 
@@ -61,7 +70,7 @@ export type ImageRef = { id: number, width: number, height: number, };
 
 export type Photo = { image: ImageRef, caption: string, };
 
-export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, } | { "op": "setBranding", logo: ImageRef | null, accent: string | null, } | { "op": "applyFix", blockId: number, field: Field, start: number, end: number, excerpt: string, replacement: string, } | { "op": "dismissFinding", blockId: number, rule: string, } | { "op": "restoreFinding", blockId: number, rule: string, } | { "op": "addPilot", pilot: Pilot, index: number, } | { "op": "updatePilot", pilot: Pilot, } | { "op": "deletePilot", id: number, } | { "op": "restorePilot", pilot: Pilot, index: number, } | { "op": "batch", edits: Array<Edit>, };
+export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, } | { "op": "setBranding", logo: ImageRef | null, accent: string | null, } | { "op": "applyFix", blockId: number, field: Field, start: number, end: number, excerpt: string, replacement: string, } | { "op": "dismissFinding", blockId: number, rule: string, } | { "op": "restoreFinding", blockId: number, rule: string, } | { "op": "addPilot", pilot: Pilot, index: number, } | { "op": "updatePilot", pilot: Pilot, } | { "op": "deletePilot", id: number, } | { "op": "restorePilot", pilot: Pilot, index: number, } | { "op": "batch", edits: Array<Edit>, } | { "op": "useCase", case: CaseStudy, relation: Relation | null, to: Place, metrics: boolean, } | { "op": "deleteCase", id: number, } | { "op": "restoreCase", case: CaseStudy, relation: Relation | null, stories: Array<number>, };
 
 export type Place = { "in": "library", index: number, } | { "in": "section", sectionId: number, index: number, };
 
@@ -250,6 +259,68 @@ export type Warning = {
  * `went_the_wrong_way`, `direction_assumed`.
  */
 code: string, message: string, };
+
+export type ProjectCase = { case: CaseStudy, relation: Relation | null, };
+
+export type CaseStudy = { 
+/**
+ * The row id where it is stored (0, and left out of JSON, before it is stored).
+ */
+id?: number, title: string, organisation: string, 
+/**
+ * Lowercase, e.g. "manufacturing".
+ */
+industry: string, size: OrgSize | null, region: string, year: number | null, 
+/**
+ * What was introduced, as what people did.
+ */
+initiative: string, outcomes: Array<Outcome>, quote: string | null, source: CaseSource, evidence: Evidence, tags: Array<string>, };
+
+export type Outcome = { kind: OutcomeKind, number: number | null, unit: string | null, description: string, };
+
+export type CaseSource = { title: string, publisher: string, link: string | null, 
+/**
+ * When it was read, as written (e.g. "2025-03").
+ */
+accessed: string | null, };
+
+export type OrgSize = "small" | "medium" | "large" | "enterprise";
+
+export type OutcomeKind = "innovation" | "speed" | "cost" | "quality" | "retention" | "revenue" | "engagement" | "safety";
+
+export type Evidence = "anecdote" | "internal-report" | "published-study" | "audited-figure";
+
+export type CaseQuery = { text: string, industry: string | null, size: OrgSize | null, kind: OutcomeKind | null, year: number | null, evidence: Evidence | null, relation: Relation | null, sort: SortOrder, 
+/**
+ * At most this many hits (default 50, at most 500).
+ */
+limit: number | null, };
+
+export type SortOrder = "relevance" | "newest" | "title";
+
+export type CaseHit = { case: CaseStudy, relation: Relation | null, 
+/**
+ * Where the words matched, marked; empty without search text.
+ */
+snippet: Array<SnippetPart>, };
+
+export type SnippetPart = { text: string, hit: boolean, };
+
+export type Facets = { industry: Array<FacetCount>, size: Array<FacetCount>, kind: Array<FacetCount>, year: Array<FacetCount>, evidence: Array<FacetCount>, relation: Array<FacetCount>, };
+
+export type FacetCount = { value: string, count: number, };
+
+export type SearchResult = { hits: Array<CaseHit>, 
+/**
+ * How many cases match in all (hits are the first of them); with `more`, at least this
+ * many.
+ */
+total: number, 
+/**
+ * More than [`CANDIDATES`] cases match the words: the hits are ranked, and the facets
+ * counted, among the most recently added of them. Typing more narrows it.
+ */
+more: boolean, facets: Facets, };
 
 export type ExportStep = "pictures" | "layout" | "writing" | "saving";
 

@@ -15,6 +15,7 @@ const project: Project = {
   logo: null,
   accent: null,
   pilots: [],
+  cases: [],
 };
 
 function event<T>(items: T[], trigger: TRIGGERS, id: number, source: SOURCES): CustomEvent<DndEvent<T>> {

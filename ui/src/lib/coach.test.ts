@@ -136,6 +136,7 @@ describe("counting and grouping", () => {
     logo: null,
     accent: null,
     pilots: [],
+    cases: [],
     sections: [
       section({ id: 10, title: "Opportunity", blocks: [block({ id: 1, kind: "benefit", title: "Sharper focus" })] }),
       section({ id: 20, title: "", blocks: [] }),

@@ -31,6 +31,7 @@ function project(): Project {
     logo: null,
     accent: null,
     pilots: [],
+    cases: [],
   };
 }
 

@@ -192,5 +192,6 @@ export function blankBlock(kind: Block["kind"]): Block {
     tags: [],
     dismissed: [],
     photo: null,
+    caseId: null,
   };
 }

@@ -63,6 +63,7 @@ describe("branding forms", () => {
     logo: { id: 4, width: 800, height: 200 },
     accent: "#7A1F5C",
     pilots: [],
+    cases: [],
   };
 
   it("round-trip the logo and the accent", () => {

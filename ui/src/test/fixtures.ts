@@ -17,6 +17,7 @@ export function block(fields: Partial<Block> & Pick<Block, "id" | "kind" | "titl
     tags: [],
     dismissed: [],
     photo: null,
+    caseId: null,
     ...fields,
   };
 }
@@ -32,7 +33,7 @@ export function opened(
   return {
     path,
     fileName: path.split("/").pop() ?? path,
-    project: { author: "", audience: "", library: [], logo: null, accent: null, pilots: [], ...project },
+    project: { author: "", audience: "", library: [], logo: null, accent: null, pilots: [], cases: [], ...project },
     canUndo: false,
     canRedo: false,
     charts: {},
