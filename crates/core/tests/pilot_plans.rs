@@ -131,6 +131,19 @@ fn a_plan_that_cannot_be_right_is_refused_with_the_field_named() {
             },
             "needs a name",
         ),
+        (
+            {
+                let mut p = pilot(Results::Proportion {
+                    pilot: None,
+                    comparison: None,
+                });
+                p.criteria[0].direction = Direction::Higher;
+                p.criteria[0].baseline = Some(0.18);
+                p.criteria[0].target = Some(0.1);
+                p
+            },
+            "the target of 10% is not above the baseline of 18%",
+        ),
     ];
     for (plan, reason) in cases {
         let err = board

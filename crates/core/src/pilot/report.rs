@@ -126,8 +126,12 @@ pub fn report(pilot: &Pilot) -> PilotReport {
             criteria.len()
         ),
         Verdict::Weak => format!(
-            "Not a win yet: none of the {} success criteria met its target with an interval that leaves no doubt. Say so, and say what you learned.",
-            criteria.len()
+            "Not a win yet: {} met its target with an interval that leaves no doubt. Say so, and say what you learned.",
+            if criteria.len() == 1 {
+                "the success criterion has not".to_string()
+            } else {
+                format!("none of the {} success criteria", criteria.len())
+            }
         ),
     };
     PilotReport {
