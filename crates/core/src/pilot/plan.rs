@@ -245,15 +245,20 @@ impl Criterion {
                 Direction::Lower => target >= baseline,
             };
             if backwards {
+                // A rate is kept as 0–1 but written as a percentage.
+                let show = |v: f64| match self.results {
+                    Results::Proportion { .. } => format!("{}%", format_number(v * 100.0)),
+                    _ => format_number(v),
+                };
                 return Err(format!(
                     "the target of {} is {} the baseline of {} although {} is better",
-                    format_number(target),
+                    show(target),
                     if self.direction == Direction::Higher {
                         "not above"
                     } else {
                         "not below"
                     },
-                    format_number(baseline),
+                    show(baseline),
                     self.direction.as_str()
                 ));
             }
