@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use casewright_core::cases::library::{CaseLibrary, OnDuplicate, LIBRARY_FILE_NAME};
 use casewright_core::cases::transfer::{
     default_mapping, read_csv, read_json, write_csv, write_json,
@@ -46,26 +46,7 @@ fn open(library: Option<&Path>) -> Result<CaseLibrary> {
 
 /// Reads a CSV (default header) or JSON file of cases; every problem is listed.
 pub fn read_cases(path: &Path) -> Result<Vec<CaseStudy>> {
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    if size > MAX_IMPORT_BYTES {
-        bail!(
-            "{} is {} MB; the largest file Casewright imports is {} MB (split it)",
-            path.display(),
-            size / 1024 / 1024,
-            MAX_IMPORT_BYTES / 1024 / 1024
-        );
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        anyhow::anyhow!(
-            "{}: line {line} is not UTF-8 text; save it as UTF-8",
-            path.display()
-        )
-    })?;
+    let text = crate::files::read_text(path, MAX_IMPORT_BYTES)?;
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
@@ -75,18 +56,7 @@ pub fn read_cases(path: &Path) -> Result<Vec<CaseStudy>> {
     let (_, map) =
         default_mapping(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     read_csv(&text, &map).map_err(|errors| {
-        let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        anyhow::anyhow!(
-            "{} was not imported ({} {}); nothing was saved:\n  {}",
-            path.display(),
-            errors.len(),
-            if errors.len() == 1 {
-                "problem"
-            } else {
-                "problems"
-            },
-            listed.join("\n  ")
-        )
+        crate::files::problems(path, &errors, "was not imported; nothing was saved")
     })
 }
 

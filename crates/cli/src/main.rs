@@ -19,6 +19,7 @@ use casewright_core::storyboard::{Edit, Storyboard};
 use casewright_core::{jobs, template, Block, Project, ProjectFile};
 
 mod cases;
+mod files;
 mod pilot;
 
 const USAGE: &str = "\

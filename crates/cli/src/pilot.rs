@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use casewright_core::model::{format_number, Direction};
 use casewright_core::pilot::{
     analyze as judge, report as judge_pilot, table, Design, MetricResult,
@@ -14,40 +14,9 @@ use casewright_core::ProjectFile;
 const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn analyze(path: &Path, design: Design, json: bool) -> Result<()> {
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    if size > MAX_BYTES {
-        bail!(
-            "{} is {} MB; a results spreadsheet may be at most {} MB",
-            path.display(),
-            size / 1024 / 1024,
-            MAX_BYTES / 1024 / 1024
-        );
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        anyhow::anyhow!(
-            "{}: line {line} is not UTF-8 text; save the spreadsheet as CSV UTF-8",
-            path.display()
-        )
-    })?;
-    let metrics = table::read(&text, design).map_err(|errors| {
-        let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        anyhow::anyhow!(
-            "{} was not read ({} {}):\n  {}",
-            path.display(),
-            errors.len(),
-            if errors.len() == 1 {
-                "problem"
-            } else {
-                "problems"
-            },
-            listed.join("\n  ")
-        )
-    })?;
+    let text = crate::files::read_text(path, MAX_BYTES)?;
+    let metrics = table::read(&text, design)
+        .map_err(|errors| crate::files::problems(path, &errors, "was not read"))?;
     let results: Vec<MetricResult> = metrics.iter().map(judge).collect();
     if json {
         // The document of docs/pilot-json.md: a version, then one verdict per metric.

@@ -117,17 +117,7 @@ pub fn find_duplicate(conn: &Connection, case: &CaseStudy) -> rusqlite::Result<O
 }
 
 /// Why a stored row is not a case (a colleague's file can hold anything).
-#[derive(Debug)]
-pub enum RowError {
-    Sql(rusqlite::Error),
-    Invalid(String),
-}
-
-impl From<rusqlite::Error> for RowError {
-    fn from(e: rusqlite::Error) -> RowError {
-        RowError::Sql(e)
-    }
-}
+pub use crate::project_file::RowError;
 
 fn from_row(row: &Row) -> Result<StoredCase, RowError> {
     let id: i64 = row.get(0)?;

@@ -129,23 +129,7 @@ pub fn read_csv(text: &str, map: &ColumnMap) -> Result<Vec<CaseStudy>, Vec<Table
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                let message = match e.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => {
-                        format!("this row has {len} cells; the header has {expected_len} (is a quote left open?)")
-                    }
-                    csv::ErrorKind::Utf8 { .. } => {
-                        "this row is not valid UTF-8 text (save the file as UTF-8)".into()
-                    }
-                    _ => e.to_string(),
-                };
-                errors.push(TableError {
-                    line,
-                    column: None,
-                    message,
-                });
+                errors.push(crate::pilot::table::record_error(e));
                 continue;
             }
         };

@@ -32,6 +32,27 @@ impl std::fmt::Display for TableError {
     }
 }
 
+/// A row the CSV reader could not read, as the user should hear it.
+pub(crate) fn record_error(e: csv::Error) -> TableError {
+    let line = e.position().map_or(0, |p| p.line());
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!(
+            "this row has {len} cells; the header has {expected_len} (is a quote left open?)"
+        ),
+        csv::ErrorKind::Utf8 { .. } => {
+            "this row is not valid UTF-8 text (save the file as UTF-8)".into()
+        }
+        _ => e.to_string(),
+    };
+    TableError {
+        line,
+        column: None,
+        message,
+    }
+}
+
 /// Stop listing problems after this many; the file is clearly not in the layout.
 const MAX_ERRORS: usize = 50;
 
@@ -144,23 +165,7 @@ pub fn read(text: &str, design: Design) -> Result<Vec<MetricData>, Vec<TableErro
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                let message = match e.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => {
-                        format!("this row has {len} cells; the header has {expected_len}")
-                    }
-                    csv::ErrorKind::Utf8 { .. } => {
-                        "this row is not valid UTF-8 text (save the file as UTF-8)".into()
-                    }
-                    _ => e.to_string(),
-                };
-                errors.push(TableError {
-                    line,
-                    column: None,
-                    message,
-                });
+                errors.push(record_error(e));
                 continue;
             }
         };

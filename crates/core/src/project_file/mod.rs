@@ -22,7 +22,8 @@ use rusqlite::{params, Connection, OpenFlags, Transaction};
 use crate::model::{Project, Section};
 pub use error::ProjectFileError;
 pub use header::{FileHeader, APPLICATION_ID};
-use rows::{block_from_row, insert_block, RowError, Slot, BLOCK_COLUMNS};
+pub use rows::RowError;
+use rows::{block_from_row, insert_block, Slot, BLOCK_COLUMNS};
 pub use schema::SCHEMA_VERSION;
 
 /// The file extension of a project, without the dot.
@@ -212,13 +213,13 @@ impl ProjectFile {
             }
         }
         let pilots = pilots::load(&self.conn).map_err(|e| match e {
-            pilots::LoadError::Sql(e) => sql(e),
-            pilots::LoadError::Invalid(detail) => corrupt(detail),
+            RowError::Sql(e) => sql(e),
+            RowError::Invalid(detail) => corrupt(detail),
         })?;
         let cases = crate::cases::store::load_all(&self.conn)
             .map_err(|e| match e {
-                crate::cases::store::RowError::Sql(e) => sql(e),
-                crate::cases::store::RowError::Invalid(detail) => corrupt(detail),
+                RowError::Sql(e) => sql(e),
+                RowError::Invalid(detail) => corrupt(detail),
             })?
             .into_iter()
             .map(|stored| crate::model::ProjectCase {

@@ -3,11 +3,13 @@
 
 use rusqlite::{params, Connection};
 
+use super::rows::RowError;
+
 use crate::model::Direction;
 use crate::pilot::{Criterion, Pilot, Results};
 
 /// Reads every pilot in order, with its criteria in order. `Err` names what is wrong.
-pub fn load(conn: &Connection) -> Result<Vec<Pilot>, LoadError> {
+pub fn load(conn: &Connection) -> Result<Vec<Pilot>, RowError> {
     let mut pilots: Vec<Pilot> = conn
         .prepare_cached(
             "SELECT id, name, team, headcount, start_date, end_date, results_until, hypothesis,
@@ -38,7 +40,7 @@ pub fn load(conn: &Connection) -> Result<Vec<Pilot>, LoadError> {
         let id: i64 = row.get(0)?;
         let pilot_id: i64 = row.get(1)?;
         let invalid =
-            |what: String| LoadError::Invalid(format!("success criterion {id} has {what}"));
+            |what: String| RowError::Invalid(format!("success criterion {id} has {what}"));
         let direction: String = row.get(4)?;
         let direction = Direction::parse(&direction)
             .ok_or_else(|| invalid(format!("an unknown direction {direction:?}")))?;
@@ -64,21 +66,10 @@ pub fn load(conn: &Connection) -> Result<Vec<Pilot>, LoadError> {
     }
     for pilot in &pilots {
         pilot.check().map_err(|why| {
-            LoadError::Invalid(format!("pilot {} ({}): {why}", pilot.id, pilot.name))
+            RowError::Invalid(format!("pilot {} ({}): {why}", pilot.id, pilot.name))
         })?;
     }
     Ok(pilots)
-}
-
-pub enum LoadError {
-    Sql(rusqlite::Error),
-    Invalid(String),
-}
-
-impl From<rusqlite::Error> for LoadError {
-    fn from(e: rusqlite::Error) -> LoadError {
-        LoadError::Sql(e)
-    }
 }
 
 /// Inserts `pilot` at `position` with its criteria; with `keep_ids` the pilot's and the

@@ -20,7 +20,8 @@ pub struct Slot {
     pub position: i64,
 }
 
-/// Why a row could not become a block.
+/// Why a stored row could not be read (a block, a pilot, a case: a colleague's file can
+/// hold anything).
 #[derive(Debug)]
 pub enum RowError {
     Sql(rusqlite::Error),

@@ -10,7 +10,9 @@ use super::EditError;
 use crate::model::{Block, Field, ImageRef};
 use crate::pilot::Pilot;
 use crate::project_file::pilots;
-use crate::project_file::rows::{self, block_from_row, insert_block, Slot, BLOCK_COLUMNS};
+use crate::project_file::rows::{
+    self, block_from_row, insert_block, RowError, Slot, BLOCK_COLUMNS,
+};
 
 /// Where a block goes: a section or the library, at `index` among the blocks there
 /// (0 = first; the number of blocks there = last).
@@ -484,8 +486,8 @@ impl Edit {
             Edit::DeleteCase { id } => {
                 let stored = crate::cases::store::load(tx, &[*id])
                     .map_err(|e| match e {
-                        crate::cases::store::RowError::Sql(e) => EditError::Sqlite(e),
-                        crate::cases::store::RowError::Invalid(why) => EditError::invalid(why),
+                        RowError::Sql(e) => EditError::Sqlite(e),
+                        RowError::Invalid(why) => EditError::invalid(why),
                     })?
                     .pop()
                     .ok_or(EditError::NotFound {
@@ -695,8 +697,8 @@ fn load_block(tx: &Transaction, id: i64) -> Result<(Slot, Block), EditError> {
 /// The pilot with `id` as stored, and its index among the pilots.
 fn load_pilot(tx: &Transaction, id: i64) -> Result<(u32, Pilot), EditError> {
     let all = pilots::load(tx).map_err(|e| match e {
-        pilots::LoadError::Sql(e) => EditError::Sqlite(e),
-        pilots::LoadError::Invalid(why) => EditError::invalid(why),
+        RowError::Sql(e) => EditError::Sqlite(e),
+        RowError::Invalid(why) => EditError::invalid(why),
     })?;
     all.into_iter()
         .enumerate()
