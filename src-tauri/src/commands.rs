@@ -592,3 +592,197 @@ pub fn use_library_case(
             .map_err(AppError::from)
     })
 }
+
+/// Asks for a CSV or JSON file of case studies and returns its columns and their default
+/// mapping; the file is remembered for `import_cases` (the UI never names a path itself).
+#[tauri::command]
+pub async fn preview_case_import(
+    app: AppHandle,
+) -> Result<Option<casewright_core::cases::transfer::ImportPreview>, AppError> {
+    use casewright_core::cases::transfer::{default_mapping, ImportPreview, FIELDS};
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Import case studies")
+        .add_filter("Case studies (CSV or JSON)", &["csv", "json", "txt"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked
+        .into_path()
+        .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
+    let text = read_import_file(&path)?;
+    let json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let (headers, mapping) = if json {
+        (Vec::new(), Default::default())
+    } else {
+        default_mapping(&text).map_err(|e| AppError::new("invalid_csv", e.to_string()))?
+    };
+    *app.state::<PendingImport>().0.lock().unwrap() = Some((path.clone(), text));
+    Ok(Some(ImportPreview {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        json,
+        headers,
+        mapping: mapping.into_iter().collect(),
+        fields: FIELDS.iter().map(|f| f.to_string()).collect(),
+    }))
+}
+
+/// The file `preview_case_import` picked, read, until it is imported.
+#[derive(Default)]
+pub struct PendingImport(pub std::sync::Mutex<Option<(PathBuf, String)>>);
+
+const MAX_IMPORT_FILE: u64 = 128 * 1024 * 1024;
+
+fn read_import_file(path: &std::path::Path) -> Result<String, AppError> {
+    let unreadable =
+        |e: std::io::Error| AppError::new("io", format!("Cannot read {}: {e}", path.display()));
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_IMPORT_FILE {
+        return Err(AppError::new(
+            "file_too_large",
+            format!(
+                "{} is {} MB; the largest file Casewright imports is 128 MB (split it).",
+                path.display(),
+                size / 1024 / 1024
+            ),
+        ));
+    }
+    String::from_utf8(std::fs::read(path).map_err(unreadable)?).map_err(|_| {
+        AppError::new(
+            "invalid_csv",
+            "The file is not UTF-8 text; save it as CSV UTF-8.",
+        )
+    })
+}
+
+/// Imports the previewed file with `mapping` (field → column). With duplicates in it and
+/// no `on_duplicate` ("skip" or "update") it imports nothing and answers with the code
+/// `duplicates`, so the UI can ask. All or nothing; every bad row is listed (`invalid_csv`).
+#[tauri::command]
+pub async fn import_cases(
+    mapping: std::collections::BTreeMap<String, usize>,
+    on_duplicate: Option<String>,
+    app: AppHandle,
+) -> Result<casewright_core::cases::library::ImportSummary, AppError> {
+    use casewright_core::cases::library::OnDuplicate;
+    use casewright_core::cases::transfer::{read_csv, read_json};
+    let (path, text) = app
+        .state::<PendingImport>()
+        .0
+        .lock()
+        .unwrap()
+        .clone()
+        .ok_or_else(|| AppError::new("no_import", "Choose a file to import first."))?;
+    let cases = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        read_json(&text).map_err(|why| AppError::new("invalid_json", why))?
+    } else {
+        read_csv(&text, &mapping.into_iter().collect()).map_err(|errors| {
+            AppError::new(
+                "invalid_csv",
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        })?
+    };
+    let summary = with_library(&app, |library| {
+        let on_duplicate = match on_duplicate.as_deref() {
+            Some("update") => OnDuplicate::Update,
+            Some(_) => OnDuplicate::Skip,
+            None => {
+                let found = library.duplicates(&cases)?.len();
+                if found > 0 {
+                    return Err(AppError::new(
+                        "duplicates",
+                        format!(
+                            "{found} of the {} case studies are already in your library (same title and organisation).",
+                            cases.len()
+                        ),
+                    ));
+                }
+                OnDuplicate::Skip
+            }
+        };
+        Ok(library.import(&cases, on_duplicate)?)
+    })?;
+    *app.state::<PendingImport>().0.lock().unwrap() = None;
+    Ok(summary)
+}
+
+/// Asks where to save and writes the whole library as CSV or JSON (by the extension).
+#[tauri::command]
+pub async fn export_cases_dialog(app: AppHandle) -> Result<Option<String>, AppError> {
+    use casewright_core::cases::transfer::{write_csv, write_json};
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Export the case library")
+        .set_file_name("Case studies.csv")
+        .add_filter("CSV", &["csv"])
+        .add_filter("JSON", &["json"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked
+        .into_path()
+        .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
+    let cases: Vec<_> = with_library(&app, |library| Ok(library.all()?))?
+        .into_iter()
+        .map(|s| s.case)
+        .collect();
+    let text = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        write_json(&cases)
+    } else {
+        write_csv(&cases)
+    };
+    let temp = path.with_extension("partial");
+    std::fs::write(&temp, text)
+        .and_then(|()| std::fs::rename(&temp, &path))
+        .map_err(|e| {
+            AppError::new(
+                "export_failed",
+                format!("Could not write {}: {e}", path.display()),
+            )
+        })?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Adds or replaces a case in the library (id 0 adds); returns its id.
+#[tauri::command]
+pub async fn save_library_case(
+    case: casewright_core::cases::CaseStudy,
+    app: AppHandle,
+) -> Result<i64, AppError> {
+    with_library(&app, |library| Ok(library.save(&case)?))
+}
+
+/// Removes a case from the library and returns it, so the UI can put it back (undo).
+#[tauri::command]
+pub async fn delete_library_case(
+    id: i64,
+    app: AppHandle,
+) -> Result<casewright_core::cases::CaseStudy, AppError> {
+    with_library(&app, |library| {
+        let case = library
+            .get(id)?
+            .ok_or_else(|| AppError::new("not_found", "That case is no longer in your library."))?;
+        library.delete(id)?;
+        Ok(case)
+    })
+}

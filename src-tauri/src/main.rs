@@ -65,6 +65,7 @@ fn main() {
         .manage(LastExport::default())
         .manage(ExportControl::default())
         .manage(Library::default())
+        .manage(commands::PendingImport::default())
         .manage(StartupProblem::default())
         .on_menu_event(menu::on_event)
         .setup(|app| {
@@ -102,6 +103,11 @@ fn main() {
             commands::read_results_dialog,
             commands::search_cases,
             commands::use_library_case,
+            commands::preview_case_import,
+            commands::import_cases,
+            commands::export_cases_dialog,
+            commands::save_library_case,
+            commands::delete_library_case,
             commands::picture_thumbnail,
         ])
         .run(tauri::generate_context!())

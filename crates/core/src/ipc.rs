@@ -189,6 +189,8 @@ pub fn typescript() -> String {
         crate::cases::Facets::decl(&cfg),
         crate::cases::search::FacetCount::decl(&cfg),
         crate::cases::SearchResult::decl(&cfg),
+        crate::cases::transfer::ImportPreview::decl(&cfg),
+        crate::cases::library::ImportSummary::decl(&cfg),
         ExportStep::decl(&cfg),
         crate::coach::Report::decl(&cfg),
         crate::coach::Finding::decl(&cfg),

@@ -322,6 +322,22 @@ total: number,
  */
 more: boolean, facets: Facets, };
 
+export type ImportPreview = { fileName: string, 
+/**
+ * JSON files need no mapping.
+ */
+json: boolean, headers: Array<string>, 
+/**
+ * Field name → column index.
+ */
+mapping: Record<string, number>, 
+/**
+ * The fields a column can fill (see [`FIELDS`]).
+ */
+fields: Array<string>, };
+
+export type ImportSummary = { added: number, updated: number, skipped: number, };
+
 export type ExportStep = "pictures" | "layout" | "writing" | "saving";
 
 export type Report = { findings: Array<Finding>, checks: Array<CheckResult>, 

@@ -49,6 +49,22 @@ pub const FIELDS: &[&str] = &[
 /// Which column (by index) fills which field.
 pub type ColumnMap = HashMap<String, usize>;
 
+/// A file about to be imported: its columns and how they map by default, for the app's
+/// column-mapping step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    pub file_name: String,
+    /// JSON files need no mapping.
+    pub json: bool,
+    pub headers: Vec<String>,
+    /// Field name → column index.
+    #[ts(type = "Record<string, number>")]
+    pub mapping: std::collections::BTreeMap<String, usize>,
+    /// The fields a column can fill (see [`FIELDS`]).
+    pub fields: Vec<String>,
+}
+
 /// The CSV's header row, and the map its column names give by default (a column named
 /// like a field fills it; "organization" and "company" fill `organisation`).
 pub fn default_mapping(text: &str) -> Result<(Vec<String>, ColumnMap), TableError> {
