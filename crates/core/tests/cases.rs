@@ -394,3 +394,35 @@ fn the_starter_library_is_illustrative_varied_and_searchable() {
         cases.len()
     );
 }
+
+#[test]
+fn the_whole_librarys_facets_follow_every_change() {
+    let (_dir, mut library) = library();
+    let count = |library: &CaseLibrary| -> u32 {
+        library
+            .search(&CaseQuery::default())
+            .unwrap()
+            .facets
+            .industry
+            .iter()
+            .map(|f| f.count)
+            .sum()
+    };
+    assert_eq!(count(&library), 4);
+    library
+        .import(
+            &[case(
+                "Fresh",
+                "New (illustrative)",
+                "energy",
+                OutcomeKind::Cost,
+                2022,
+            )],
+            OnDuplicate::Skip,
+        )
+        .unwrap();
+    assert_eq!(count(&library), 5);
+    let id = library.all().unwrap()[0].case.id;
+    library.delete(id).unwrap();
+    assert_eq!(count(&library), 4);
+}

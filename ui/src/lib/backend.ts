@@ -6,6 +6,13 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import type {
   AppError,
   Block,
+  CaseQuery,
+  CaseStudy,
+  ImportPreview,
+  ImportSummary,
+  Place,
+  Relation,
+  SearchResult,
   BriefingPreview,
   BriefingSettings,
   Design,
@@ -168,6 +175,47 @@ export function leveragePilot(id: number): Promise<OpenedProject> {
  */
 export function readResultsDialog(design: Design): Promise<ImportedResults[] | null> {
   return call<ImportedResults[] | null>("read_results_dialog", { design });
+}
+
+/** The personal case-study library searched as the person types (prefix matching, facets, snippets). */
+export function searchCases(query: CaseQuery): Promise<SearchResult> {
+  return call<SearchResult>("search_cases", { query });
+}
+
+/**
+ * Copies a library case into the open project as a story block (and a metric block per numbered
+ * outcome when `metrics`) at `to`, as one undoable edit; returns the project as it now is.
+ */
+export function useLibraryCase(id: number, relation: Relation | null, to: Place, metrics: boolean): Promise<OpenedProject> {
+  return call<OpenedProject>("use_library_case", { id, relation, to, metrics });
+}
+
+/** Asks for a CSV or JSON file of cases and reads its headers and default mapping; null when cancelled. */
+export function previewCaseImport(): Promise<ImportPreview | null> {
+  return call<ImportPreview | null>("preview_case_import");
+}
+
+/**
+ * Imports the previewed file with this column mapping. Refused with "duplicates" (call again
+ * with "skip" or "update"), or "invalid_csv"/"invalid_json" listing every bad line (nothing imported).
+ */
+export function importCases(mapping: Record<string, number>, onDuplicate: "skip" | "update" | null): Promise<ImportSummary> {
+  return call<ImportSummary>("import_cases", { mapping, onDuplicate });
+}
+
+/** Asks where to write the library as JSON and writes it; the path, or null when cancelled. */
+export function exportCasesDialog(): Promise<string | null> {
+  return call<string | null>("export_cases_dialog");
+}
+
+/** Stores a case in the library (id 0 adds it); returns its id. */
+export function saveLibraryCase(study: CaseStudy): Promise<number> {
+  return call<number>("save_library_case", { case: study });
+}
+
+/** Deletes a case from the library; returns it, so it can be saved again (Undo). */
+export function deleteLibraryCase(id: number): Promise<CaseStudy> {
+  return call<CaseStudy>("delete_library_case", { id });
 }
 
 /** Sets the native window title; a failure (e.g. outside the shell) is not worth showing. */

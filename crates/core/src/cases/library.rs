@@ -34,9 +34,23 @@ fn migrations() -> Migrations<'static> {
     ))])
 }
 
+/// No words and no filter: the whole library.
+fn asks_for_everything(query: &CaseQuery) -> bool {
+    query.text.trim().is_empty()
+        && query.industry.is_none()
+        && query.size.is_none()
+        && query.kind.is_none()
+        && query.year.is_none()
+        && query.evidence.is_none()
+        && query.relation.is_none()
+}
+
 pub struct CaseLibrary {
     conn: Connection,
     path: PathBuf,
+    /// The facet counts of the whole library, kept until the library changes: browsing
+    /// with no words and no filter would otherwise count every case each time.
+    all_facets: std::cell::RefCell<Option<search::Facets>>,
 }
 
 /// What to do with a case that is already in the library (same title and organisation).
@@ -111,6 +125,7 @@ impl CaseLibrary {
         Ok(CaseLibrary {
             conn,
             path: path.to_path_buf(),
+            all_facets: Default::default(),
         })
     }
 
@@ -130,7 +145,12 @@ impl CaseLibrary {
 
     /// The hits and their count, with the facet counts of everything that matches.
     pub fn search(&self, query: &CaseQuery) -> Result<SearchResult, ProjectFileError> {
-        search::search_with_facets(&self.conn, query).map_err(|e| self.row_error(e))
+        if !asks_for_everything(query) {
+            return search::search_with_facets(&self.conn, query).map_err(|e| self.row_error(e));
+        }
+        let mut result = search::search(&self.conn, query).map_err(|e| self.row_error(e))?;
+        result.facets = self.facets(query)?;
+        Ok(result)
     }
 
     /// The hits and their count alone (facets empty): what each typed letter needs first.
@@ -140,7 +160,17 @@ impl CaseLibrary {
 
     /// The facet counts of everything the query matches.
     pub fn facets(&self, query: &CaseQuery) -> Result<search::Facets, ProjectFileError> {
-        search::facets(&self.conn, query).map_err(|e| self.row_error(e))
+        let everything = asks_for_everything(query);
+        if everything {
+            if let Some(facets) = self.all_facets.borrow().as_ref() {
+                return Ok(facets.clone());
+            }
+        }
+        let facets = search::facets(&self.conn, query).map_err(|e| self.row_error(e))?;
+        if everything {
+            *self.all_facets.borrow_mut() = Some(facets.clone());
+        }
+        Ok(facets)
     }
 
     pub fn all(&self) -> Result<Vec<StoredCase>, ProjectFileError> {
@@ -198,6 +228,7 @@ impl CaseLibrary {
             }
         }
         tx.commit().map_err(sql)?;
+        self.all_facets.take();
         Ok(summary)
     }
 
@@ -226,6 +257,7 @@ impl CaseLibrary {
     }
 
     pub fn delete(&mut self, id: i64) -> Result<bool, ProjectFileError> {
+        self.all_facets.take();
         store::delete(&self.conn, id).map_err(|e| ProjectFileError::from_sqlite(&self.path, e))
     }
 
@@ -244,6 +276,7 @@ impl CaseLibrary {
             store::insert(&tx, case, None, false).map_err(sql)?
         };
         tx.commit().map_err(sql)?;
+        self.all_facets.take();
         Ok(id)
     }
 }
