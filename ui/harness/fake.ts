@@ -27,6 +27,7 @@ import { briefingPreview } from "./briefing";
 import { projectCharts } from "./chart";
 import { lintDraft, lintProject, replaceChars } from "./coach";
 import { checkPilot, leverageEdit, reportPilot } from "./pilots";
+import { caseBlocks, FakeLibrary } from "./cases";
 
 type Json = ReturnType<typeof JSON.parse>;
 
@@ -113,6 +114,10 @@ export class FakeCore {
   resultsAnswer: ResultsAnswer = null;
   /** The design of each read_results_dialog asked for, in order. */
   resultsDialogs: Design[] = [];
+  /** The personal case-study library (harness/cases.ts, a test double with a simple text match). */
+  library = new FakeLibrary();
+  /** Where export_cases_dialog "writes"; null: the dialog is cancelled. */
+  casesExportPath: string | null = "/home/ana/cases.json";
   #cancelExport = false;
   #undo: Project[] = [];
   #redo: Project[] = [];
@@ -225,6 +230,24 @@ export class FakeCore {
         if (!Array.isArray(answer)) throw clone(answer);
         return clone(answer);
       }
+      case "search_cases":
+        return this.library.search(args.query);
+      case "use_library_case": {
+        const study = this.library.get(args.id as number);
+        const to = args.to as Place;
+        const blocks = caseBlocks(study, args.relation ?? null, Boolean(args.metrics));
+        return this.#commit({ op: "batch", edits: blocks.map((block, i) => ({ op: "addBlock", block, to: { ...to, index: to.index + i } })) });
+      }
+      case "preview_case_import":
+        return this.library.preview();
+      case "import_cases":
+        return this.library.import(args.mapping, args.onDuplicate ?? null);
+      case "export_cases_dialog":
+        return this.casesExportPath;
+      case "save_library_case":
+        return this.library.save(args.case);
+      case "delete_library_case":
+        return this.library.remove(args.id as number);
       case "plugin:window|set_title":
         return null;
       default:

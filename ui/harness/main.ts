@@ -6,8 +6,9 @@ import { emit } from "@tauri-apps/api/event";
 import sampleText from "../../assets/sample/social-collaboration.json?raw";
 import "../src/app.css";
 import App from "../src/App.svelte";
-import type { AppError, BriefingSettings, Design, Edit, ExportProgress, MenuAction, Project } from "../src/lib/bindings";
+import type { AppError, BriefingSettings, CaseStudy, Design, Edit, ExportProgress, MenuAction, Project } from "../src/lib/bindings";
 import { FakeCore, type ResultsAnswer, type SlowExport } from "./fake";
+import type { ImportFile } from "./cases";
 import { firstDraft, projectFromSample, samplePilot } from "./fixture";
 
 declare global {
@@ -51,6 +52,12 @@ declare global {
       resultsAnswer(answer: ResultsAnswer): void;
       /** The design each results dialog was opened for. */
       resultsDialogs(): Design[];
+      /** Adds a case to the fake library (as save_library_case with id 0); its id. */
+      addCase(study: CaseStudy): number;
+      /** The cases in the fake library. */
+      cases(): CaseStudy[];
+      /** What the next case import "reads" (its preview and its cases or refusal); null: cancelled. */
+      importFile(file: ImportFile | null): void;
     };
   }
 }
@@ -103,6 +110,11 @@ window.harness = {
     core.resultsAnswer = answer === null ? null : JSON.parse(JSON.stringify(answer));
   },
   resultsDialogs: () => [...core.resultsDialogs],
+  addCase: (study) => core.library.save({ ...JSON.parse(JSON.stringify(study)), id: 0 }),
+  cases: () => JSON.parse(JSON.stringify(core.library.cases)),
+  importFile: (file) => {
+    core.library.importFile = file === null ? null : JSON.parse(JSON.stringify(file));
+  },
 };
 
 const target = document.getElementById("app");
