@@ -147,18 +147,9 @@ pub async fn open_project_dialog(
     app: AppHandle,
     open: State<'_, OpenProject>,
 ) -> Result<Option<OpenedProject>, AppError> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Open a Casewright project")
-        .add_filter(PROJECT_FILTER.0, PROJECT_FILTER.1)
-        .blocking_pick_file()
-    else {
+    let Some(path) = pick_file(&app, "Open a Casewright project", PROJECT_FILTER)? else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
     open_path(&app, &open, path).map(Some)
 }
 
@@ -401,19 +392,15 @@ pub async fn add_picture_dialog(
     app: AppHandle,
     open: State<'_, OpenProject>,
 ) -> Result<Option<ImageRef>, AppError> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Choose a picture")
-        .add_filter("Pictures", &["jpg", "jpeg", "png"])
-        .blocking_pick_file()
+    let Some(path) = pick_file(
+        &app,
+        "Choose a picture",
+        ("Pictures", &["jpg", "jpeg", "png"]),
+    )?
     else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
-    let bytes = read_picture_file(&path)?;
+    let bytes = read_chosen(&path, MAX_PICTURE_FILE, "image_too_large")?;
     let guard = open.0.lock().unwrap();
     let open = guard.as_ref().ok_or_else(no_project)?;
     let added =
@@ -421,24 +408,6 @@ pub async fn add_picture_dialog(
             AppError::new(e.code(), format!("{} cannot be used: {e}", path.display()))
         })?;
     Ok(Some(added))
-}
-
-fn read_picture_file(path: &std::path::Path) -> Result<Vec<u8>, AppError> {
-    let unreadable =
-        |e: std::io::Error| AppError::new("io", format!("Cannot read {}: {e}", path.display()));
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_PICTURE_FILE {
-        return Err(AppError::new(
-            "image_too_large",
-            format!(
-                "{} is {} MB; the largest picture file Casewright reads is {} MB",
-                path.display(),
-                size / 1024 / 1024,
-                MAX_PICTURE_FILE / 1024 / 1024
-            ),
-        ));
-    }
-    std::fs::read(path).map_err(unreadable)
 }
 
 /// A small copy of a stored picture for the app to show, as a `data:` URL.
@@ -502,36 +471,15 @@ pub async fn read_results_dialog(
     design: casewright_core::pilot::Design,
     app: AppHandle,
 ) -> Result<Option<Vec<casewright_core::pilot::ImportedResults>>, AppError> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Import results (CSV)")
-        .add_filter("CSV spreadsheet", &["csv", "txt"])
-        .blocking_pick_file()
+    let Some(path) = pick_file(
+        &app,
+        "Import results (CSV)",
+        ("CSV spreadsheet", &["csv", "txt"]),
+    )?
     else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
-    let unreadable =
-        |e: std::io::Error| AppError::new("io", format!("Cannot read {}: {e}", path.display()));
-    if std::fs::metadata(&path).map_err(unreadable)?.len() > MAX_RESULTS_FILE {
-        return Err(AppError::new(
-            "file_too_large",
-            format!(
-                "{} is larger than a results spreadsheet may be (64 MB).",
-                path.display()
-            ),
-        ));
-    }
-    let bytes = std::fs::read(&path).map_err(unreadable)?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        AppError::new(
-            "invalid_csv",
-            "The file is not UTF-8 text; save the spreadsheet as CSV UTF-8.",
-        )
-    })?;
+    let text = read_chosen_text(&path, MAX_RESULTS_FILE)?;
     casewright_core::pilot::read_results(&text, design)
         .map(Some)
         .map_err(|problems| AppError::new("invalid_csv", problems))
@@ -600,19 +548,15 @@ pub async fn preview_case_import(
     app: AppHandle,
 ) -> Result<Option<casewright_core::cases::transfer::ImportPreview>, AppError> {
     use casewright_core::cases::transfer::{default_mapping, ImportPreview, FIELDS};
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Import case studies")
-        .add_filter("Case studies (CSV or JSON)", &["csv", "json", "txt"])
-        .blocking_pick_file()
+    let Some(path) = pick_file(
+        &app,
+        "Import case studies",
+        ("Case studies (CSV or JSON)", &["csv", "json", "txt"]),
+    )?
     else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
-    let text = read_import_file(&path)?;
+    let text = read_chosen_text(&path, MAX_IMPORT_FILE)?;
     let json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -639,28 +583,6 @@ pub async fn preview_case_import(
 pub struct PendingImport(pub std::sync::Mutex<Option<(PathBuf, String)>>);
 
 const MAX_IMPORT_FILE: u64 = 128 * 1024 * 1024;
-
-fn read_import_file(path: &std::path::Path) -> Result<String, AppError> {
-    let unreadable =
-        |e: std::io::Error| AppError::new("io", format!("Cannot read {}: {e}", path.display()));
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_IMPORT_FILE {
-        return Err(AppError::new(
-            "file_too_large",
-            format!(
-                "{} is {} MB; the largest file Casewright imports is 128 MB (split it).",
-                path.display(),
-                size / 1024 / 1024
-            ),
-        ));
-    }
-    String::from_utf8(std::fs::read(path).map_err(unreadable)?).map_err(|_| {
-        AppError::new(
-            "invalid_csv",
-            "The file is not UTF-8 text; save it as CSV UTF-8.",
-        )
-    })
-}
 
 /// Imports the previewed file with `mapping` (field → column). With duplicates in it and
 /// no `on_duplicate` ("skip" or "update") it imports nothing and answers with the code
@@ -784,5 +706,60 @@ pub async fn delete_library_case(
             .ok_or_else(|| AppError::new("not_found", "That case is no longer in your library."))?;
         library.delete(id)?;
         Ok(case)
+    })
+}
+
+/// Shows the native open dialog with one filter (name, extensions); `None` when cancelled.
+fn pick_file(
+    app: &AppHandle,
+    title: &str,
+    (filter, extensions): (&str, &[&str]),
+) -> Result<Option<PathBuf>, AppError> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter, extensions)
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    picked
+        .into_path()
+        .map(Some)
+        .map_err(|e| AppError::new("invalid_path", e.to_string()))
+}
+
+/// The bytes of a file the user chose, refused (with `too_large_code`) before it is read
+/// when it is over `max_bytes`.
+fn read_chosen(
+    path: &std::path::Path,
+    max_bytes: u64,
+    too_large_code: &str,
+) -> Result<Vec<u8>, AppError> {
+    let unreadable =
+        |e: std::io::Error| AppError::new("io", format!("Cannot read {}: {e}", path.display()));
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > max_bytes {
+        return Err(AppError::new(
+            too_large_code,
+            format!(
+                "{} is {} MB; the largest file Casewright reads here is {} MB.",
+                path.display(),
+                size / 1024 / 1024,
+                max_bytes / 1024 / 1024
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(unreadable)
+}
+
+/// A chosen spreadsheet or JSON file as UTF-8 text.
+fn read_chosen_text(path: &std::path::Path, max_bytes: u64) -> Result<String, AppError> {
+    String::from_utf8(read_chosen(path, max_bytes, "file_too_large")?).map_err(|_| {
+        AppError::new(
+            "invalid_csv",
+            "The file is not UTF-8 text; save it as CSV UTF-8.",
+        )
     })
 }

@@ -5,6 +5,7 @@
 // matches. Imports read nothing: a test says what the "file" holds (`importFile`) or how it is
 // refused. Browser tests must compare the page with what this double returns, not with the core.
 import type { AppError, Block, CaseHit, CaseQuery, CaseStudy, Facets, FacetCount, ImportPreview, ImportSummary, Relation, SearchResult, SnippetPart } from "../src/lib/bindings";
+import { emptyBlock } from "../src/lib/dnd";
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -239,32 +240,9 @@ export class FakeLibrary {
   }
 }
 
-function blankBlock(kind: Block["kind"], title: string): Block {
-  return {
-    id: 0,
-    kind,
-    title,
-    body: "",
-    number: null,
-    unit: null,
-    source: null,
-    sourceLink: null,
-    sourceDate: null,
-    organisation: null,
-    relation: null,
-    direction: null,
-    baseline: null,
-    target: null,
-    tags: [],
-    dismissed: [],
-    photo: null,
-    caseId: null,
-  };
-}
-
 /** A case as blocks (story.rs, simplified): the story, then a metric per numbered outcome when asked. */
 export function caseBlocks(c: CaseStudy, relation: Relation | null, metrics: boolean): Block[] {
-  const story = blankBlock("story", c.title);
+  const story = emptyBlock("story", c.title);
   story.body = [c.initiative, ...c.outcomes.map((o) => o.description)].join(" ");
   story.organisation = c.organisation;
   story.relation = relation;
@@ -275,7 +253,7 @@ export function caseBlocks(c: CaseStudy, relation: Relation | null, metrics: boo
   if (metrics) {
     for (const o of c.outcomes) {
       if (o.number === null) continue;
-      const metric = blankBlock("metric", `${o.description} at ${c.organisation}`);
+      const metric = emptyBlock("metric", `${o.description} at ${c.organisation}`);
       metric.number = o.number;
       metric.unit = o.unit;
       metric.source = c.source.title;

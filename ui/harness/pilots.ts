@@ -6,8 +6,6 @@
 // core's numbers without claiming to be them. Browser tests must only compare the app's view
 // with what this double returned, never with numbers written into a test.
 import type {
-  Block,
-  BlockKind,
   Criterion,
   Direction,
   Edit,
@@ -21,6 +19,7 @@ import type {
   Warning,
 } from "../src/lib/bindings";
 import { formatNumber } from "../src/lib/format";
+import { emptyBlock } from "../src/lib/dnd";
 
 // ---- Pilot::check ---------------------------------------------------------------------------
 
@@ -383,29 +382,6 @@ function chart(c: Criterion): PilotChart | null {
 
 // ---- leverage.rs -------------------------------------------------------------------------------
 
-function blankBlock(kind: BlockKind, title: string): Block {
-  return {
-    id: 0,
-    kind,
-    title,
-    body: "",
-    number: null,
-    unit: null,
-    source: null,
-    sourceLink: null,
-    sourceDate: null,
-    organisation: null,
-    relation: null,
-    direction: null,
-    baseline: null,
-    target: null,
-    tags: [],
-    dismissed: [],
-    photo: null,
-    caseId: null,
-  };
-}
-
 const capitalise = (text: string) => (text ? text[0].toUpperCase() + text.slice(1) : text);
 
 /** The edit that adds a pilot's win to the storyboard, or why there is none (leverage.rs). */
@@ -428,7 +404,7 @@ export function leverageEdit(project: Project, pilot: Pilot): Edit | string {
     const rates = c.chart?.rates ?? false;
     return `${c.result.metric.toLowerCase()} went from ${figure(c.result.estimate_comparison, c.result.unit, rates)} to ${figure(c.result.estimate_pilot, c.result.unit, rates)}`;
   });
-  const story = blankBlock("story", `Our pilot: ${pilot.name.trim()}`);
+  const story = emptyBlock("story", `Our pilot: ${pilot.name.trim()}`);
   story.organisation = `${team} (our pilot)`;
   story.body = `${team}${people} tried it first${period}. ${pilot.hypothesis.trim()} ${capitalise(results.join("; "))}.`.replace(" .", ".").replace(". .", ".");
   story.source = `Our pilot: ${pilot.name.trim()}${period}`;
@@ -439,7 +415,7 @@ export function leverageEdit(project: Project, pilot: Pilot): Edit | string {
     const plan = pilot.criteria.find((p) => p.id === c.criterion)!;
     const rates = c.chart?.rates ?? false;
     const scale = rates ? 100 : 1;
-    const metric = blankBlock("metric", `${r.metric.trim()} in our pilot`);
+    const metric = emptyBlock("metric", `${r.metric.trim()} in our pilot`);
     metric.number = r.estimate_pilot === null ? null : r.estimate_pilot * scale;
     metric.unit = rates ? "%" : r.unit;
     const baseline = plan.baseline ?? r.estimate_comparison;
@@ -453,7 +429,7 @@ export function leverageEdit(project: Project, pilot: Pilot): Edit | string {
     metric.tags = ["pilot", "success measure"];
     blocks.push(metric);
   }
-  const ask = blankBlock("benefit", `Next step: take ${pilot.name.trim()} beyond ${team}`);
+  const ask = emptyBlock("benefit", `Next step: take ${pilot.name.trim()} beyond ${team}`);
   ask.body = `The pilot met ${won.length} of ${judged.criteria.length} success criteria. We ask to extend it to the next teams where the culture is ready, measured the same way, with the results brought back to this board.`;
   ask.tags = ["ask"];
   blocks.push(ask);

@@ -171,13 +171,12 @@ export function blockAt(project: Project, place: Place): Block | null {
   return blocksIn(project, zone)[place.index] ?? null;
 }
 
-/** A new, empty block of a kind, as AddBlock takes it (the core gives it its id). */
-export function blankBlock(kind: Block["kind"]): Block {
-  const titles = { benefit: "New benefit", story: "New story", metric: "New metric" } as const;
+/** A block with only a kind and a title, every other field empty (the core's `Block::new`). */
+export function emptyBlock(kind: Block["kind"], title: string): Block {
   return {
     id: 0,
     kind,
-    title: titles[kind],
+    title,
     body: "",
     number: null,
     unit: null,
@@ -186,7 +185,7 @@ export function blankBlock(kind: Block["kind"]): Block {
     sourceDate: null,
     organisation: null,
     relation: null,
-    direction: kind === "metric" ? "higher" : null,
+    direction: null,
     baseline: null,
     target: null,
     tags: [],
@@ -194,4 +193,10 @@ export function blankBlock(kind: Block["kind"]): Block {
     photo: null,
     caseId: null,
   };
+}
+
+/** A new, empty block of a kind, as AddBlock takes it (the core gives it its id). */
+export function blankBlock(kind: Block["kind"]): Block {
+  const titles = { benefit: "New benefit", story: "New story", metric: "New metric" } as const;
+  return { ...emptyBlock(kind, titles[kind]), direction: kind === "metric" ? "higher" : null };
 }

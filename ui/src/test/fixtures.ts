@@ -1,25 +1,9 @@
 // Builders for test data shaped like the generated IPC types, so tests state only what matters.
 import type { Block, OpenedProject, Project, Section } from "../lib/bindings";
+import { emptyBlock } from "../lib/dnd";
 
 export function block(fields: Partial<Block> & Pick<Block, "id" | "kind" | "title">): Block {
-  return {
-    body: "",
-    number: null,
-    unit: null,
-    source: null,
-    sourceLink: null,
-    sourceDate: null,
-    organisation: null,
-    relation: null,
-    direction: null,
-    baseline: null,
-    target: null,
-    tags: [],
-    dismissed: [],
-    photo: null,
-    caseId: null,
-    ...fields,
-  };
+  return { ...emptyBlock(fields.kind, fields.title), ...fields };
 }
 
 export function section(fields: Partial<Section> & Pick<Section, "id" | "title">): Section {
