@@ -503,13 +503,28 @@ fn with_library<T>(
     f(guard.as_mut().expect("opened above"))
 }
 
-/// Searches the personal case library: hits, their count and facet counts.
+/// Searches the personal case library: hits, their count and facet counts. Ordered by
+/// relevance to the open project when the query asks for it.
 #[tauri::command]
 pub async fn search_cases(
     query: casewright_core::cases::CaseQuery,
     app: AppHandle,
 ) -> Result<casewright_core::cases::SearchResult, AppError> {
-    with_library(&app, |library| Ok(library.search(&query)?))
+    use casewright_core::cases::{ProjectProfile, SortOrder};
+    let profile = if query.sort == SortOrder::Project {
+        let open = app.state::<OpenProject>();
+        let guard = open.0.lock().unwrap();
+        match guard.as_ref() {
+            Some(open) => Some(ProjectProfile::of(&open.board.project()?)),
+            None => None,
+        }
+    } else {
+        None
+    };
+    with_library(&app, |library| match &profile {
+        Some(profile) => Ok(library.search_for_project(&query, profile)?),
+        None => Ok(library.search(&query)?),
+    })
 }
 
 /// Copies a library case into the open project as a story at `to` (with metric blocks

@@ -7,6 +7,7 @@ type Sample = {
   title: string;
   author?: string;
   audience?: string;
+  industry?: string;
   sections: { title: string; notes?: string; blocks: SampleBlock[] }[];
   library?: SampleBlock[];
 };
@@ -43,6 +44,7 @@ export function projectFromSample(sample: Sample): Project {
     title: sample.title,
     author: sample.author ?? "",
     audience: sample.audience ?? "",
+    industry: sample.industry ?? "",
     sections,
     library: (sample.library ?? []).map(block),
     logo: null,

@@ -7,7 +7,7 @@ use casewright_core::cases::library::{CaseLibrary, OnDuplicate, LIBRARY_FILE_NAM
 use casewright_core::cases::transfer::{
     default_mapping, read_csv, read_json, write_csv, write_json,
 };
-use casewright_core::cases::{CaseQuery, CaseStudy};
+use casewright_core::cases::{CaseQuery, CaseStudy, ProjectProfile};
 
 /// The largest file `cases import` reads.
 const MAX_IMPORT_BYTES: u64 = 128 * 1024 * 1024;
@@ -75,9 +75,20 @@ pub fn import(file: &Path, library: Option<&Path>, on_duplicate: OnDuplicate) ->
     Ok(())
 }
 
-pub fn search(query: &CaseQuery, library: Option<&Path>, json: bool) -> Result<()> {
+pub fn search(
+    query: &CaseQuery,
+    library: Option<&Path>,
+    json: bool,
+    for_project: Option<&Path>,
+) -> Result<()> {
     let library = open(library)?;
-    let result = library.search(query)?;
+    let result = match for_project {
+        Some(file) => {
+            let project = casewright_core::ProjectFile::open(file)?.load()?;
+            library.search_for_project(query, &ProjectProfile::of(&project))?
+        }
+        None => library.search(query)?,
+    };
     if json {
         println!("{}", serde_json::to_string_pretty(&result)?);
         return Ok(());

@@ -9,7 +9,7 @@ use casewright_core::briefing::images;
 use casewright_core::briefing::layout::{Paper, Rgb, Theme, LOGO_BOX};
 use casewright_core::briefing::{BriefingDate, BriefingOptions};
 use casewright_core::cases::library::OnDuplicate;
-use casewright_core::cases::{CaseQuery, OutcomeKind};
+use casewright_core::cases::{CaseQuery, OutcomeKind, SortOrder};
 use casewright_core::coach::{self, Audience};
 use casewright_core::exchange::{project_from_json, project_to_json, sample_project};
 use casewright_core::model::{ImageRef, Photo};
@@ -49,8 +49,10 @@ Usage:
       Add case studies to your library (all or nothing; every bad row is listed). The CSV
       header is documented in docs/cases.md; a case already there (same title and
       organisation) is skipped unless --on-duplicate update.
-  casewright cases search \"QUERY\" [--industry X] [--kind K] [--format text|json] [--library PATH]
+  casewright cases search \"QUERY\" [--industry X] [--kind K] [--for PROJECT] [--format text|json] [--library PATH]
       Search the library (words match as prefixes while typing; all must match).
+      --for orders the cases by relevance to that project: its industry, and the words
+      its audience and storyboard use.
   casewright cases export OUT.csv|OUT.json [--library PATH]
       Write the whole library as CSV or JSON.
   casewright pilot report FILE [--format text|json]
@@ -109,6 +111,7 @@ enum Command {
         query: CaseQuery,
         library: Option<PathBuf>,
         json: bool,
+        for_project: Option<PathBuf>,
     },
     CasesExport {
         out: PathBuf,
@@ -185,6 +188,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
         (false, false, None, None, None, false);
     let mut design = None;
     let (mut library, mut on_duplicate, mut industry, mut kind) = (None, None, None, None);
+    let mut for_project = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -212,6 +216,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("on-duplicate") => on_duplicate = Some(parser.value()?.string()?),
             Long("industry") => industry = Some(parser.value()?.string()?),
             Long("kind") => kind = Some(parser.value()?.string()?),
+            Long("for") => for_project = Some(PathBuf::from(parser.value()?)),
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -251,10 +256,16 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
                             )
                         })?),
                     },
+                    sort: if for_project.is_some() {
+                        SortOrder::Project
+                    } else {
+                        SortOrder::Relevance
+                    },
                     ..CaseQuery::default()
                 },
                 library,
                 json: json_format(format.as_deref())?,
+                for_project,
             }),
             Some("export") => Ok(Command::CasesExport {
                 out: argument
@@ -493,7 +504,8 @@ fn run(command: Command) -> Result<ExitCode> {
             query,
             library,
             json,
-        } => cases::search(&query, library.as_deref(), json)?,
+            for_project,
+        } => cases::search(&query, library.as_deref(), json, for_project.as_deref())?,
         Command::CasesExport { out, library } => cases::export(&out, library.as_deref())?,
         Command::Brand { file, logo, accent } => brand(&file, logo, accent)?,
         Command::Photo {

@@ -35,6 +35,7 @@ fn big_project() -> Project {
         title: "Benchmark".into(),
         author: String::new(),
         audience: String::new(),
+        industry: String::new(),
         sections,
         library: Vec::new(),
         logo: None,

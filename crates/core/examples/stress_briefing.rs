@@ -134,6 +134,7 @@ fn storyboard() -> Project {
         title: "Forty pages of proof: the stress briefing".into(),
         author: "Casewright benchmark".into(),
         audience: "The Board of Directors".into(),
+        industry: String::new(),
         sections,
         library: Vec::new(),
         logo: None,

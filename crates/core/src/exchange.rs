@@ -1,4 +1,4 @@
-//! The project's JSON exchange format, version 3: what `casewright show --format json`
+//! The project's JSON exchange format, version 4: what `casewright show --format json`
 //! prints and `casewright new --from` reads. The bundled sample is written in it.
 //!
 //! It is a transport shape of its own (no row ids, a format tag and a version), so the
@@ -7,8 +7,9 @@
 //! ```json
 //! {
 //!   "format": "casewright-project",
-//!   "version": 3,
-//!   "title": "…", "author": "…", "audience": "…", "accent": "#0B5C85",
+//!   "version": 4,
+//!   "title": "…", "author": "…", "audience": "…", "industry": "manufacturing",
+//!   "accent": "#0B5C85",
 //!   "sections": [
 //!     { "title": "Opportunity",
 //!       "blocks": [
@@ -20,21 +21,23 @@
 //!       ],
 //!       "notes": "What to say while this section is on screen." }
 //!   ],
-//!   "library": [ { "kind": "benefit", "title": "…" } ]
+//!   "library": [ { "kind": "benefit", "title": "…" } ],
+//!   "cases": [ { "case": { "title": "…", "organisation": "…", … }, "relation": "peer" } ]
 //! }
 //! ```
 //! `kind` is `benefit`, `story` or `metric`; `relation` is `peer` or `competitor`;
 //! `direction` is `higher` or `lower` (which way the metric improves). Every field but
 //! `kind` and `title` may be left out; `library` holds blocks not placed in a section.
-//! Unknown fields are refused, so a typo is reported instead of dropped. Version 1 and 2
+//! Unknown fields are refused, so a typo is reported instead of dropped. Version 1 to 3
 //! files (the same without the fields added since: block fields in 2, `accent` and
-//! `pilots` in 3) are read as they are. A pilot is written as `pilot::Pilot` without ids:
+//! `pilots` in 3, `industry`, `cases` and a block's `case` in 4) are read as they are. A pilot is written as `pilot::Pilot` without ids:
 //! `{"name", "team", "headcount", "start", "end", "resultsUntil", "hypothesis",
 //! "readiness", "criteria": [{"metric", "unit", "direction", "baseline", "target",
 //! "measure", "results": {"design": "independent", "pilot": [..], "comparison": [..]}}]}`
 //! (paired: `"pairs": [[before, after], ..]`; proportion: `"pilot": {"successes", "trials"}`).
-//! Case studies used in a project are not carried yet: export them from the library as
-//! `casewright-cases` JSON (docs/cases.md). Pictures (the logo, photos) live only in the project file; the JSON
+//! `cases` holds the case studies used in the project, each as in the `casewright-cases`
+//! format (docs/cases.md) with how that organisation stands to ours; a story block made
+//! from one says which with `"case": N`, its index in `cases` (from 0). Pictures (the logo, photos) live only in the project file; the JSON
 //! form carries the text and figures.
 
 use serde::{Deserialize, Serialize};
@@ -42,7 +45,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Block, BlockKind, Direction, Project, Relation, Section};
 
 pub const FORMAT_TAG: &str = "casewright-project";
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The bundled sample project (see `assets/sample/`).
 pub const SAMPLE_JSON: &str = include_str!("../../../assets/sample/social-collaboration.json");
@@ -57,6 +60,8 @@ struct ProjectDoc {
     author: String,
     #[serde(default)]
     audience: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    industry: String,
     #[serde(default)]
     sections: Vec<SectionDoc>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -66,6 +71,17 @@ struct ProjectDoc {
     accent: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pilots: Vec<PilotDoc>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    cases: Vec<CaseDoc>,
+}
+
+/// A case study used in the project (its id left out: blocks refer to it by position).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseDoc {
+    case: crate::cases::CaseStudy,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    relation: Option<Relation>,
 }
 
 /// A pilot without its row ids (see `pilot::Pilot`).
@@ -219,6 +235,9 @@ struct BlockDoc {
     /// Coach rules dismissed for this block.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     dismissed: Vec<String>,
+    /// The case study this story was made from: its index in the project's `cases`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    case: Option<usize>,
 }
 
 impl From<BlockDoc> for Block {
@@ -241,13 +260,19 @@ impl From<BlockDoc> for Block {
             tags: b.tags,
             dismissed: b.dismissed,
             photo: None,
-            case_id: None,
+            case_id: b.case.map(case_id_of_index),
         }
     }
 }
 
-impl From<&Block> for BlockDoc {
-    fn from(b: &Block) -> BlockDoc {
+/// Cases read from JSON are numbered 1, 2, … in `cases` order, so blocks can name theirs
+/// before anything is stored (the project file keeps these ids).
+fn case_id_of_index(index: usize) -> i64 {
+    index as i64 + 1
+}
+
+impl BlockDoc {
+    fn of(b: &Block, cases: &[crate::model::ProjectCase]) -> BlockDoc {
         BlockDoc {
             kind: b.kind,
             title: b.title.clone(),
@@ -264,6 +289,9 @@ impl From<&Block> for BlockDoc {
             source_date: b.source_date.clone(),
             tags: b.tags.clone(),
             dismissed: b.dismissed.clone(),
+            case: b
+                .case_id
+                .and_then(|id| cases.iter().position(|c| c.case.id == id)),
         }
     }
 }
@@ -296,6 +324,18 @@ pub enum ExchangeError {
     InvalidAccent(String),
     #[error("pilot {name:?}: {reason}")]
     InvalidPilot { name: String, reason: String },
+    #[error("case study {index} ({title:?}): {reason}")]
+    InvalidCase {
+        index: usize,
+        title: String,
+        reason: String,
+    },
+    #[error("block {title:?} names case {index}, but the project has {count} case studies (counted from 0)")]
+    NoSuchCase {
+        title: String,
+        index: usize,
+        count: usize,
+    },
 }
 
 /// Reads a project from the JSON exchange format. Ids in the result are 0 until stored.
@@ -327,10 +367,47 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
                 reason,
             })?;
     }
+    for (index, used) in doc.cases.iter().enumerate() {
+        used.case
+            .check()
+            .map_err(|reason| ExchangeError::InvalidCase {
+                index,
+                title: used.case.title.clone(),
+                reason,
+            })?;
+    }
+    let count = doc.cases.len();
+    let all_blocks = doc
+        .sections
+        .iter()
+        .flat_map(|s| s.blocks.iter())
+        .chain(doc.library.iter());
+    for block in all_blocks {
+        if let Some(index) = block.case.filter(|i| *i >= count) {
+            return Err(ExchangeError::NoSuchCase {
+                title: block.title.clone(),
+                index,
+                count,
+            });
+        }
+    }
+    let cases = doc
+        .cases
+        .into_iter()
+        .enumerate()
+        .map(|(index, used)| crate::model::ProjectCase {
+            case: crate::cases::CaseStudy {
+                id: case_id_of_index(index),
+                ..used.case
+            },
+            relation: used.relation,
+        })
+        .collect();
     Ok(Project {
         title: doc.title,
         author: doc.author,
         audience: doc.audience,
+        industry: doc.industry.trim().to_lowercase(),
         sections: doc
             .sections
             .into_iter()
@@ -345,7 +422,7 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
         logo: None,
         accent: doc.accent,
         pilots,
-        cases: Vec::new(),
+        cases,
     })
 }
 
@@ -357,18 +434,38 @@ pub fn project_to_json(project: &Project) -> String {
         title: project.title.clone(),
         author: project.author.clone(),
         audience: project.audience.clone(),
+        industry: project.industry.clone(),
         sections: project
             .sections
             .iter()
             .map(|s| SectionDoc {
                 title: s.title.clone(),
                 notes: s.notes.clone(),
-                blocks: s.blocks.iter().map(BlockDoc::from).collect(),
+                blocks: s
+                    .blocks
+                    .iter()
+                    .map(|b| BlockDoc::of(b, &project.cases))
+                    .collect(),
             })
             .collect(),
-        library: project.library.iter().map(BlockDoc::from).collect(),
+        library: project
+            .library
+            .iter()
+            .map(|b| BlockDoc::of(b, &project.cases))
+            .collect(),
         accent: project.accent.clone(),
         pilots: project.pilots.iter().map(PilotDoc::from).collect(),
+        cases: project
+            .cases
+            .iter()
+            .map(|used| CaseDoc {
+                case: crate::cases::CaseStudy {
+                    id: 0,
+                    ..used.case.clone()
+                },
+                relation: used.relation,
+            })
+            .collect(),
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("a project always serialises");
     text.push('\n');
@@ -445,7 +542,7 @@ mod tests {
             (block.number, block.source.as_deref()),
             (Some(3.0), Some("r"))
         );
-        assert!(project_to_json(&project).contains("\"version\": 3"));
+        assert!(project_to_json(&project).contains(&format!("\"version\": {FORMAT_VERSION}")));
     }
 
     #[test]
@@ -466,6 +563,61 @@ mod tests {
             project_from_json(&project_to_json(&project)).unwrap(),
             project
         );
+    }
+
+    fn used_cases() -> Project {
+        let mut project = sample_project();
+        project.industry = "manufacturing".into();
+        for (id, relation) in [(1, Some(Relation::Peer)), (2, None)] {
+            let case = crate::cases::CaseStudy {
+                id,
+                ..crate::cases::library::starter_cases()[id as usize].clone()
+            };
+            let mut story = crate::cases::story::story_block(&case, relation);
+            story.case_id = Some(id);
+            project.sections[2].blocks.push(story);
+            project
+                .cases
+                .push(crate::model::ProjectCase { case, relation });
+        }
+        project
+    }
+
+    #[test]
+    fn used_case_studies_and_their_stories_survive_the_round_trip() {
+        let project = used_cases();
+        let json = project_to_json(&project);
+        assert!(
+            json.contains("\"case\": 1"),
+            "the second story names the second case"
+        );
+        assert_eq!(project_from_json(&json).unwrap(), project);
+        // And through a project file, as `new --from` then `show --format json` do.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cases.casewright");
+        crate::ProjectFile::create(&path, &project_from_json(&json).unwrap()).unwrap();
+        let stored = crate::ProjectFile::open(&path).unwrap().load().unwrap();
+        assert_eq!(project_to_json(&stored), json);
+    }
+
+    #[test]
+    fn a_story_naming_a_missing_case_or_a_bad_case_is_refused() {
+        let mut json: serde_json::Value =
+            serde_json::from_str(&project_to_json(&used_cases())).unwrap();
+        json["library"] = serde_json::json!([{"kind": "story", "title": "Lost", "case": 5}]);
+        let error = project_from_json(&json.to_string())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("\"Lost\" names case 5") && error.contains("has 2"),
+            "{error}"
+        );
+        json["library"] = serde_json::json!([]);
+        json["cases"][1]["case"]["title"] = serde_json::json!("");
+        let error = project_from_json(&json.to_string())
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("case study 1 (\"\")"), "{error}");
     }
 
     #[test]

@@ -12,6 +12,10 @@ pub struct Project {
     pub author: String,
     /// Who the case is made to, e.g. "The Board of Directors".
     pub audience: String,
+    /// The organisation's industry, lowercase (e.g. "manufacturing"): case studies from the
+    /// same industry rank higher for this project.
+    #[serde(default)]
+    pub industry: String,
     pub sections: Vec<Section>,
     /// Blocks written but not (or no longer) placed in the storyboard.
     pub library: Vec<Block>,

@@ -18,6 +18,7 @@ pub fn new_project(title: &str) -> Project {
         title: title.to_string(),
         author: String::new(),
         audience: String::new(),
+        industry: String::new(),
         sections: ARC
             .iter()
             .map(|title| Section {

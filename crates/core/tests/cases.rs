@@ -7,7 +7,7 @@ use casewright_core::cases::transfer::{
     default_mapping, read_csv, read_json, write_csv, write_json,
 };
 use casewright_core::cases::{
-    CaseQuery, CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind,
+    CaseQuery, CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind, ProjectProfile,
 };
 
 fn case(
@@ -335,18 +335,83 @@ fn a_file_that_is_not_a_library_is_refused_and_left_alone() {
     );
 }
 
+fn profile(industry: &str, block_text: &str) -> ProjectProfile {
+    let mut project = casewright_core::template::new_project("Make the case");
+    project.industry = industry.into();
+    project.sections[0].blocks.push(casewright_core::Block::new(
+        casewright_core::model::BlockKind::Benefit,
+        block_text,
+    ));
+    ProjectProfile::of(&project)
+}
+
 #[test]
-fn cases_relevant_to_the_project_come_first() {
+fn ordering_by_relevance_to_the_project_weighs_its_industry_and_words() {
     let (_dir, library) = library();
-    let project = casewright_core::exchange::sample_project();
-    let hits = library.relevant_to(&project, 4).unwrap();
-    assert!(!hits.is_empty());
+    let for_project = |text: &str, profile: &ProjectProfile| {
+        let query = CaseQuery {
+            text: text.into(),
+            sort: SortOrder::Project,
+            ..CaseQuery::default()
+        };
+        library.search_for_project(&query, profile).unwrap()
+    };
+    // Browsing: the project's industry first, then every other case still listed.
+    let healthcare = for_project("", &profile("Healthcare", ""));
+    assert_eq!(titles(&healthcare)[0], "Nurses share fixes between wards");
+    assert_eq!((healthcare.hits.len(), healthcare.total), (4, 4));
+    // The storyboard's words: a retail story for a project about store services.
+    let stores = for_project("", &profile("", "Store staff and their services"));
+    assert_eq!(titles(&stores)[0], "Store staff suggest new services");
+    // Typing narrows; the project still orders what matches ("sites" is in every case).
+    let typed = for_project("sites", &profile("retail", ""));
+    assert_eq!(typed.total, 4);
+    assert_eq!(titles(&typed)[0], "Store staff suggest new services");
+    let typed_other = for_project("sites", &profile("healthcare", ""));
+    assert_eq!(titles(&typed_other)[0], "Nurses share fixes between wards");
+    // Two industries' worth of words: industry still decides between equal word matches.
+    let manufacturing = for_project("", &profile("manufacturing", "Engineers answer faster"));
     assert_eq!(
-        hits[0].case.industry,
-        "manufacturing",
-        "{:?}",
-        hits.iter().map(|h| &h.case.title).collect::<Vec<_>>()
+        titles(&manufacturing)[..2],
+        [
+            "Engineers halve time to answer",
+            "Maintenance crews cut repeat faults"
+        ]
     );
+    // Without a project the order is the usual one, and a plain search ignores the profile.
+    let plain = library
+        .search(&CaseQuery {
+            sort: SortOrder::Project,
+            ..CaseQuery::default()
+        })
+        .unwrap();
+    assert_eq!(
+        titles(&plain)[0],
+        "Store staff suggest new services",
+        "newest first"
+    );
+}
+
+#[test]
+fn the_sample_project_finds_its_industrys_starter_cases_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let library =
+        CaseLibrary::open_or_create_with_starter(&dir.path().join(LIBRARY_FILE_NAME)).unwrap();
+    let project = casewright_core::exchange::sample_project();
+    let result = library
+        .search_for_project(
+            &CaseQuery {
+                sort: SortOrder::Project,
+                ..CaseQuery::default()
+            },
+            &ProjectProfile::of(&project),
+        )
+        .unwrap();
+    let first: Vec<&str> = result.hits[..3]
+        .iter()
+        .map(|h| h.case.industry.as_str())
+        .collect();
+    assert_eq!(first, ["manufacturing"; 3], "{:?}", titles(&result));
 }
 
 #[test]

@@ -12,6 +12,7 @@ fn project(sections: Vec<(&str, Vec<Block>)>) -> Project {
         title: "Case".into(),
         author: String::new(),
         audience: "The Board".into(),
+        industry: String::new(),
         sections: sections
             .into_iter()
             .map(|(title, blocks)| Section {

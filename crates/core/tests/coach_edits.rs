@@ -15,6 +15,7 @@ fn project(body: &str) -> Project {
         title: "Case".into(),
         author: "Me".into(),
         audience: "Board".into(),
+        industry: String::new(),
         sections: vec![Section {
             id: 0,
             title: "What we gain".into(),

@@ -23,6 +23,7 @@ fn storyboard(bodies: &[String]) -> Project {
         title: "Case".into(),
         author: String::new(),
         audience: String::new(),
+        industry: String::new(),
         sections: vec![Section {
             id: 0,
             title: "One".into(),

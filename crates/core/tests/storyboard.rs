@@ -17,6 +17,7 @@ fn board() -> Storyboard {
         title: "Case".into(),
         author: "Me".into(),
         audience: "Board".into(),
+        industry: String::new(),
         sections: vec![section("One", &["a", "b", "c"]), section("Two", &["d"])],
         library: vec![block("x"), block("y")],
         logo: None,
@@ -261,14 +262,24 @@ fn project_details_are_edited_and_undone() {
             title: "Back the pilot".into(),
             author: "Jo".into(),
             audience: "CFO".into(),
+            industry: " Retail ".into(),
         })
         .unwrap();
     assert_eq!(board.project().unwrap().audience, "CFO");
+    assert_eq!(
+        board.project().unwrap().industry,
+        "retail",
+        "stored as facets are"
+    );
     board.undo().unwrap();
     let project = board.project().unwrap();
     assert_eq!(
-        (project.title.as_str(), project.audience.as_str()),
-        ("Case", "Board")
+        (
+            project.title.as_str(),
+            project.audience.as_str(),
+            project.industry.as_str()
+        ),
+        ("Case", "Board", "")
     );
 }
 

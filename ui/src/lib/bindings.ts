@@ -5,7 +5,12 @@ export type Project = { title: string, author: string,
 /**
  * Who the case is made to, e.g. "The Board of Directors".
  */
-audience: string, sections: Array<Section>, 
+audience: string, 
+/**
+ * The organisation's industry, lowercase (e.g. "manufacturing"): case studies from the
+ * same industry rank higher for this project.
+ */
+industry: string, sections: Array<Section>, 
 /**
  * Blocks written but not (or no longer) placed in the storyboard.
  */
@@ -70,7 +75,11 @@ export type ImageRef = { id: number, width: number, height: number, };
 
 export type Photo = { image: ImageRef, caption: string, };
 
-export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, } | { "op": "setBranding", logo: ImageRef | null, accent: string | null, } | { "op": "applyFix", blockId: number, field: Field, start: number, end: number, excerpt: string, replacement: string, } | { "op": "dismissFinding", blockId: number, rule: string, } | { "op": "restoreFinding", blockId: number, rule: string, } | { "op": "addPilot", pilot: Pilot, index: number, } | { "op": "updatePilot", pilot: Pilot, } | { "op": "deletePilot", id: number, } | { "op": "restorePilot", pilot: Pilot, index: number, } | { "op": "batch", edits: Array<Edit>, } | { "op": "useCase", case: CaseStudy, relation: Relation | null, to: Place, metrics: boolean, } | { "op": "deleteCase", id: number, } | { "op": "restoreCase", case: CaseStudy, relation: Relation | null, stories: Array<number>, };
+export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, 
+/**
+ * Lowercase, like a case study's industry (stored so).
+ */
+industry: string, } | { "op": "setBranding", logo: ImageRef | null, accent: string | null, } | { "op": "applyFix", blockId: number, field: Field, start: number, end: number, excerpt: string, replacement: string, } | { "op": "dismissFinding", blockId: number, rule: string, } | { "op": "restoreFinding", blockId: number, rule: string, } | { "op": "addPilot", pilot: Pilot, index: number, } | { "op": "updatePilot", pilot: Pilot, } | { "op": "deletePilot", id: number, } | { "op": "restorePilot", pilot: Pilot, index: number, } | { "op": "batch", edits: Array<Edit>, } | { "op": "useCase", case: CaseStudy, relation: Relation | null, to: Place, metrics: boolean, } | { "op": "deleteCase", id: number, } | { "op": "restoreCase", case: CaseStudy, relation: Relation | null, stories: Array<number>, };
 
 export type Place = { "in": "library", index: number, } | { "in": "section", sectionId: number, index: number, };
 
@@ -296,7 +305,7 @@ export type CaseQuery = { text: string, industry: string | null, size: OrgSize |
  */
 limit: number | null, };
 
-export type SortOrder = "relevance" | "newest" | "title";
+export type SortOrder = "relevance" | "newest" | "title" | "project";
 
 export type CaseHit = { case: CaseStudy, relation: Relation | null, 
 /**

@@ -132,6 +132,7 @@ describe("counting and grouping", () => {
     title: "P",
     author: "",
     audience: "",
+    industry: "",
     library: [],
     logo: null,
     accent: null,

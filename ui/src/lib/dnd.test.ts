@@ -22,6 +22,7 @@ function project(): Project {
     title: "P",
     author: "",
     audience: "",
+    industry: "",
     sections: [
       section({ id: 10, title: "Opportunity", blocks: [b(1), b(2), b(3)] }),
       section({ id: 20, title: "Proof", blocks: [b(4)] }),

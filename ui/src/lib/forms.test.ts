@@ -58,6 +58,7 @@ describe("branding forms", () => {
     title: "P",
     author: "",
     audience: "",
+    industry: "",
     sections: [],
     library: [],
     logo: { id: 4, width: 800, height: 200 },

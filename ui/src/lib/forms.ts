@@ -24,7 +24,7 @@ export type BlockForm = {
 };
 
 export type SectionForm = { title: string; notes: string };
-export type ProjectForm = { title: string; author: string; audience: string };
+export type ProjectForm = { title: string; author: string; audience: string; industry: string };
 /** The project's branding: the logo, and the accent colour as typed ("" is the theme's own). */
 export type BrandingForm = { logo: ImageRef | null; accent: string };
 

@@ -7,7 +7,7 @@ const A4: BriefingSettings = { paper: "a4", handout: false };
 const LETTER: BriefingSettings = { paper: "letter", handout: false };
 
 function project(title: string): Project {
-  return { title, author: "", audience: "", sections: [], library: [], logo: null, accent: null, pilots: [], cases: [] };
+  return { title, author: "", audience: "", industry: "", sections: [], library: [], logo: null, accent: null, pilots: [], cases: [] };
 }
 
 function answer(page: string, settings = A4): BriefingPreview {

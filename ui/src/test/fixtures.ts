@@ -17,7 +17,7 @@ export function opened(
   return {
     path,
     fileName: path.split("/").pop() ?? path,
-    project: { author: "", audience: "", library: [], logo: null, accent: null, pilots: [], cases: [], ...project },
+    project: { author: "", audience: "", industry: "", library: [], logo: null, accent: null, pilots: [], cases: [], ...project },
     canUndo: false,
     canRedo: false,
     charts: {},

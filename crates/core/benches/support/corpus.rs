@@ -54,6 +54,7 @@ pub fn big_project() -> Project {
         title: "Bench".into(),
         author: String::new(),
         audience: String::new(),
+        industry: String::new(),
         sections,
         library: Vec::new(),
         logo: None,

@@ -2028,6 +2028,7 @@ mod tests {
             title: String::new(),
             author: String::new(),
             audience: String::new(),
+            industry: String::new(),
             sections: vec![],
             library: vec![],
             logo: None,

@@ -247,13 +247,17 @@ impl CaseLibrary {
         Ok(found)
     }
 
-    /// Cases ranked by how well they fit `project` (see [`search::relevant_to`]).
-    pub fn relevant_to(
+    /// [`CaseLibrary::search`] for the project `profile` is of, which can be ordered by
+    /// relevance to it ([`search::SortOrder::Project`]).
+    pub fn search_for_project(
         &self,
-        project: &crate::Project,
-        limit: u32,
-    ) -> Result<Vec<search::CaseHit>, ProjectFileError> {
-        search::relevant_to(&self.conn, project, limit).map_err(|e| self.row_error(e))
+        query: &CaseQuery,
+        profile: &super::ProjectProfile,
+    ) -> Result<SearchResult, ProjectFileError> {
+        if query.sort != search::SortOrder::Project {
+            return self.search(query);
+        }
+        search::search_for_project(&self.conn, query, profile).map_err(|e| self.row_error(e))
     }
 
     pub fn delete(&mut self, id: i64) -> Result<bool, ProjectFileError> {

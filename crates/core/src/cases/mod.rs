@@ -4,10 +4,12 @@
 
 pub mod library;
 pub mod model;
+pub mod relevance;
 pub mod search;
 pub mod store;
 pub mod story;
 pub mod transfer;
 
 pub use model::{CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind};
+pub use relevance::ProjectProfile;
 pub use search::{CaseHit, CaseQuery, Facets, SearchResult, SortOrder};

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::{CaseStudy, Evidence, OrgSize, OutcomeKind};
+use super::relevance::{self, ProjectProfile};
 use super::store::{self, RowError};
 use crate::model::Relation;
 
@@ -36,6 +37,9 @@ pub enum SortOrder {
     Relevance,
     Newest,
     Title,
+    /// Relevant to the open project: cases from its industry and using the words its
+    /// audience and storyboard use (see `relevance`); as `Relevance` without a project.
+    Project,
 }
 
 /// A piece of a snippet; `hit` marks the words that matched.
@@ -159,18 +163,34 @@ fn conditions(query: &CaseQuery, matched: Option<&str>) -> (String, Vec<Value>) 
 }
 
 pub fn search(conn: &Connection, query: &CaseQuery) -> Result<SearchResult, RowError> {
-    search_inner(conn, query, false)
+    search_inner(conn, query, false, None)
 }
 
 fn search_inner(
     conn: &Connection,
     query: &CaseQuery,
     with_facets: bool,
+    profile: Option<&ProjectProfile>,
 ) -> Result<SearchResult, RowError> {
     let expression = match_expression(&query.text);
     let limit = query.limit.unwrap_or(50).min(500) as usize;
     let (filters, filter_values) = conditions(query, None);
+    let profile = profile.filter(|p| query.sort == SortOrder::Project && !p.is_empty());
     let Some(expression) = expression else {
+        if let Some(profile) = profile {
+            let ids = browse_by_relevance(conn, query, profile, limit)?;
+            let total = count(conn, &filters, &filter_values)?;
+            return Ok(SearchResult {
+                hits: hits(conn, &ids, &[])?,
+                total,
+                more: false,
+                facets: if with_facets {
+                    facet_pass(conn, query)?
+                } else {
+                    Facets::default()
+                },
+            });
+        }
         // Browsing: exact counts, the rows sorted by SQLite.
         let order = match query.sort {
             SortOrder::Title => "c.title COLLATE NOCASE, c.id",
@@ -204,7 +224,7 @@ fn search_inner(
          ORDER BY case_fts.rowid DESC LIMIT {}",
         CANDIDATES + 1
     ))?;
-    let mut values: Vec<Value> = vec![expression.into()];
+    let mut values: Vec<Value> = vec![expression.clone().into()];
     values.extend(filter_values);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut tally = Tally::default();
@@ -218,14 +238,25 @@ fn search_inner(
             rank: row.get(1)?,
             title: row.get(2)?,
             year: row.get(8)?,
+            industry: row.get(3)?,
         });
         if with_facets {
             tally.add(row, 3)?;
         }
     }
     let more = rows.next()?.is_some();
+    drop(rows);
     match query.sort {
-        SortOrder::Relevance => {
+        SortOrder::Project if profile.is_some() => {
+            let profile = profile.expect("checked");
+            let scores = text_and_project_scores(conn, &expression, &candidates, profile)?;
+            candidates.sort_by(|a, b| {
+                scores[&b.id]
+                    .total_cmp(&scores[&a.id])
+                    .then(b.id.cmp(&a.id))
+            })
+        }
+        SortOrder::Relevance | SortOrder::Project => {
             candidates.sort_by(|a, b| a.rank.total_cmp(&b.rank).then(b.id.cmp(&a.id)))
         }
         SortOrder::Newest => candidates.sort_by(|a, b| b.year.cmp(&a.year).then(a.id.cmp(&b.id))),
@@ -254,6 +285,125 @@ struct Candidate {
     rank: f64,
     year: Option<i64>,
     title: String,
+    industry: String,
+}
+
+/// Each candidate's relevance to the project (see [`relevance::score`]): its industry,
+/// the bm25 of the project's words among what was typed, and the typed words' own bm25.
+fn text_and_project_scores(
+    conn: &Connection,
+    typed: &str,
+    candidates: &[Candidate],
+    profile: &ProjectProfile,
+) -> Result<HashMap<i64, f64>, RowError> {
+    let mut profile_rank: HashMap<i64, f64> = HashMap::new();
+    if let Some(words) = profile.expression() {
+        // The same newest-first walk as the candidates', so it covers them.
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT rowid, rank FROM case_fts WHERE case_fts MATCH ?
+             ORDER BY rowid DESC LIMIT {}",
+            CANDIDATES
+        ))?;
+        let rows = stmt.query_map([format!("({typed}) AND ({words})")], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+        })?;
+        for row in rows {
+            let (id, rank) = row?;
+            profile_rank.insert(id, rank);
+        }
+    }
+    let best_text = candidates.iter().map(|c| c.rank).fold(0.0, f64::min);
+    let best_profile = profile_rank.values().copied().fold(0.0, f64::min);
+    Ok(candidates
+        .iter()
+        .map(|c| {
+            let profile_match = profile_rank
+                .get(&c.id)
+                .map_or(0.0, |rank| relevance::share_of_best(*rank, best_profile));
+            let text_match = relevance::share_of_best(c.rank, best_text);
+            let score = relevance::score(
+                profile.same_industry(&c.industry),
+                profile_match,
+                text_match,
+            );
+            (c.id, score)
+        })
+        .collect())
+}
+
+/// Browsing in the order of relevance to the project: the best matches of the project's
+/// words and the newest cases of its industry, scored together; then the rest, newest
+/// first, so every case that passes the filters can still be reached.
+fn browse_by_relevance(
+    conn: &Connection,
+    query: &CaseQuery,
+    profile: &ProjectProfile,
+    limit: usize,
+) -> Result<Vec<i64>, RowError> {
+    let (filters, filter_values) = conditions(query, None);
+    let mut scored: HashMap<i64, (f64, bool)> = HashMap::new();
+    if let Some(words) = profile.expression() {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT c.id, case_fts.rank, c.industry
+             FROM case_fts JOIN case_study c ON c.id = case_fts.rowid
+             WHERE case_fts MATCH ? AND {filters}
+             ORDER BY case_fts.rank LIMIT {CANDIDATES}"
+        ))?;
+        let mut values: Vec<Value> = vec![words.into()];
+        values.extend(filter_values.iter().cloned());
+        let rows = stmt.query_map(params_from_iter(values.iter()), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, f64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, rank, industry) = row?;
+            scored.insert(id, (rank, profile.same_industry(&industry)));
+        }
+    }
+    if !profile.industry.is_empty() {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT c.id FROM case_study c WHERE c.industry = ? AND {filters}
+             ORDER BY c.id DESC LIMIT {CANDIDATES}"
+        ))?;
+        let mut values: Vec<Value> = vec![profile.industry.clone().into()];
+        values.extend(filter_values.iter().cloned());
+        let ids = stmt.query_map(params_from_iter(values.iter()), |r| r.get::<_, i64>(0))?;
+        for id in ids {
+            scored.entry(id?).or_insert((0.0, true));
+        }
+    }
+    let best = scored.values().map(|(rank, _)| *rank).fold(0.0, f64::min);
+    let mut ranked: Vec<(i64, f64)> = scored
+        .iter()
+        .map(|(id, (rank, same))| {
+            let score = relevance::score(*same, relevance::share_of_best(*rank, best), 0.0);
+            (*id, score)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+    let mut ids: Vec<i64> = ranked.into_iter().take(limit).map(|(id, _)| id).collect();
+    if ids.len() < limit {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT c.id FROM case_study c WHERE {filters}
+             ORDER BY c.year IS NULL, c.year DESC, c.id LIMIT {limit}"
+        ))?;
+        let rest = stmt.query_map(params_from_iter(filter_values.iter()), |r| {
+            r.get::<_, i64>(0)
+        })?;
+        for id in rest {
+            let id = id?;
+            if ids.len() == limit {
+                break;
+            }
+            if !scored.contains_key(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    Ok(ids)
 }
 
 fn hits(
@@ -273,7 +423,16 @@ fn hits(
 
 /// [`search`] with the facet counts of everything that matches (what the app shows).
 pub fn search_with_facets(conn: &Connection, query: &CaseQuery) -> Result<SearchResult, RowError> {
-    search_inner(conn, query, true)
+    search_inner(conn, query, true, None)
+}
+
+/// [`search_with_facets`] that can order by relevance to the project the profile is of.
+pub fn search_for_project(
+    conn: &Connection,
+    query: &CaseQuery,
+    profile: &ProjectProfile,
+) -> Result<SearchResult, RowError> {
+    search_inner(conn, query, true, Some(profile))
 }
 
 /// How many cases pass the filters (browsing, no words).
@@ -497,103 +656,4 @@ fn facet_pass(conn: &Connection, query: &CaseQuery) -> rusqlite::Result<Facets> 
 /// Facet counts over the cases the query matches (see [`SearchResult::more`]).
 pub fn facets(conn: &Connection, query: &CaseQuery) -> Result<Facets, RowError> {
     Ok(search_with_facets(conn, query)?.facets)
-}
-
-/// Ranks cases by how well they fit a project: its audience and the words its storyboard
-/// uses most (ignoring common words), as one OR query ranked by bm25.
-pub fn relevant_to(
-    conn: &Connection,
-    project: &crate::Project,
-    limit: u32,
-) -> Result<Vec<CaseHit>, RowError> {
-    const COMMON: &[&str] = &[
-        "the",
-        "and",
-        "for",
-        "that",
-        "with",
-        "this",
-        "from",
-        "have",
-        "will",
-        "are",
-        "our",
-        "their",
-        "they",
-        "was",
-        "were",
-        "has",
-        "into",
-        "more",
-        "than",
-        "what",
-        "when",
-        "which",
-        "about",
-        "its",
-        "can",
-        "one",
-        "all",
-        "not",
-        "but",
-        "who",
-        "how",
-        "each",
-        "year",
-        "years",
-        "per",
-        "replace",
-        "illustrative",
-        "your",
-        "own",
-        "data",
-    ];
-    let mut counts: HashMap<String, u32> = HashMap::new();
-    let texts = std::iter::once(project.audience.as_str())
-        .chain(std::iter::once(project.title.as_str()))
-        .chain(
-            project
-                .all_blocks()
-                .flat_map(|b| [b.title.as_str(), b.body.as_str()]),
-        )
-        .chain(
-            project
-                .all_blocks()
-                .flat_map(|b| b.tags.iter().map(String::as_str)),
-        );
-    for text in texts {
-        for word in text.split(|c: char| !c.is_alphanumeric()) {
-            let word = word.to_lowercase();
-            if word.chars().count() >= 4
-                && !COMMON.contains(&word.as_str())
-                && !word.chars().all(|c| c.is_ascii_digit())
-            {
-                *counts.entry(word).or_default() += 1;
-            }
-        }
-    }
-    let mut words: Vec<(String, u32)> = counts.into_iter().collect();
-    words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let expression = words
-        .iter()
-        .take(16)
-        .map(|(w, _)| format!("\"{w}\""))
-        .collect::<Vec<_>>()
-        .join(" OR ");
-    if expression.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut stmt =
-        conn.prepare("SELECT rowid FROM case_fts WHERE case_fts MATCH ?1 ORDER BY rank LIMIT ?2")?;
-    let ids: Vec<i64> = stmt
-        .query_map(rusqlite::params![expression, limit], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    Ok(store::load(conn, &ids)?
-        .into_iter()
-        .map(|stored| CaseHit {
-            case: stored.case,
-            relation: stored.relation,
-            snippet: Vec::new(),
-        })
-        .collect())
 }

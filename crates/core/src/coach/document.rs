@@ -95,6 +95,7 @@ pub fn document_to_project(text: &str) -> Project {
         title,
         author: String::new(),
         audience: String::new(),
+        industry: String::new(),
         sections,
         library: Vec::new(),
         logo: None,

@@ -134,12 +134,13 @@ impl ProjectFile {
             Some(path) => ProjectFileError::from_sqlite(path, e),
             None => ProjectFileError::Sqlite(e),
         };
-        let (title, author, audience, logo, accent) = self
+        let (title, author, audience, logo, accent, industry) = self
             .conn
             .query_row(
                 "SELECT title, author, audience, logo_image, accent,
                         (SELECT width FROM image WHERE id = logo_image),
-                        (SELECT height FROM image WHERE id = logo_image)
+                        (SELECT height FROM image WHERE id = logo_image),
+                        industry
                  FROM project WHERE id = 1",
                 [],
                 |row| {
@@ -147,7 +148,14 @@ impl ProjectFile {
                         Some(id) => Some((id, rows::image_ref(id, row.get(5)?, row.get(6)?))),
                         None => None,
                     };
-                    Ok((row.get(0)?, row.get(1)?, row.get(2)?, logo, row.get(4)?))
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        logo,
+                        row.get(4)?,
+                        row.get(7)?,
+                    ))
                 },
             )
             .map_err(|e| match e {
@@ -231,6 +239,7 @@ impl ProjectFile {
             title,
             author,
             audience,
+            industry,
             sections,
             library,
             logo,
@@ -304,18 +313,20 @@ fn write_project(tx: &Transaction, project: &Project) -> rusqlite::Result<()> {
         pilots::insert(tx, pilot, position as i64, false)?;
     }
     tx.execute(
-        "INSERT INTO project (id, title, author, audience, logo_image, accent)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO project (id, title, author, audience, logo_image, accent, industry)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, author = excluded.author,
                                         audience = excluded.audience,
                                         logo_image = excluded.logo_image,
-                                        accent = excluded.accent",
+                                        accent = excluded.accent,
+                                        industry = excluded.industry",
         params![
             project.title,
             project.author,
             project.audience,
             project.logo.map(|l| l.id),
-            project.accent
+            project.accent,
+            project.industry
         ],
     )?;
     let mut insert_section =

@@ -5,7 +5,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The `user_version` this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 6;
+pub const SCHEMA_VERSION: i32 = 7;
 
 /// Tables a file must have to be opened as a project.
 pub const REQUIRED_TABLES: [&str; 3] = ["project", "section", "block"];
@@ -18,6 +18,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4),
         M::up(V5),
         M::up(V6),
+        M::up(V7),
     ])
 }
 
@@ -142,6 +143,10 @@ const V6: &str = concat!(
     include_str!("../cases/ddl.sql"),
     "ALTER TABLE block ADD COLUMN case_id INTEGER REFERENCES case_study (id) ON DELETE SET NULL;"
 );
+
+// Version 7: the organisation's industry, which weighs in the "relevant to this project"
+// ordering of case studies.
+const V7: &str = "ALTER TABLE project ADD COLUMN industry TEXT NOT NULL DEFAULT '';";
 
 #[cfg(test)]
 mod tests {

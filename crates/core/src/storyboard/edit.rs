@@ -116,6 +116,8 @@ pub enum Edit {
         title: String,
         author: String,
         audience: String,
+        /// Lowercase, like a case study's industry (stored so).
+        industry: String,
     },
     /// Sets the organisation's logo (a picture added to the file) and colour (`#RRGGBB`).
     SetBranding {
@@ -393,24 +395,28 @@ impl Edit {
                 title,
                 author,
                 audience,
+                industry,
             } => {
                 check_len("project title", title, MAX_TITLE)?;
                 check_len("author", author, MAX_TITLE)?;
                 check_len("audience", audience, MAX_TITLE)?;
+                check_len("industry", industry, MAX_TITLE)?;
                 let old = tx.query_row(
-                    "SELECT title, author, audience FROM project WHERE id = 1",
+                    "SELECT title, author, audience, industry FROM project WHERE id = 1",
                     [],
                     |r| {
                         Ok(Edit::SetProjectDetails {
                             title: r.get(0)?,
                             author: r.get(1)?,
                             audience: r.get(2)?,
+                            industry: r.get(3)?,
                         })
                     },
                 )?;
                 tx.execute(
-                    "UPDATE project SET title = ?1, author = ?2, audience = ?3 WHERE id = 1",
-                    params![title, author, audience],
+                    "UPDATE project SET title = ?1, author = ?2, audience = ?3, industry = ?4
+                     WHERE id = 1",
+                    params![title, author, audience, industry.trim().to_lowercase()],
                 )?;
                 Ok((old, Outcome::default()))
             }
