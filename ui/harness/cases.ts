@@ -2,8 +2,10 @@
 // fake core only. The real search is FTS5 with ranking and prefix matching; this one is a SIMPLE
 // TEXT MATCH: every word of the query must appear (case-insensitively, as a substring) somewhere
 // in the case, newest first, and the snippet marks where. Facets are counted over the fake's own
-// matches. Imports read nothing: a test says what the "file" holds (`importFile`) or how it is
-// refused. Browser tests must compare the page with what this double returns, not with the core.
+// matches. Saving checks a case as CaseStudy::check does (model.rs), in short; a test can give
+// cases a relation (`relations`), which the real library never stores, to see that facet. Imports
+// read nothing: a test says what the "file" holds (`importFile`) or how it is refused. Browser
+// tests must compare the page with what this double returns, not with the core.
 import type { AppError, Block, CaseHit, CaseQuery, CaseStudy, Facets, FacetCount, ImportPreview, ImportSummary, Relation, SearchResult, SnippetPart } from "../src/lib/bindings";
 import { emptyBlock } from "../src/lib/dnd";
 
@@ -92,6 +94,35 @@ export function starterCases(): CaseStudy[] {
   ];
 }
 
+/** Why the core would not store `c` (CaseStudy::check in model.rs, the same limits), or null. */
+export function checkCase(c: CaseStudy): string | null {
+  const chars = (text: string | null) => Array.from(text ?? "").length;
+  if (c.title.trim() === "") return "the title is empty";
+  if (c.organisation.trim() === "") return "the organisation is empty";
+  const lines: [string, string | null][] = [
+    ["title", c.title],
+    ["organisation", c.organisation],
+    ["industry", c.industry],
+    ["region", c.region],
+    ["source title", c.source.title],
+    ["publisher", c.source.publisher],
+    ["link", c.source.link],
+    ["accessed date", c.source.accessed],
+  ];
+  for (const [what, text] of lines) if (chars(text) > 1000) return `the ${what} is longer than 1000 characters`;
+  for (const [what, text] of [["initiative", c.initiative], ["quote", c.quote]] as const) {
+    if (chars(text) > 20000) return `the ${what} is longer than 20000 characters`;
+  }
+  if (c.year !== null && !(Number.isInteger(c.year) && c.year >= 1900 && c.year <= 2100)) return `the year ${c.year} is not a year between 1900 and 2100`;
+  if (c.outcomes.length > 20) return "a case can list at most 20 outcomes";
+  for (const o of c.outcomes) {
+    if (o.number !== null && !Number.isFinite(o.number)) return "an outcome's number must be a number";
+    if (chars(o.description) > 1000) return "an outcome's description is longer than 1000 characters";
+  }
+  if (c.tags.length > 30 || c.tags.some((t) => chars(t) > 60)) return "a case can carry at most 30 tags of up to 60 characters";
+  return null;
+}
+
 /** What the next preview_case_import and import_cases see (`harness.importFile`). */
 export type ImportFile = {
   preview: ImportPreview;
@@ -148,23 +179,43 @@ export class FakeLibrary {
   importFile: ImportFile | null = null;
   /** Every search asked for, in order. */
   queries: CaseQuery[] = [];
+  /** Every case save_library_case (or harness.addCase) was given, in order (refused ones too). */
+  saves: CaseStudy[] = [];
+  /** The next save_library_case is refused with this error. */
+  failSaveNext: AppError | null = null;
+  /** A relation for some cases, by id (the real library stores none; see the file's comment). */
+  relations = new Map<number, Relation>();
   #nextId = 1;
 
   constructor(cases: CaseStudy[] = starterCases()) {
-    for (const c of cases) this.save(c);
+    for (const c of cases) this.store(c);
   }
 
-  save(study: CaseStudy): number {
+  /** As library.rs's save: checked, then added (id 0, or an id no longer there: a new id) or replaced. */
+  store(study: CaseStudy): number {
     const c = clone(study);
-    if (!c.id) {
+    const why = checkCase(c);
+    if (why) throw { code: "invalid_case", message: `case 1 (${JSON.stringify(c.title)}) cannot be stored: ${why}` };
+    c.industry = c.industry.trim().toLowerCase();
+    const at = c.id ? this.cases.findIndex((x) => x.id === c.id) : -1;
+    if (at < 0) {
       c.id = this.#nextId++;
       this.cases.push(c);
     } else {
-      const at = this.cases.findIndex((x) => x.id === c.id);
-      if (at < 0) throw { code: "not_found", message: "That case is no longer in your library." };
       this.cases[at] = c;
     }
-    return c.id;
+    return c.id as number;
+  }
+
+  /** save_library_case: as `store`, unless the test asked for a refusal (failSaveNext). */
+  save(study: CaseStudy): number {
+    this.saves.push(clone(study));
+    if (this.failSaveNext) {
+      const error = this.failSaveNext;
+      this.failSaveNext = null;
+      throw clone(error);
+    }
+    return this.store(study);
   }
 
   remove(id: number): CaseStudy {
@@ -192,7 +243,8 @@ export class FakeLibrary {
         (query.size === null || c.size === query.size) &&
         (query.kind === null || c.outcomes.some((o) => o.kind === query.kind)) &&
         (query.year === null || c.year === query.year) &&
-        (query.evidence === null || c.evidence === query.evidence),
+        (query.evidence === null || c.evidence === query.evidence) &&
+        (query.relation === null || this.relations.get(c.id ?? 0) === query.relation),
     );
     const sorted = [...filtered];
     if (query.sort === "title") sorted.sort((a, b) => a.title.localeCompare(b.title));
@@ -203,9 +255,11 @@ export class FakeLibrary {
       kind: count(filtered.flatMap((c) => [...new Set(c.outcomes.map((o) => o.kind))])),
       year: count(filtered.flatMap((c) => (c.year === null ? [] : [String(c.year)]))),
       evidence: count(filtered.map((c) => c.evidence)),
-      relation: [],
+      relation: count(filtered.flatMap((c) => (this.relations.has(c.id ?? 0) ? [this.relations.get(c.id ?? 0) as string] : []))),
     };
-    const hits: CaseHit[] = sorted.slice(0, query.limit ?? 50).map((c) => ({ case: clone(c), relation: null, snippet: snippet(snippetField(c, terms), terms) }));
+    const hits: CaseHit[] = sorted
+      .slice(0, query.limit ?? 50)
+      .map((c) => ({ case: clone(c), relation: this.relations.get(c.id ?? 0) ?? null, snippet: snippet(snippetField(c, terms), terms) }));
     return { hits, total: filtered.length, more: false, facets };
   }
 
@@ -229,10 +283,10 @@ export class FakeLibrary {
     for (const c of file.content) {
       const existing = this.cases.find((x) => same(x, c));
       if (!existing) {
-        this.save({ ...c, id: 0 });
+        this.store({ ...c, id: 0 });
         summary.added++;
       } else if (onDuplicate === "update") {
-        this.save({ ...c, id: existing.id });
+        this.store({ ...c, id: existing.id });
         summary.updated++;
       } else summary.skipped++;
     }

@@ -1,7 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { activeChips, cleanMapping, clearFacet, emptyQuery, facetCounts, facetLabel, importProblems, importSummaryText, mappingProblem, outcomeFigure, placeForCase, resultCount, toggleFacet } from "./cases";
+import {
+  activeChips,
+  blankCaseForm,
+  CASE_MESSAGES,
+  caseErrorCount,
+  charCount,
+  cleanMapping,
+  clearFacet,
+  emptyQuery,
+  facetCounts,
+  facetLabel,
+  fromCaseForm,
+  importProblems,
+  importSummaryText,
+  isWebLink,
+  mappingProblem,
+  outcomeFigure,
+  parseYear,
+  placeForCase,
+  quoteText,
+  resultCount,
+  sameCaseForm,
+  toCaseForm,
+  toggleFacet,
+  type CaseForm,
+} from "./cases";
 import { block, opened, section } from "../test/fixtures";
-import type { Facets } from "./bindings";
+import type { CaseStudy, Facets } from "./bindings";
+import { checkCase } from "../../harness/cases";
 
 const project = (sections = [section({ id: 1, title: "Opportunity", blocks: [block({ id: 10, kind: "story", title: "a" })] }), section({ id: 2, title: " proof ", blocks: [block({ id: 11, kind: "story", title: "b" }), block({ id: 12, kind: "metric", title: "c" })] }), section({ id: 3, title: "Results" })]) =>
   opened("/p.casewright", { title: "P", sections, library: [block({ id: 20, kind: "benefit", title: "d" })] }).project;
@@ -88,5 +114,189 @@ describe("wording", () => {
 
   it("sums up an import", () => {
     expect(importSummaryText({ added: 3, updated: 0, skipped: 2 })).toBe("Imported: 3 added, 2 skipped.");
+  });
+});
+
+describe("the relation facet", () => {
+  it("filters on peer or competitor and shows as a chip", () => {
+    const q = toggleFacet(emptyQuery(), "relation", "competitor");
+    expect(q.relation).toBe("competitor");
+    expect(activeChips(q)).toEqual([{ key: "relation", value: "competitor", label: "Relation: Competitor" }]);
+    expect(toggleFacet(q, "relation", "competitor").relation).toBeNull();
+    expect(toggleFacet(emptyQuery(), "relation", "friend").relation).toBeNull();
+  });
+
+  it("lists the core's relation counts", () => {
+    const facets: Facets = { industry: [], size: [], kind: [], year: [], evidence: [], relation: [{ value: "peer", count: 2 }] };
+    expect(facetCounts(facets, emptyQuery(), "relation")).toEqual([{ value: "peer", count: 2, active: false }]);
+    expect(facetLabel("relation", "peer")).toBe("Peer");
+  });
+});
+
+describe("quoteText", () => {
+  it("wraps a bare quote in quotation marks", () => {
+    expect(quoteText("The best ideas came from the night shift.")).toBe("“The best ideas came from the night shift.”");
+  });
+
+  it("never doubles marks already wrapping the quote", () => {
+    expect(quoteText("“Head office stopped being the bottleneck.”")).toBe("“Head office stopped being the bottleneck.”");
+    expect(quoteText('"Head office stopped being the bottleneck."')).toBe("“Head office stopped being the bottleneck.”");
+    expect(quoteText('  “"Twice wrapped"”  ')).toBe("“Twice wrapped”");
+    expect(quoteText("„Gut gemacht“")).toBe("“Gut gemacht”");
+  });
+
+  it("leaves a quote with its own marks and who said it as written (the starter cases)", () => {
+    const starter = "‘The night shift stopped inheriting the day shift’s mysteries,’ said a maintenance supervisor.";
+    expect(quoteText(starter)).toBe(starter);
+    expect(quoteText("“We did it,” said the owner.")).toBe("“We did it,” said the owner.");
+    expect(quoteText("“Yes” and “no” were both heard.")).toBe("“Yes” and “no” were both heard.");
+  });
+
+  it("turns double marks inside a wrapped quote into single ones", () => {
+    expect(quoteText("He called it “the board” every day")).toBe("“He called it ‘the board’ every day”");
+  });
+
+  it("shows nothing for marks alone", () => {
+    expect(quoteText("“ ”")).toBe("");
+    expect(quoteText("  ")).toBe("");
+  });
+});
+
+const study = (over: Partial<CaseStudy> = {}): CaseStudy => ({
+  id: 7,
+  title: "Shop-floor idea board",
+  organisation: "Northwind Metals",
+  industry: "manufacturing",
+  size: "large",
+  region: "Europe",
+  year: 2023,
+  initiative: "Line teams posted ideas.",
+  outcomes: [
+    { kind: "speed", number: -23, unit: "%", description: "changeover time" },
+    { kind: "engagement", number: null, unit: null, description: "more operators took part" },
+  ],
+  quote: "The best ideas came from the night shift.",
+  source: { title: "Annual report", publisher: "Northwind", link: "https://example.org/report", accessed: "2025-03" },
+  evidence: "internal-report",
+  tags: ["ideas", "lean"],
+  ...over,
+});
+
+const form = (over: Partial<CaseForm> = {}): CaseForm => ({ ...toCaseForm(study()), ...over });
+
+describe("the case form", () => {
+  it("turns a case into a form and back unchanged", () => {
+    expect(fromCaseForm(toCaseForm(study()), 7)).toEqual({ study: study(), errors: { outcomes: [{}, {}] }, ok: true });
+    const bare = study({ size: null, year: null, quote: null, outcomes: [], tags: [], source: { title: "", publisher: "", link: null, accessed: null } });
+    expect(fromCaseForm(toCaseForm(bare), 7).study).toEqual(bare);
+  });
+
+  it("keeps numbers as typed text in the form", () => {
+    const f = toCaseForm(study());
+    expect(f.year).toBe("2023");
+    expect(f.outcomes[0]).toEqual({ kind: "speed", number: "-23", unit: "%", description: "changeover time" });
+    expect(f.outcomes[1].number).toBe("");
+    expect(f.size).toBe("large");
+  });
+
+  it("trims text, lower-cases the industry, and leaves blank optional fields out", () => {
+    const { study: s, ok } = fromCaseForm(form({ title: "  Idea board ", industry: " Manufacturing ", quote: "  ", link: " ", accessed: "", size: "" }), 0);
+    expect(ok).toBe(true);
+    expect(s).toMatchObject({ id: 0, title: "Idea board", industry: "manufacturing", quote: null, size: null, source: { link: null, accessed: null } });
+  });
+
+  it("reads numbers as people write them, and leaves blank outcome rows out", () => {
+    const f = form({ outcomes: [{ kind: "cost", number: "1,200", unit: " € ", description: " saved " }, { kind: "quality", number: "", unit: "", description: "  " }] });
+    const { study: s, errors, ok } = fromCaseForm(f, 7);
+    expect(ok).toBe(true);
+    expect(s.outcomes).toEqual([{ kind: "cost", number: 1200, unit: "€", description: "saved" }]);
+    expect(errors.outcomes).toEqual([{}, {}]);
+  });
+
+  it("needs a title and an organisation", () => {
+    const { errors, ok } = fromCaseForm(form({ title: " ", organisation: "" }), 7);
+    expect(ok).toBe(false);
+    expect(errors.title).toBe(CASE_MESSAGES.title);
+    expect(errors.organisation).toBe(CASE_MESSAGES.organisation);
+    expect(caseErrorCount(errors)).toBe(2);
+  });
+
+  it("takes a year from 1900 to 2100 only", () => {
+    for (const year of ["1899", "2101", "20x3", "2023.5", "-2023", "99999"]) {
+      expect(fromCaseForm(form({ year }), 7).errors.year, year).toBe(CASE_MESSAGES.year);
+    }
+    expect(parseYear(" 1900 ")).toEqual({ ok: true, value: 1900 });
+    expect(parseYear("2100")).toEqual({ ok: true, value: 2100 });
+    expect(parseYear("")).toEqual({ ok: true, value: null });
+  });
+
+  it("says which outcome's number is not a number", () => {
+    const f = form();
+    f.outcomes[1] = { ...f.outcomes[1], number: "about 20" };
+    const { errors, ok } = fromCaseForm(f, 7);
+    expect(ok).toBe(false);
+    expect(errors.outcomes).toEqual([{}, { number: CASE_MESSAGES.number }]);
+    for (const bad of ["Infinity", "NaN", "1e999", "12..5"]) {
+      f.outcomes[1] = { ...f.outcomes[1], number: bad };
+      expect(fromCaseForm(f, 7).errors.outcomes[1].number, bad).toBe(CASE_MESSAGES.number);
+    }
+  });
+
+  it("asks what a number measures", () => {
+    const { errors } = fromCaseForm(form({ outcomes: [{ kind: "speed", number: "18", unit: "%", description: "" }] }), 7);
+    expect(errors.outcomes[0]).toEqual({ description: CASE_MESSAGES.description });
+  });
+
+  it("takes only web links", () => {
+    for (const link of ["example.org", "javascript:alert(1)", "ftp://example.org/x", "https://", "http://exa mple.org"]) {
+      expect(fromCaseForm(form({ link }), 7).errors.link, link).toBe(CASE_MESSAGES.link);
+    }
+    expect(isWebLink("http://example.org/a?b=c")).toBe(true);
+    expect(fromCaseForm(form({ link: " https://example.org " }), 7).study.source.link).toBe("https://example.org");
+  });
+
+  it("keeps to the core's lengths, counted in characters as the core counts them", () => {
+    const emoji = "🙂".repeat(1000);
+    expect(emoji.length).toBe(2000);
+    expect(charCount(emoji)).toBe(1000);
+    expect(fromCaseForm(form({ title: emoji }), 7).errors.title).toBeUndefined();
+    expect(fromCaseForm(form({ title: emoji + "x" }), 7).errors.title).toBe("The title can be at most 1,000 characters (this one has 1,001).");
+    expect(fromCaseForm(form({ region: "r".repeat(1001) }), 7).errors.region).toMatch(/^The region can be at most 1,000 characters/);
+    expect(fromCaseForm(form({ initiative: "i".repeat(20001) }), 7).errors.initiative).toMatch(/at most 20,000 characters/);
+    expect(fromCaseForm(form({ quote: "q".repeat(20000) }), 7).errors.quote).toBeUndefined();
+    const many = Array.from({ length: 21 }, (_, i) => ({ kind: "cost" as const, number: String(i), unit: "", description: `outcome ${i}` }));
+    expect(fromCaseForm(form({ outcomes: many }), 7).errors.outcomeList).toBe(CASE_MESSAGES.outcomes);
+    expect(fromCaseForm(form({ tags: ["t".repeat(61)] }), 7).errors.tags).toBe(CASE_MESSAGES.tags);
+  });
+
+  it("stops before sending what the core would refuse, and sends what it stores (the harness mirrors CaseStudy::check)", () => {
+    const refused: Partial<CaseForm>[] = [{ title: "" }, { organisation: " " }, { region: "r".repeat(1001) }, { publisher: "p".repeat(1001) }, { tags: Array.from({ length: 31 }, (_, i) => `t${i}`) }];
+    for (const over of refused) {
+      const { study: s, ok } = fromCaseForm(form(over), 7);
+      expect(checkCase(s), JSON.stringify(over).slice(0, 40)).not.toBeNull();
+      expect(ok, JSON.stringify(over).slice(0, 40)).toBe(false);
+    }
+    const { study: s, ok } = fromCaseForm(form(), 7);
+    expect(ok).toBe(true);
+    expect(checkCase(s)).toBeNull();
+  });
+
+  it("starts a new case with one empty outcome row, which is left out when saved", () => {
+    const f = blankCaseForm();
+    expect(f.outcomes).toHaveLength(1);
+    const { study: s, errors } = fromCaseForm({ ...f, title: "T", organisation: "O" });
+    expect(s.outcomes).toEqual([]);
+    expect(s.id).toBe(0);
+    expect(s.evidence).toBe("anecdote");
+    expect(caseErrorCount(errors)).toBe(0);
+    expect(caseErrorCount(fromCaseForm(f).errors)).toBe(2);
+  });
+
+  it("tells an unchanged form from a changed one", () => {
+    expect(sameCaseForm(form(), form())).toBe(true);
+    expect(sameCaseForm(form(), form({ title: "Other" }))).toBe(false);
+    const f = form();
+    f.outcomes[0].unit = "days";
+    expect(sameCaseForm(form(), f)).toBe(false);
   });
 });
