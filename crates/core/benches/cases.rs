@@ -184,7 +184,11 @@ fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bench.casewright-library");
+        // CASES_BENCH_LIBRARY keeps the generated library there (for probing it afterwards).
+        let path = std::env::var_os("CASES_BENCH_LIBRARY")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| dir.path().join("bench.casewright-library"));
+        let _ = std::fs::remove_file(&path);
         let csv = write_csv(&generated(CASES));
         let start = Instant::now();
         let (_, map) = default_mapping(&csv).unwrap();

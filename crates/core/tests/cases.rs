@@ -491,3 +491,101 @@ fn the_whole_librarys_facets_follow_every_change() {
     library.delete(id).unwrap();
     assert_eq!(count(&library), 4);
 }
+
+#[test]
+fn a_long_prefix_of_a_common_word_finds_it_and_rarer_words_once_narrowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = CaseLibrary::open_or_create(&dir.path().join(LIBRARY_FILE_NAME)).unwrap();
+    let mut cases: Vec<CaseStudy> = (0..1_100)
+        .map(|i| {
+            let mut c = case(
+                &format!("Case {i}"),
+                &format!("Org {i}"),
+                "retail",
+                OutcomeKind::Speed,
+                2020,
+            );
+            c.initiative = if i % 2 == 0 {
+                "Open collaboration between stores.".into()
+            } else {
+                "Collaborative problem solving.".into()
+            };
+            c
+        })
+        .collect();
+    let mut rare = case(
+        "The odd one",
+        "Org rare",
+        "retail",
+        OutcomeKind::Speed,
+        2020,
+    );
+    rare.initiative = "A collaborationist streak.".into();
+    cases.insert(0, rare);
+    library.import(&cases, OnDuplicate::Skip).unwrap();
+    let search = |text: &str| {
+        library
+            .search_hits(&CaseQuery {
+                text: text.into(),
+                limit: Some(5),
+                ..CaseQuery::default()
+            })
+            .unwrap()
+    };
+    let typing = search("collabor");
+    assert!(
+        typing.more,
+        "more than the candidates match: {}",
+        typing.total
+    );
+    assert_eq!(typing.hits.len(), 5);
+    for hit in &typing.hits {
+        assert!(hit.case.initiative.to_lowercase().contains("collaborati"));
+        assert!(hit.snippet.iter().any(|p| p.hit), "the word is marked");
+    }
+    let with_another_word = search("stores collabor");
+    assert_eq!(with_another_word.total, 550);
+    let narrowed = search("collaborationi");
+    assert_eq!(titles(&narrowed), ["The odd one"]);
+    assert!(!narrowed.more);
+}
+
+#[test]
+fn a_first_version_library_is_reindexed_and_still_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(LIBRARY_FILE_NAME);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA application_id = 1129796172; {} PRAGMA user_version = 1;",
+            casewright_core::cases::store::DDL
+        ))
+        .unwrap();
+        conn.execute_batch(
+            r#"INSERT INTO case_study (id, title, organisation, industry, outcomes, evidence, tags, identity)
+               VALUES (7, 'Crews cut repeat faults', 'Harrowgate (illustrative)', 'manufacturing',
+                       '[{"kind":"quality","number":12.0,"unit":"%","description":"fewer repeat faults"}]',
+                       'anecdote', '["maintenance"]', 'x');
+               INSERT INTO case_fts (rowid, title) VALUES (7, 'Crews cut repeat faults');"#,
+        )
+        .unwrap();
+    }
+    // The old index held the title alone; the rebuilt one is made from the whole row.
+    let library = CaseLibrary::open_or_create(&path).unwrap();
+    for text in [
+        "crews",
+        "harrow",
+        "fewer",
+        "maintenance",
+        "quality",
+        "manufact",
+    ] {
+        let found = library
+            .search_hits(&CaseQuery {
+                text: text.into(),
+                ..CaseQuery::default()
+            })
+            .unwrap();
+        assert_eq!(titles(&found), ["Crews cut repeat faults"], "{text}");
+    }
+}

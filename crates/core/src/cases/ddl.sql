@@ -1,3 +1,4 @@
+-- Version 1 of the case tables; ddl_v2.sql changes them (applied after this, always).
 -- Case studies: the same tables in the personal library and in a project file.
 -- `kinds` holds the outcome kinds as bits (see OutcomeKind::bit) and `identity` the
 -- normalised title and organisation, for duplicates. The full-text index is contentless:

@@ -14,7 +14,7 @@ use crate::project_file::{harden, FileHeader, ProjectFileError};
 
 /// "CWRL": a Casewright case library.
 pub const LIBRARY_APPLICATION_ID: i32 = 0x4357_524C;
-pub const LIBRARY_VERSION: i32 = 1;
+pub const LIBRARY_VERSION: i32 = 2;
 /// The library's file name in the data directory.
 pub const LIBRARY_FILE_NAME: &str = "cases.casewright-library";
 
@@ -28,10 +28,13 @@ pub fn starter_cases() -> Vec<CaseStudy> {
 }
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(concat!(
-        "PRAGMA application_id = 1129796172;",
-        include_str!("ddl.sql")
-    ))])
+    Migrations::new(vec![
+        M::up(concat!(
+            "PRAGMA application_id = 1129796172;",
+            include_str!("ddl.sql")
+        )),
+        M::up(include_str!("ddl_v2.sql")),
+    ])
 }
 
 /// No words and no filter: the whole library.
@@ -227,6 +230,7 @@ impl CaseLibrary {
                 }
             }
         }
+        search::refresh_common_terms(&tx).map_err(sql)?;
         tx.commit().map_err(sql)?;
         self.all_facets.take();
         Ok(summary)

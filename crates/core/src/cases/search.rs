@@ -99,6 +99,17 @@ pub const CANDIDATES: usize = 1_000;
 /// one, like "HR" or "IT", is taken as a whole word: as a prefix it would match much of
 /// the library and say little). `None` when there is no word.
 pub fn match_expression(text: &str) -> Option<String> {
+    match_expression_with(text, |_| Vec::new())
+}
+
+/// [`match_expression`], with `common_completions` giving the common words (see
+/// [`COMMON_TERM_DOCS`]) that the prefix being typed completes to, most used first, with
+/// how many cases hold each. When those alone fill [`CANDIDATES`], the prefix is searched
+/// as them: a case holding only a rarer completion shows once the prefix narrows.
+pub fn match_expression_with(
+    text: &str,
+    common_completions: impl FnOnce(&str) -> Vec<(String, u32)>,
+) -> Option<String> {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -106,20 +117,68 @@ pub fn match_expression(text: &str) -> Option<String> {
         .collect();
     let last = words.len().checked_sub(1)?;
     let typing = !text.ends_with(char::is_whitespace) && words[last].chars().count() >= MIN_PREFIX;
+    let prefix = if typing && words[last].chars().count() > PREFIX_INDEX {
+        let completions = common_completions(&words[last].to_lowercase());
+        let docs: u32 = completions.iter().map(|(_, n)| n).sum();
+        if docs as usize >= CANDIDATES {
+            let terms: Vec<String> = completions
+                .iter()
+                .take(MAX_COMPLETIONS)
+                .map(|(t, _)| format!("\"{t}\""))
+                .collect();
+            format!("({})", terms.join(" OR "))
+        } else {
+            format!("\"{}\"*", words[last])
+        }
+    } else if typing {
+        format!("\"{}\"*", words[last])
+    } else {
+        format!("\"{}\"", words[last])
+    };
     Some(
-        words
+        words[..last]
             .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                if i == last && typing {
-                    format!("\"{w}\"*")
-                } else {
-                    format!("\"{w}\"")
-                }
-            })
+            .map(|w| format!("\"{w}\""))
+            .chain(std::iter::once(prefix))
             .collect::<Vec<_>>()
-            .join(" "),
+            .join(" AND "),
     )
+}
+
+/// The prefix lengths FTS5 keeps an index for (`prefix = '3'` in ddl_v2.sql): a longer prefix
+/// is gathered from every word it starts.
+const PREFIX_INDEX: usize = 3;
+
+/// A word in at least this many cases is listed in `case_common_term`.
+pub const COMMON_TERM_DOCS: u32 = (CANDIDATES / 4) as u32;
+
+/// The most common completions a prefix is searched as (bm25 reads each one's whole list).
+const MAX_COMPLETIONS: usize = 8;
+
+/// Lists again the words in at least [`COMMON_TERM_DOCS`] cases (after an import).
+pub fn refresh_common_terms(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_vocabulary
+             USING fts5vocab(main, 'case_fts', 'row');
+         DELETE FROM case_common_term;",
+    )?;
+    conn.execute(
+        "INSERT INTO case_common_term (term, docs)
+         SELECT term, doc FROM temp.case_vocabulary WHERE doc >= ?1",
+        [COMMON_TERM_DOCS],
+    )?;
+    Ok(())
+}
+
+/// The common words starting with `prefix`, most used first.
+fn common_completions(conn: &Connection, prefix: &str) -> rusqlite::Result<Vec<(String, u32)>> {
+    conn.prepare_cached(
+        "SELECT term, docs FROM case_common_term
+         WHERE term >= ?1 AND term < ?1 || char(1114111)
+         ORDER BY docs DESC LIMIT 32",
+    )?
+    .query_map([prefix], |r| Ok((r.get(0)?, r.get(1)?)))?
+    .collect()
 }
 
 /// The WHERE clause and its values for the query's filters, with the FTS match when given.
@@ -172,7 +231,16 @@ fn search_inner(
     with_facets: bool,
     profile: Option<&ProjectProfile>,
 ) -> Result<SearchResult, RowError> {
-    let expression = match_expression(&query.text);
+    let mut lookup_failed = None;
+    let expression = match_expression_with(&query.text, |prefix| {
+        common_completions(conn, prefix).unwrap_or_else(|e| {
+            lookup_failed = Some(e);
+            Vec::new()
+        })
+    });
+    if let Some(e) = lookup_failed {
+        return Err(e.into());
+    }
     let limit = query.limit.unwrap_or(50).min(500) as usize;
     let (filters, filter_values) = conditions(query, None);
     let profile = profile.filter(|p| query.sort == SortOrder::Project && !p.is_empty());
@@ -216,35 +284,56 @@ fn search_inner(
         });
     };
     // The newest matches (FTS5 walks its index in rowid order and stops early), each with
-    // its bm25 rank and what sorting and facets need; ranked and counted here.
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT c.id, case_fts.rank, c.title, c.industry, c.size, c.evidence, c.relation, c.kinds, c.year
-         FROM case_fts JOIN case_study c ON c.id = case_fts.rowid
-         WHERE case_fts MATCH ? AND {filters}
-         ORDER BY case_fts.rowid DESC LIMIT {}",
-        CANDIDATES + 1
-    ))?;
+    // its bm25 rank and, when sorting, filters or facets need them, the row's columns;
+    // ranked and counted here.
+    let rank_alone = !with_facets && filters == "1" && query.sort == SortOrder::Relevance;
+    let mut stmt = conn.prepare_cached(&if rank_alone {
+        format!(
+            "SELECT rowid, rank FROM case_fts WHERE case_fts MATCH ?
+             ORDER BY rowid DESC LIMIT {}",
+            CANDIDATES + 1
+        )
+    } else {
+        format!(
+            "SELECT c.id, case_fts.rank, c.title, c.industry, c.size, c.evidence, c.relation, c.kinds, c.year
+             FROM case_fts JOIN case_study c ON c.id = case_fts.rowid
+             WHERE case_fts MATCH ? AND {filters}
+             ORDER BY case_fts.rowid DESC LIMIT {}",
+            CANDIDATES + 1
+        )
+    })?;
     let mut values: Vec<Value> = vec![expression.clone().into()];
     values.extend(filter_values);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut tally = Tally::default();
     let mut rows = stmt.query(params_from_iter(values.iter()))?;
+    let mut more = false;
     while let Some(row) = rows.next()? {
         if candidates.len() == CANDIDATES {
+            more = true;
             break;
         }
-        candidates.push(Candidate {
-            id: row.get(0)?,
-            rank: row.get(1)?,
-            title: row.get(2)?,
-            year: row.get(8)?,
-            industry: row.get(3)?,
+        candidates.push(if rank_alone {
+            Candidate {
+                id: row.get(0)?,
+                rank: row.get(1)?,
+                title: String::new(),
+                year: None,
+                industry: String::new(),
+            }
+        } else {
+            Candidate {
+                id: row.get(0)?,
+                rank: row.get(1)?,
+                title: row.get(2)?,
+                year: row.get(8)?,
+                industry: row.get(3)?,
+            }
         });
         if with_facets {
             tally.add(row, 3)?;
         }
     }
-    let more = rows.next()?.is_some();
     drop(rows);
     match query.sort {
         SortOrder::Project if profile.is_some() => {
@@ -656,4 +745,55 @@ fn facet_pass(conn: &Connection, query: &CaseQuery) -> rusqlite::Result<Facets> 
 /// Facet counts over the cases the query matches (see [`SearchResult::more`]).
 pub fn facets(conn: &Connection, query: &CaseQuery) -> Result<Facets, RowError> {
     Ok(search_with_facets(conn, query)?.facets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_words_are_quoted_and_the_last_one_is_a_prefix_while_typed() {
+        assert_eq!(
+            match_expression("repeat fau").as_deref(),
+            Some("\"repeat\" AND \"fau\"*")
+        );
+        assert_eq!(
+            match_expression("repeat fau ").as_deref(),
+            Some("\"repeat\" AND \"fau\"")
+        );
+        assert_eq!(match_expression("HR").as_deref(), Some("\"HR\""));
+        assert_eq!(
+            match_expression("\"x\" OR (y*").as_deref(),
+            Some("\"x\" AND \"OR\" AND \"y\"")
+        );
+        assert_eq!(match_expression(" *() "), None);
+    }
+
+    #[test]
+    fn a_long_prefix_of_common_words_is_searched_as_those_words() {
+        let common = |docs: u32| {
+            move |prefix: &str| {
+                assert_eq!(prefix, "collab", "looked up in lower case");
+                vec![
+                    ("collaboration".to_string(), docs),
+                    ("collaborative".to_string(), docs),
+                ]
+            }
+        };
+        let half = CANDIDATES as u32 / 2;
+        assert_eq!(
+            match_expression_with("teams Collab", common(half)).as_deref(),
+            Some("\"teams\" AND (\"collaboration\" OR \"collaborative\")")
+        );
+        // Too few cases between them to fill the candidates: the prefix itself.
+        assert_eq!(
+            match_expression_with("teams Collab", common(half - 1)).as_deref(),
+            Some("\"teams\" AND \"Collab\"*")
+        );
+        // Prefixes FTS5 indexes are never looked up.
+        assert_eq!(
+            match_expression_with("col", |_| panic!("no lookup")).as_deref(),
+            Some("\"col\"*")
+        );
+    }
 }

@@ -5,7 +5,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The `user_version` this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 7;
+pub const SCHEMA_VERSION: i32 = 8;
 
 /// Tables a file must have to be opened as a project.
 pub const REQUIRED_TABLES: [&str; 3] = ["project", "section", "block"];
@@ -19,6 +19,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5),
         M::up(V6),
         M::up(V7),
+        M::up(V8),
     ])
 }
 
@@ -147,6 +148,10 @@ const V6: &str = concat!(
 // Version 7: the organisation's industry, which weighs in the "relevant to this project"
 // ordering of case studies.
 const V7: &str = "ALTER TABLE project ADD COLUMN industry TEXT NOT NULL DEFAULT '';";
+
+// Version 8: the case tables' second version, as in the personal library (a leaner
+// full-text index, and the list of common words).
+const V8: &str = include_str!("../cases/ddl_v2.sql");
 
 #[cfg(test)]
 mod tests {
