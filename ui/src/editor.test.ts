@@ -90,7 +90,7 @@ describe("inspector", () => {
     await fireEvent.input(field("Audience"), { target: { value: "The Executive Team" } });
     await fireEvent.blur(field("Audience"));
     expect(applyEdit).toHaveBeenCalledTimes(1);
-    expect(lastEdit()).toEqual({ op: "setProjectDetails", title: "Four-day week pilot", author: "Ana Pereira", audience: "The Executive Team" });
+    expect(lastEdit()).toEqual({ op: "setProjectDetails", title: "Four-day week pilot", author: "Ana Pereira", audience: "The Executive Team", industry: "" });
     await waitFor(() => expect(screen.getByTestId("project-audience")).toHaveTextContent("Prepared for The Executive Team"));
   });
 
