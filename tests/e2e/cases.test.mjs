@@ -91,3 +91,177 @@ test("a starter case edited in the app keeps its new title, and search finds it"
     [renamed],
   );
 });
+
+// ---- A case dragged from the storyboard's library pane ----------------------------------------
+
+/** Titles of the blocks in each section (by section title), as shown. */
+function sections() {
+  return browser.execute(() => {
+    const titles = (zone) =>
+      Array.from(zone.querySelectorAll(':scope > [data-testid="block"] [data-testid="block-title"]')).map((t) =>
+        t.textContent.trim(),
+      );
+    const shown = {};
+    for (const section of document.querySelectorAll('[data-testid="section"]')) {
+      const name = section.querySelector('[data-testid="section-title"]').textContent.trim();
+      shown[name] = titles(section.querySelector('[data-testid="section-blocks"]'));
+    }
+    return shown;
+  });
+}
+
+/** The blocks of a section as the project file holds them (the CLI reads the file). */
+function savedBlocks(sectionTitle) {
+  const saved = JSON.parse(execFileSync(cli, ["show", projectFile, "--format", "json"], { encoding: "utf8" }));
+  return saved.sections.find((s) => s.title === sectionTitle).blocks;
+}
+
+const saved = () =>
+  browser.waitUntil(
+    async () => (await browser.$('[data-testid="save-state"]').getProperty("textContent")).includes("All changes saved"),
+    { timeout: 10000, timeoutMsg: "the toolbar never said the change was saved" },
+  );
+
+const announced = (pattern, what) =>
+  browser.waitUntil(async () => pattern.test(await browser.$('[data-testid="announcer"]').getProperty("textContent")), {
+    timeout: 10000,
+    timeoutMsg: `the app never said ${what}`,
+  });
+
+const caseCardTitles = () =>
+  browser.$$('[data-testid="case-list"] > [data-testid="case-card"] [data-testid="case-card-title"]').map((t) => t.getProperty("textContent"));
+
+async function centreOf(chained) {
+  const element = await chained;
+  await element.scrollIntoView({ block: "center" });
+  const rect = await browser.execute((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2, height: r.height };
+  }, element);
+  return { x: Math.round(rect.x), y: Math.round(rect.y), height: rect.height };
+}
+
+/** A real pointer drag: press, leave the start gently, move in steps, pause, release (as editing.test.mjs). */
+async function drag(from, to) {
+  const moves = [];
+  const steps = 20;
+  for (let i = 1; i <= steps; i++) {
+    moves.push({ type: "pointerMove", duration: 20, x: Math.round(from.x + ((to.x - from.x) * i) / steps), y: Math.round(from.y + ((to.y - from.y) * i) / steps) });
+  }
+  await browser.performActions([
+    {
+      type: "pointer",
+      id: "mouse",
+      parameters: { pointerType: "mouse" },
+      actions: [
+        { type: "pointerMove", duration: 0, x: from.x, y: from.y },
+        { type: "pointerDown", button: 0 },
+        { type: "pointerMove", duration: 50, x: from.x + 5, y: from.y + 5 },
+        ...moves,
+        // svelte-dnd-action checks where the dragged card is every 200 ms; give it time.
+        { type: "pause", duration: 700 },
+        { type: "pointerMove", duration: 50, x: to.x + 1, y: to.y + 1 },
+        { type: "pause", duration: 700 },
+        { type: "pointerUp", button: 0 },
+      ],
+    },
+  ]);
+  await browser.releaseActions();
+}
+
+/** The storyboard with the library pane on its Case studies tab, searched for `words` (one hit). */
+async function findInPane(words) {
+  browser ??= await openInApp(projectFile);
+  await browser.$("#view-storyboard").click();
+  await browser.$('[data-testid="storyboard"] [data-testid="block"]').waitForDisplayed({ timeout: 10000 });
+  await browser.$("#library-tab-cases").click();
+  await browser.$('[data-testid="case-list"] > [data-testid="case-card"]').waitForExist({ timeout: 10000 });
+  await browser.$('[data-testid="library-case-search"]').setValue(words);
+  await browser.waitUntil(async () => (await caseCardTitles()).length === 1, {
+    timeout: 10000,
+    timeoutMsg: `the case list never narrowed to one case for “${words}”`,
+  });
+  const [title] = await caseCardTitles();
+  return title.trim();
+}
+
+test("a case dragged from the library pane between two blocks of Proof lands there with its metrics, saved; Ctrl+Z takes it all back", async () => {
+  // “Turbine technicians shared fault fixes and spent 6% less on parts”: two numbered outcomes.
+  const title = await findInPane("turbine");
+  const organisation = "Fjellbrekke Vindkraft (illustrative)";
+  const before = await sections();
+  const proofBefore = before.Proof;
+  assert.ok(proofBefore.length >= 2, "Proof has blocks to drop between");
+  assert.ok(!proofBefore.includes(title));
+
+  const proof = await browser.$$('[data-testid="section"]').filter(async (s) =>
+    (await s.$('[data-testid="section-title"]').getProperty("textContent")).trim() === "Proof",
+  );
+  const secondCard = proof[0].$(':scope [data-testid="section-blocks"] > [data-testid="block"]:nth-of-type(2)');
+  // As in editing.test.mjs: the board and the pane scroll separately, so both stay put while
+  // the pointer travels from the case card to the second card of Proof.
+  const to = await centreOf(secondCard);
+  const from = await centreOf(browser.$('[data-testid="case-list"] > [data-testid="case-card"]'));
+  await drag(from, to);
+  await browser.waitUntil(async () => (await sections()).Proof.includes(title), {
+    timeout: 10000,
+    timeoutMsg: `“${title}” never landed in Proof`,
+  });
+  await saved();
+
+  const after = (await sections()).Proof;
+  const metrics = after.filter((t) => t.startsWith(`${organisation}:`));
+  assert.equal(metrics.length, 2, `a metric block per numbered outcome: ${JSON.stringify(after)}`);
+  assert.deepEqual(after, [proofBefore[0], title, ...metrics, ...proofBefore.slice(1)], "the story lands where it was dropped, its metrics right after it");
+  await announced(new RegExp(`Added case “.+” to Proof, position 2 of ${proofBefore.length + 3}, with 2 metric blocks`), "where the case went");
+  // A copy: the case is still in the list.
+  assert.deepEqual((await caseCardTitles()).map((t) => t.trim()), [title]);
+
+  const file = savedBlocks("Proof");
+  assert.equal(file[1].kind, "story");
+  assert.equal(file[1].title, title);
+  assert.equal(file[1].organisation, organisation);
+  assert.deepEqual(file.slice(2, 4).map((b) => b.kind), ["metric", "metric"]);
+  await browser.saveScreenshot(join(process.env.E2E_OUT, "cases-dragged-in.png"));
+
+  // One undo takes the story and its metrics away, in the file too.
+  await browser.execute(() => document.activeElement?.blur());
+  await browser.keys(["Control", "z"]);
+  await browser.waitUntil(async () => !(await sections()).Proof.includes(title), { timeout: 10000, timeoutMsg: "undo did not take the case back" });
+  await saved();
+  assert.deepEqual((await sections()).Proof, proofBefore);
+  assert.deepEqual(savedBlocks("Proof").map((b) => b.title), proofBefore);
+});
+
+test("with the keyboard: Space picks a case up, an arrow key takes it into the first section, Space adds it", async () => {
+  // “Council teams closed repair complaints a week faster”, without its numbers as metrics.
+  const title = await findInPane("council repair");
+  const option = browser.$('[data-testid="case-metrics-option"]');
+  if (await option.isSelected()) await option.click();
+  const before = await sections();
+  const [first] = Object.keys(before);
+  const count = before[first].length;
+
+  await browser.execute(() => document.querySelector('[data-testid="case-list"] > [data-testid="case-card"]').focus());
+  await browser.keys([" "]);
+  await announced(/Picked up case/, "the case was picked up");
+  await browser.keys(["ArrowDown"]);
+  const where = new RegExp(`: ${first}, position (\\d+) of ${count + 1}\\.`);
+  await announced(where, `the case was in ${first}`);
+  // The drag library puts it at one end of the section (the end, the list being below it).
+  const position = Number(where.exec(await browser.$('[data-testid="announcer"]').getProperty("textContent"))[1]);
+  await browser.keys([" "]);
+  await browser.waitUntil(async () => (await sections())[first].includes(title), {
+    timeout: 10000,
+    timeoutMsg: `“${title}” never landed in ${first}`,
+  });
+  await saved();
+  const expected = [...before[first]];
+  expected.splice(position - 1, 0, title);
+  assert.deepEqual((await sections())[first], expected, "the story alone, where it was dropped");
+  await announced(new RegExp(`Added case “.+” to ${first}, position ${position} of ${count + 1}\\.`), "where the case went");
+  const file = savedBlocks(first);
+  assert.deepEqual(file.map((b) => b.title), expected);
+  assert.equal(file[position - 1].kind, "story");
+  assert.equal(file.length, count + 1, "no metric blocks");
+});

@@ -79,7 +79,10 @@ export function shot(pageOrLocator, name) {
   return pageOrLocator.screenshot({ path: join(SHOTS, name) });
 }
 
-/** The block titles of each section (by title) and of the library, as the page shows them. */
+/**
+ * The block titles of each section (by title) and of the library, as the page shows them (the
+ * library null while the library pane shows its Case studies tab).
+ */
 export function board(page) {
   return page.evaluate(() => {
     const titles = (zone) =>
@@ -90,7 +93,8 @@ export function board(page) {
       const zone = section.querySelector('[data-testid="section-blocks"]');
       sections[name] = zone ? titles(zone) : null;
     }
-    return { sections, library: titles(document.querySelector('[data-testid="library"]')) };
+    const library = document.querySelector('[data-testid="library"]');
+    return { sections, library: library ? titles(library) : null };
   });
 }
 

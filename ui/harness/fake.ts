@@ -22,6 +22,7 @@ import type {
   Pilot,
   Place,
   Project,
+  Relation,
 } from "../src/lib/bindings";
 import { briefingPreview } from "./briefing";
 import { projectCharts } from "./chart";
@@ -116,6 +117,8 @@ export class FakeCore {
   resultsDialogs: Design[] = [];
   /** The personal case-study library (harness/cases.ts, a test double with a simple text match). */
   library = new FakeLibrary();
+  /** Every use_library_case asked for, in order, as received (refused ones too). */
+  caseUses: { id: number; relation: Relation | null; to: Place; metrics: boolean }[] = [];
   /** Where export_cases_dialog "writes"; null: the dialog is cancelled. */
   casesExportPath: string | null = "/home/ana/cases.json";
   #cancelExport = false;
@@ -233,6 +236,8 @@ export class FakeCore {
       case "search_cases":
         return this.library.search(args.query);
       case "use_library_case": {
+        // As the core's UseCase: the story at `to`, its metric blocks right after it, one undo step.
+        this.caseUses.push(clone({ id: args.id, relation: args.relation ?? null, to: args.to, metrics: Boolean(args.metrics) }));
         const study = this.library.get(args.id as number);
         const to = args.to as Place;
         const blocks = caseBlocks(study, args.relation ?? null, Boolean(args.metrics));

@@ -6,7 +6,7 @@ import { emit } from "@tauri-apps/api/event";
 import sampleText from "../../assets/sample/social-collaboration.json?raw";
 import "../src/app.css";
 import App from "../src/App.svelte";
-import type { AppError, BriefingSettings, CaseStudy, Design, Edit, ExportProgress, MenuAction, Project } from "../src/lib/bindings";
+import type { AppError, BriefingSettings, CaseStudy, Design, Edit, ExportProgress, MenuAction, Place, Project, Relation } from "../src/lib/bindings";
 import { FakeCore, type ResultsAnswer, type SlowExport } from "./fake";
 import type { ImportFile } from "./cases";
 import { firstDraft, projectFromSample, samplePilot } from "./fixture";
@@ -58,6 +58,8 @@ declare global {
       cases(): CaseStudy[];
       /** What the next case import "reads" (its preview and its cases or refusal); null: cancelled. */
       importFile(file: ImportFile | null): void;
+      /** Every use_library_case asked for (case id, relation, place, metrics), in order. */
+      caseUses(): { id: number; relation: Relation | null; to: Place; metrics: boolean }[];
     };
   }
 }
@@ -115,6 +117,7 @@ window.harness = {
   importFile: (file) => {
     core.library.importFile = file === null ? null : JSON.parse(JSON.stringify(file));
   },
+  caseUses: () => JSON.parse(JSON.stringify(core.caseUses)),
 };
 
 const target = document.getElementById("app");

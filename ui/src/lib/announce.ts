@@ -40,3 +40,25 @@ export function sectionDropped(section: string, position: number, count: number)
 export function sectionCancelled(section: string, position: number): string {
   return `Move cancelled. Section ${q(section)} stays at position ${position}.`;
 }
+
+// Case studies added from the library pane's case list (lib/caseDnd.ts).
+
+export const CASE_DRAG_HELP =
+  "Press Space to pick up the case study. Then use the arrow keys or Tab to move it into a section, the arrow keys to choose its place there, Tab for the next section, Space to add it, or Escape to cancel. Add to… lists the sections too.";
+
+export function casePickedUp(title: string): string {
+  return `Picked up case ${q(title)}. Arrow keys or Tab move it into a section, Space adds it there, Escape cancels.`;
+}
+
+export function caseNotAdded(title: string): string {
+  return `Cancelled. Case ${q(title)} was not added.`;
+}
+
+/**
+ * What adding a case says once the core has it: "Added case “X” to Proof, position 2 of 4, with
+ * 1 metric block. Ctrl+Z takes it back." `metricBlocks` counts the metric blocks added with it.
+ */
+export function caseAdded(title: string, section: string, position: number, count: number, metricBlocks: number): string {
+  const metrics = metricBlocks === 0 ? "" : `, with ${metricBlocks === 1 ? "1 metric block" : `${metricBlocks} metric blocks`}`;
+  return `Added case ${q(title)} to ${section}, position ${position} of ${count}${metrics}. Ctrl+Z takes ${metricBlocks === 0 ? "it" : "them"} back.`;
+}

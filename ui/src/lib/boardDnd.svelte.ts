@@ -5,11 +5,16 @@
 //
 // Mouse drops send their edit at once. A keyboard drag moves the preview with each arrow key
 // or Tab and sends one edit when the block is dropped (Space); Escape puts it back unsent.
+//
+// Case studies are dragged from the library pane's case list into the sections the same way
+// (lib/caseDnd.ts): the list keeps a copy of the card, and a drop in a section adds the case
+// there (one useLibraryCase, through the host) instead of moving a block.
 import { SHADOW_ITEM_MARKER_PROPERTY_NAME, SOURCES, TRIGGERS, type DndEvent } from "svelte-dnd-action";
 import { tick } from "svelte";
-import type { Block, Edit, Project, Section } from "./bindings";
+import type { Block, Edit, Place, Project, Section } from "./bindings";
 import * as say from "./announce";
-import { blockName, locateBlock, moveEditForDrop, sectionMoveForDrop, sectionName, zoneName, type ZoneKey } from "./dnd";
+import { blockName, LIBRARY, locateBlock, moveEditForDrop, sectionMoveForDrop, sectionName, zoneName, type ZoneKey } from "./dnd";
+import { CASES, caseItemId, droppedCase, placeForDroppedCase, withCopy, type CaseDrop, type CaseItem, type CasesZone } from "./caseDnd";
 
 /** A block in a zone, or the drop placeholder the library puts where it would land. */
 export type ZoneBlock = Block & { [SHADOW_ITEM_MARKER_PROPERTY_NAME]?: boolean };
@@ -28,25 +33,46 @@ export type DragHost = {
   announce(message: string): void;
 };
 
+export type BlockDragHost = DragHost & {
+  /**
+   * Adds a library case at `to` (one undoable edit) and says so; settles once the reply (or the
+   * failure and the core's state) is shown, to the new story block's id, or null when refused.
+   */
+  addCase(drop: CaseDrop, to: Place): Promise<number | null>;
+};
+
 type DndCustomEvent<T> = CustomEvent<DndEvent<T>>;
 
 function focusLater(selector: string) {
   void tick().then(() => document.querySelector<HTMLElement>(selector)?.focus());
 }
 
-/** Dragging blocks between the library and the sections. */
+function caseCard(caseId: number): string {
+  return `[data-testid="case-card"][data-case-id="${caseId}"]`;
+}
+
+/** Dragging blocks between the library and the sections, and case studies into the sections. */
 export class BlockDrag {
   /** Zones shown from the drag instead of the project, by zone. */
   preview = $state.raw<Partial<Record<ZoneKey, ZoneBlock[]>>>({});
-  /** The block being moved with the keyboard, and the zone it is in now. */
-  keyboard = $state.raw<{ id: number; zone: ZoneKey } | null>(null);
+  /** The case list as shown while one of its cards is dragged away (a copy stays in its place). */
+  casePreview = $state.raw<CaseItem[] | null>(null);
+  /** The block (or case) being moved with the keyboard, and the zone it is in now. */
+  keyboard = $state.raw<{ id: number; zone: ZoneKey | CasesZone } | null>(null);
   /** Whether a pointer drag is on (to hide hover-only chrome). */
   pointer = $state(false);
   #cancelled = false;
-  #host: DragHost;
+  /** The case being dragged, by its item's id, while one is. */
+  #case: { id: number; drop: CaseDrop } | null = null;
+  #host: BlockDragHost;
 
-  constructor(host: DragHost) {
+  constructor(host: BlockDragHost) {
     this.#host = host;
+  }
+
+  /** The items the case list shows: the drag's copy of it, or the hits as found. */
+  caseItems(shown: CaseItem[]): CaseItem[] {
+    return this.casePreview ?? shown;
   }
 
   /** The items a zone shows: the drag's preview, or what the project (or its filter) gives. */
@@ -64,9 +90,12 @@ export class BlockDrag {
 
   #clear() {
     this.preview = {};
+    this.casePreview = null;
+    this.#case = null;
   }
 
   #title(id: number): string {
+    if (this.#case?.id === id) return this.#case.drop.title;
     const project = this.#host.project();
     const found = project && locateBlock(project, id);
     return found ? blockName(found.block) : "the block";
@@ -81,6 +110,7 @@ export class BlockDrag {
     const { items, info } = event.detail;
     this.#show(zone, items);
     const id = Number(info.id);
+    if (info.trigger === TRIGGERS.DRAG_STARTED) this.#case = null; // a block, picked up in a zone
     if (info.source === SOURCES.POINTER) {
       if (info.trigger === TRIGGERS.DRAG_STARTED) this.pointer = true;
       return;
@@ -124,12 +154,21 @@ export class BlockDrag {
 
   /**
    * Tab during a keyboard drag: focuses the next zone (the library, then each open section, in
-   * order, round again), which makes the drag library move the block there.
+   * order, round again), which makes the drag library move the block there. A case goes from
+   * its list to the first open section (the last one backwards), then round the sections only.
    */
   focusNextZone(backwards: boolean): boolean {
     if (!this.keyboard) return false;
-    const zones = Array.from(document.querySelectorAll<HTMLElement>("[data-zone]"));
+    let zones = Array.from(document.querySelectorAll<HTMLElement>("[data-zone]"));
+    // A case goes into a section: from the case list to the first (or last) one, then round them.
+    if (this.#case) zones = zones.filter((zone) => zone.dataset.zone !== LIBRARY);
+    if (this.keyboard.zone === CASES) {
+      const first = backwards ? zones.at(-1) : zones[0];
+      first?.focus();
+      return first !== undefined;
+    }
     const here = zones.findIndex((zone) => zone.dataset.zone === this.keyboard?.zone);
+    if (this.#case && zones.length === 1 && here === 0) return true;
     if (zones.length < 2 || here < 0) return false;
     const next = zones[(here + (backwards ? -1 : 1) + zones.length) % zones.length];
     next.focus();
@@ -141,7 +180,13 @@ export class BlockDrag {
     const selector = `[data-block-id="${id}"]`;
     if (this.#cancelled) {
       this.#cancelled = false;
+      const drop = droppedCase(items, id);
       this.#clear();
+      if (drop) {
+        this.#host.announce(say.caseNotAdded(drop.title));
+        focusLater(caseCard(drop.caseId));
+        return;
+      }
       const project = this.#host.project();
       const from = project && locateBlock(project, id);
       if (from) this.#host.announce(say.cancelled(this.#title(id), this.#where(from.zone), from.index + 1));
@@ -152,6 +197,11 @@ export class BlockDrag {
   }
 
   #send(zone: ZoneKey, items: ZoneBlock[], id: number, keyboard: boolean) {
+    const drop = droppedCase(items, id);
+    if (drop) {
+      this.#sendCase(zone, items, id, drop, keyboard);
+      return;
+    }
     const project = this.#host.project();
     const edit = project ? moveEditForDrop(project, zone, items, id) : null;
     const at = items.findIndex((item) => item.id === id);
@@ -165,6 +215,76 @@ export class BlockDrag {
       this.#clear();
       if (keyboard) focusLater(`[data-block-id="${id}"]`);
     });
+  }
+
+  /** A case dropped into a section is added there; anywhere else (the block library) nothing happens. */
+  #sendCase(zone: ZoneKey, items: ZoneBlock[], id: number, drop: CaseDrop, keyboard: boolean) {
+    const project = this.#host.project();
+    const to = project ? placeForDroppedCase(project, zone, items, id) : null;
+    if (!to) {
+      this.#clear();
+      if (keyboard) {
+        this.#host.announce(say.caseNotAdded(drop.title));
+        focusLater(caseCard(drop.caseId));
+      }
+      return;
+    }
+    const done = (storyId: number | null) => {
+      this.#clear();
+      if (keyboard) focusLater(storyId === null ? caseCard(drop.caseId) : `[data-block-id="${storyId}"]`);
+    };
+    void this.#host.addCase(drop, to).then(done, () => done(null));
+  }
+
+  /** The case list's consider: a drag starts (the card stays, as a copy), or a keyboard drag ends in it. */
+  considerCase(shown: CaseItem[], event: DndCustomEvent<CaseItem>) {
+    const { info } = event.detail;
+    const id = Number(info.id);
+    if (info.trigger === TRIGGERS.DRAG_STARTED) {
+      const drop = droppedCase(shown, id);
+      if (!drop) return;
+      this.#case = { id, drop };
+      if (info.source === SOURCES.POINTER) {
+        // The dragged card leaves its place; a copy under a new id takes it.
+        this.pointer = true;
+        this.casePreview = withCopy(shown, id, caseItemId());
+        return;
+      }
+      this.keyboard = { id, zone: CASES };
+      this.#cancelled = false;
+      this.casePreview = shown;
+      this.#host.announce(say.casePickedUp(drop.title));
+      return;
+    }
+    if (info.trigger === TRIGGERS.DRAG_STOPPED && info.source === SOURCES.KEYBOARD) {
+      // Dropped (or cancelled) before it reached a section.
+      const title = this.#case?.drop.title ?? "the case";
+      const caseId = this.#case?.drop.caseId;
+      this.keyboard = null;
+      this.#cancelled = false;
+      this.#clear();
+      this.#host.announce(say.caseNotAdded(title));
+      if (caseId !== undefined) focusLater(caseCard(caseId));
+    }
+    // The pointer passing over the list changes nothing there: no gap opens, the copy stays.
+  }
+
+  /** The case list's finalize: the case went to a section (a copy stays), or came back or fell outside. */
+  finalizeCase(shown: CaseItem[], event: DndCustomEvent<CaseItem>) {
+    const { info } = event.detail;
+    const id = Number(info.id);
+    if (info.source === SOURCES.KEYBOARD) {
+      // Moved on to a section: the list keeps the card, under a new id (the original travels on).
+      if (info.trigger === TRIGGERS.DROPPED_INTO_ANOTHER) {
+        this.casePreview = withCopy(this.casePreview ?? shown, id, caseItemId());
+      }
+      return;
+    }
+    // Dropped in a section: that zone's finalize adds it and clears the drag once answered.
+    if (info.trigger === TRIGGERS.DROPPED_INTO_ANOTHER) return;
+    // Dropped back on the list, or outside any list: nothing is added.
+    this.pointer = false;
+    this.#clear();
   }
 }
 

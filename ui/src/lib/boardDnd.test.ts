@@ -1,15 +1,17 @@
 import { describe, expect, it, vi } from "vitest";
 import { SHADOW_ITEM_MARKER_PROPERTY_NAME, SHADOW_PLACEHOLDER_ITEM_ID, SOURCES, TRIGGERS, type DndEvent } from "svelte-dnd-action";
-import type { Edit, Project } from "./bindings";
+import type { CaseHit, Edit, Place, Project } from "./bindings";
 import { block, section } from "../test/fixtures";
 import { BlockDrag, SectionDrag, type ZoneBlock, type ZoneSection } from "./boardDnd.svelte";
 import { deferred } from "../test/backend";
+import { caseItem, type CaseDrop, type CaseItem } from "./caseDnd";
 
 const b = (id: number) => block({ id, kind: "benefit", title: `Block ${id}` });
 const project: Project = {
   title: "P",
   author: "",
   audience: "",
+  industry: "",
   sections: [section({ id: 10, title: "Opportunity", blocks: [b(1), b(2)] }), section({ id: 20, title: "Proof", blocks: [b(3)] })],
   library: [b(5)],
   logo: null,
@@ -29,8 +31,14 @@ function host() {
     pending.push(reply);
     return reply.promise;
   });
+  const added: ReturnType<typeof deferred<number | null>>[] = [];
+  const addCase = vi.fn((_drop: CaseDrop, _to: Place) => {
+    const reply = deferred<number | null>();
+    added.push(reply);
+    return reply.promise;
+  });
   const announce = vi.fn();
-  return { commit, announce, pending, host: { project: () => project, commit, announce } };
+  return { commit, addCase, added, announce, pending, host: { project: () => project, commit, addCase, announce } };
 }
 
 describe("BlockDrag with the pointer", () => {
@@ -109,6 +117,131 @@ describe("BlockDrag with the keyboard", () => {
     expect(drag.focusNextZone(true)).toBe(true);
     expect((document.activeElement as HTMLElement).dataset.zone).toBe("section:10");
     document.body.innerHTML = "";
+  });
+});
+
+describe("BlockDrag with a case study from the case list", () => {
+  const hit = (id: number, title: string): CaseHit => ({
+    case: {
+      id,
+      title,
+      organisation: "Harbour Health",
+      industry: "healthcare",
+      size: null,
+      region: "",
+      year: 2024,
+      initiative: "Nurses replaced paging with a huddle channel.",
+      outcomes: [],
+      quote: null,
+      source: { title: "Journal", publisher: "JNP", link: null, accessed: null },
+      evidence: "published-study",
+      tags: [],
+    },
+    relation: "peer",
+    snippet: [],
+  });
+  const list: CaseItem[] = [caseItem(hit(7, "Clinic huddles"), -101, true), caseItem(hit(8, "Branch answers"), -102, false)];
+  const shadowOf = (item: CaseItem) => ({ ...item, [SHADOW_ITEM_MARKER_PROPERTY_NAME]: true, id: SHADOW_PLACEHOLDER_ITEM_ID }) as unknown as ZoneBlock;
+  const settle = async () => {
+    for (let i = 0; i < 4; i++) await Promise.resolve();
+  };
+
+  it("mouse: keeps a copy in the list, and a drop between two blocks adds the case at that index, once", async () => {
+    const { host: h, addCase, added, commit } = host();
+    const drag = new BlockDrag(h);
+    drag.considerCase(list, event<CaseItem>([shadowOf(list[0]) as unknown as CaseItem, list[1]], TRIGGERS.DRAG_STARTED, -101, SOURCES.POINTER));
+    expect(drag.pointer).toBe(true);
+    const shown = drag.caseItems(list);
+    expect(shown.map((i) => i.caseDrop.caseId)).toEqual([7, 8]);
+    expect(shown[0].id).not.toBe(-101); // the copy has an id of its own; the original travels
+    expect(shown[0].id).toBeLessThan(0);
+    expect(shown[1]).toBe(list[1]);
+
+    drag.consider("section:10", event<ZoneBlock>([b(1), shadowOf(list[0]), b(2)], TRIGGERS.DRAGGED_ENTERED, -101, SOURCES.POINTER));
+    drag.finalize("section:10", event<ZoneBlock>([b(1), list[0], b(2)], TRIGGERS.DROPPED_INTO_ZONE, -101, SOURCES.POINTER));
+    drag.finalizeCase(list, event<CaseItem>(shown, TRIGGERS.DROPPED_INTO_ANOTHER, -101, SOURCES.POINTER));
+    expect(addCase).toHaveBeenCalledExactlyOnceWith(
+      { caseId: 7, title: "Clinic huddles", relation: "peer", metrics: true },
+      { in: "section", sectionId: 10, index: 1 },
+    );
+    expect(commit).not.toHaveBeenCalled();
+    // Until the core answers, the section shows the case where it was dropped.
+    expect(drag.items("section:10", project.sections[0].blocks).map((x) => x.id)).toEqual([1, -101, 2]);
+
+    added[0].resolve(42);
+    await settle();
+    expect(drag.items("section:10", project.sections[0].blocks)).toBe(project.sections[0].blocks);
+    expect(drag.caseItems(list)).toBe(list);
+    expect(drag.pointer).toBe(false);
+  });
+
+  it("mouse: nothing is added when the case falls outside, back on the list, or in the block library", () => {
+    const { host: h, addCase, commit } = host();
+    const drag = new BlockDrag(h);
+    for (const trigger of [TRIGGERS.DROPPED_OUTSIDE_OF_ANY, TRIGGERS.DROPPED_INTO_ZONE]) {
+      drag.considerCase(list, event<CaseItem>([shadowOf(list[0]) as unknown as CaseItem, list[1]], TRIGGERS.DRAG_STARTED, -101, SOURCES.POINTER));
+      drag.finalizeCase(list, event<CaseItem>(drag.caseItems(list), trigger, -101, SOURCES.POINTER));
+      expect(drag.caseItems(list)).toBe(list);
+      expect(drag.pointer).toBe(false);
+    }
+    drag.considerCase(list, event<CaseItem>([shadowOf(list[0]) as unknown as CaseItem, list[1]], TRIGGERS.DRAG_STARTED, -101, SOURCES.POINTER));
+    drag.finalize("library", event<ZoneBlock>([b(5), list[0]], TRIGGERS.DROPPED_INTO_ZONE, -101, SOURCES.POINTER));
+    drag.finalizeCase(list, event<CaseItem>(drag.caseItems(list), TRIGGERS.DROPPED_INTO_ANOTHER, -101, SOURCES.POINTER));
+    expect(addCase).not.toHaveBeenCalled();
+    expect(commit).not.toHaveBeenCalled();
+    expect(drag.preview).toEqual({});
+    expect(drag.caseItems(list)).toBe(list);
+  });
+
+  it("keyboard: picked up in the list, moved into a section and along it, added where Space drops it", () => {
+    const { host: h, addCase, announce, commit } = host();
+    const drag = new BlockDrag(h);
+    document.body.innerHTML = ["library", "section:10", "section:20"].map((z) => `<ol data-zone="${z}" tabindex="-1"></ol>`).join("");
+    drag.considerCase(list, event<CaseItem>(list, TRIGGERS.DRAG_STARTED, -101, SOURCES.KEYBOARD));
+    expect(drag.keyboard).toEqual({ id: -101, zone: "cases" });
+    expect(announce).toHaveBeenLastCalledWith(expect.stringContaining("Picked up case “Clinic huddles”"));
+    // An arrow key or Tab goes to the first section (a case never goes to the block library).
+    expect(drag.focusNextZone(false)).toBe(true);
+    expect((document.activeElement as HTMLElement).dataset.zone).toBe("section:10");
+
+    // What the drag library then sends: the case leaves the list (a copy stays) for the section.
+    drag.finalizeCase(list, event<CaseItem>([list[1]], TRIGGERS.DROPPED_INTO_ANOTHER, -101, SOURCES.KEYBOARD));
+    expect(drag.caseItems(list).map((i) => i.caseDrop.caseId)).toEqual([7, 8]);
+    expect(drag.caseItems(list).some((i) => i.id === -101)).toBe(false);
+    drag.finalize("section:10", event<ZoneBlock>([list[0], b(1), b(2)], TRIGGERS.DROPPED_INTO_ZONE, -101, SOURCES.KEYBOARD));
+    expect(announce).toHaveBeenLastCalledWith("“Clinic huddles”: Opportunity, position 1 of 3.");
+    expect(drag.focusNextZone(false)).toBe(true);
+    expect((document.activeElement as HTMLElement).dataset.zone).toBe("section:20");
+    drag.finalize("section:10", event<ZoneBlock>([b(1), b(2)], TRIGGERS.DROPPED_INTO_ANOTHER, -101, SOURCES.KEYBOARD));
+    drag.finalize("section:20", event<ZoneBlock>([list[0], b(3)], TRIGGERS.DROPPED_INTO_ZONE, -101, SOURCES.KEYBOARD));
+    drag.finalize("section:20", event<ZoneBlock>([b(3), list[0]], TRIGGERS.DROPPED_INTO_ZONE, -101, SOURCES.KEYBOARD));
+    expect(announce).toHaveBeenLastCalledWith("“Clinic huddles”: Proof, position 2 of 2.");
+    expect(addCase).not.toHaveBeenCalled();
+
+    drag.consider("section:20", event<ZoneBlock>([b(3), list[0]], TRIGGERS.DRAG_STOPPED, -101, SOURCES.KEYBOARD));
+    expect(addCase).toHaveBeenCalledExactlyOnceWith(list[0].caseDrop, { in: "section", sectionId: 20, index: 1 });
+    expect(commit).not.toHaveBeenCalled();
+    expect(drag.keyboard).toBeNull();
+    document.body.innerHTML = "";
+  });
+
+  it("keyboard: Escape in a section, or Space before it left the list, adds nothing", () => {
+    const { host: h, addCase, announce } = host();
+    const drag = new BlockDrag(h);
+    drag.considerCase(list, event<CaseItem>(list, TRIGGERS.DRAG_STARTED, -102, SOURCES.KEYBOARD));
+    drag.finalizeCase(list, event<CaseItem>([list[0]], TRIGGERS.DROPPED_INTO_ANOTHER, -102, SOURCES.KEYBOARD));
+    drag.finalize("section:20", event<ZoneBlock>([list[1], b(3)], TRIGGERS.DROPPED_INTO_ZONE, -102, SOURCES.KEYBOARD));
+    drag.cancelKeyboardDrag();
+    drag.consider("section:20", event<ZoneBlock>([list[1], b(3)], TRIGGERS.DRAG_STOPPED, -102, SOURCES.KEYBOARD));
+    expect(announce).toHaveBeenLastCalledWith("Cancelled. Case “Branch answers” was not added.");
+    expect(drag.preview).toEqual({});
+    expect(drag.caseItems(list)).toBe(list);
+
+    drag.considerCase(list, event<CaseItem>(list, TRIGGERS.DRAG_STARTED, -101, SOURCES.KEYBOARD));
+    drag.considerCase(list, event<CaseItem>(list, TRIGGERS.DRAG_STOPPED, -101, SOURCES.KEYBOARD));
+    expect(announce).toHaveBeenLastCalledWith("Cancelled. Case “Clinic huddles” was not added.");
+    expect(drag.keyboard).toBeNull();
+    expect(addCase).not.toHaveBeenCalled();
   });
 });
 

@@ -1,8 +1,9 @@
 // What the editor's components share: the project as the core last returned it, the
 // selection, and the actions that turn a person's intent into Edits. App provides it.
 import { getContext, setContext } from "svelte";
-import type { BlockKind, Edit, ImageRef, MetricChart, Project } from "./bindings";
+import type { BlockKind, Edit, ImageRef, MetricChart, Place, Project } from "./bindings";
 import type { BlockDrag, SectionDrag } from "./boardDnd.svelte";
+import type { CaseDrop } from "./caseDnd";
 import type { MoveTarget, Selection } from "./dnd";
 import type { Thumbnails } from "./pictures.svelte";
 
@@ -28,6 +29,11 @@ export interface Editor {
   renameSection(id: number, title: string): Promise<void>;
   moveSection(id: number, index: number): Promise<void>;
   removeSection(id: number): Promise<void>;
+  /**
+   * Copies a library case in at `to` as a story (and its numbers as metrics when asked), one
+   * undoable edit, and says where it went; the new story's id, or null when refused.
+   */
+  addCase(drop: CaseDrop, to: Place): Promise<number | null>;
   /**
    * Asks for a picture and stores it in the project file (after any edit on its way); null when
    * the person cancels or it is refused (the refusal is shown). Using it is a separate edit.

@@ -13,6 +13,7 @@ import type {
   OpenedProject,
   PilotReport,
   Report,
+  SearchResult,
 } from "../lib/bindings";
 import { FakeCore } from "../../harness/fake";
 
@@ -44,13 +45,15 @@ export const mockedFunctions = {
   pilotReports: vi.fn(async () => []),
   leveragePilot: vi.fn(),
   readResultsDialog: vi.fn(),
+  searchCases: vi.fn(),
+  useLibraryCase: vi.fn(),
 };
 
 /**
  * Answers currentProject, applyEdit, undo, redo, the coach, the briefing preview, the PDF
  * export (its progress events go to the handler App gave onExportProgress; cancelExport
- * reaches the core), the pictures (adding one, thumbnails) and the pilots (reports, leverage,
- * the results dialog) from a FakeCore holding
+ * reaches the core), the pictures (adding one, thumbnails), the pilots (reports, leverage,
+ * the results dialog) and the case library (search, use a case) from a FakeCore holding
  * `opened`'s project; returns the core (its `edits` are what the UI sent, its `previews` and
  * `exports` the print settings asked for, `slowExport` paces the export's steps).
  */
@@ -82,6 +85,8 @@ export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   vi.mocked(backend.readResultsDialog).mockImplementation(
     (design) => core.handle("read_results_dialog", { design }) as Promise<ImportedResults[] | null>,
   );
+  vi.mocked(backend.searchCases).mockImplementation((query) => core.handle("search_cases", { query }) as Promise<SearchResult>);
+  vi.mocked(backend.useLibraryCase).mockImplementation((id, relation, to, metrics) => answer("use_library_case", { id, relation, to, metrics }));
   vi.mocked(backend.takeStartupProblem).mockResolvedValue(null);
   vi.mocked(backend.setWindowTitle).mockResolvedValue(undefined);
   vi.mocked(backend.onMenuAction).mockResolvedValue(() => {});
