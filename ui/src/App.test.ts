@@ -351,6 +351,18 @@ describe("App: history, saving and the native menu", () => {
     expect(backend.redo).toHaveBeenCalledTimes(1);
   });
 
+  it("times the opening and each change with User Timing measures (scripts/bench-storyboard.sh reads them)", async () => {
+    // Measured since this test began (an earlier test's last measure may still arrive).
+    const since = performance.now();
+    const measures = (name: string) => performance.getEntriesByName(name, "measure").filter((m) => m.startTime >= since);
+    await start();
+    await waitFor(() => expect(measures("casewright:open-and-render")).toHaveLength(1));
+
+    const before = performance.now();
+    await deleteFirstBlock();
+    await waitFor(() => expect(measures("casewright:edit").filter((m) => m.startTime >= before)).toHaveLength(1));
+  });
+
   it("undoes with Ctrl+Z and redoes with Ctrl+Shift+Z and Ctrl+Y", async () => {
     await start();
     await deleteFirstBlock();
