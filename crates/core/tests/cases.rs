@@ -589,3 +589,36 @@ fn a_first_version_library_is_reindexed_and_still_found() {
         assert_eq!(titles(&found), ["Crews cut repeat faults"], "{text}");
     }
 }
+
+#[test]
+fn a_case_repeated_within_one_import_is_a_duplicate_too() {
+    for (on_duplicate, expected) in [
+        (OnDuplicate::Skip, "first"),
+        (OnDuplicate::Update, "second"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = CaseLibrary::open_or_create(&dir.path().join(LIBRARY_FILE_NAME)).unwrap();
+        let mut first = case(
+            "Crews cut faults",
+            "Harrowgate",
+            "energy",
+            OutcomeKind::Cost,
+            2022,
+        );
+        first.region = "first".into();
+        let mut second = case(
+            "crews  cut faults",
+            "HARROWGATE",
+            "energy",
+            OutcomeKind::Cost,
+            2022,
+        );
+        second.region = "second".into();
+        let summary = library.import(&[first, second], on_duplicate).unwrap();
+        assert_eq!(summary.added, 1);
+        assert_eq!(summary.skipped + summary.updated, 1);
+        let all = library.all().unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].case.region, expected, "{on_duplicate:?}");
+    }
+}

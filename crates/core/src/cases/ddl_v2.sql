@@ -2,12 +2,14 @@
 --
 -- The full-text index keeps, per word, the cases and the fields that hold it, not the
 -- word's positions: searches quote single words, never phrases, and bm25 still weighs
--- fields. The index is a third of the size and builds faster. Rebuilt from the rows.
+-- fields. It keeps no prefix index either: a prefix being typed is searched as its common
+-- completions (case_common_term below) or, when they are all rare, gathered cheaply. The
+-- index is under half the size and builds in half the time. Rebuilt from the rows.
 DROP TABLE case_fts;
 CREATE VIRTUAL TABLE case_fts USING fts5(
     title, organisation, initiative, outcomes, quote, tags, industry, region,
     content = '', contentless_delete = 1, detail = column,
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO case_fts (case_fts, rank) VALUES ('rank', 'bm25(5.0, 2.0, 2.0, 3.0, 1.0, 3.0, 2.0, 1.0)');
 INSERT INTO case_fts (rowid, title, organisation, initiative, outcomes, quote, tags, industry, region)

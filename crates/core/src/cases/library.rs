@@ -15,6 +15,8 @@ use crate::project_file::{harden, FileHeader, ProjectFileError};
 /// "CWRL": a Casewright case library.
 pub const LIBRARY_APPLICATION_ID: i32 = 0x4357_524C;
 pub const LIBRARY_VERSION: i32 = 2;
+/// The page cache during a big import, in KiB as `PRAGMA cache_size` takes it (negative).
+const IMPORT_CACHE_KIB: i64 = -131_072;
 /// The library's file name in the data directory.
 pub const LIBRARY_FILE_NAME: &str = "cases.casewright-library";
 
@@ -213,26 +215,62 @@ impl CaseLibrary {
         }
         let path = self.path.clone();
         let sql = |e| ProjectFileError::from_sqlite(&path, e);
-        let tx = self.conn.transaction().map_err(sql)?;
+        // A big import touches index pages all over the file: a larger page cache for its
+        // length saves reading them back again and again.
+        let cache: i64 = self
+            .conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .map_err(sql)?;
+        if cases.len() > 1_000 {
+            self.conn
+                .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
+                .map_err(sql)?;
+        }
+        let result = self.import_in_one_transaction(cases, on_duplicate);
+        self.conn
+            .pragma_update(None, "cache_size", cache)
+            .map_err(sql)?;
+        let summary = result.map_err(sql)?;
+        self.all_facets.take();
+        Ok(summary)
+    }
+
+    fn import_in_one_transaction(
+        &mut self,
+        cases: &[CaseStudy],
+        on_duplicate: OnDuplicate,
+    ) -> rusqlite::Result<ImportSummary> {
+        let tx = self.conn.transaction()?;
         let mut summary = ImportSummary::default();
+        // Duplicates are looked up in the file only if it held cases before; those added
+        // by this import are remembered (a file may repeat a case).
+        let had_cases: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM case_study)", [], |r| r.get(0))?;
+        let mut added: std::collections::HashMap<String, i64> = Default::default();
         for case in cases {
-            match (store::find_duplicate(&tx, case).map_err(sql)?, on_duplicate) {
+            let key = store::identity_key(case);
+            let existing = match added.get(&key) {
+                Some(id) => Some(*id),
+                None if had_cases => store::find_by_identity(&tx, &key)?,
+                None => None,
+            };
+            match (existing, on_duplicate) {
                 (None, _) => {
-                    store::insert(&tx, case, None, false).map_err(sql)?;
+                    let id = store::insert(&tx, case, None, false)?;
+                    added.insert(key, id);
                     summary.added += 1;
                 }
                 (Some(_), OnDuplicate::Skip) => summary.skipped += 1,
                 (Some(id), OnDuplicate::Update) => {
                     let mut case = case.clone();
                     case.id = id;
-                    store::update(&tx, &case, None).map_err(sql)?;
+                    store::update(&tx, &case, None)?;
                     summary.updated += 1;
                 }
             }
         }
-        search::refresh_common_terms(&tx).map_err(sql)?;
-        tx.commit().map_err(sql)?;
-        self.all_facets.take();
+        search::refresh_common_terms(&tx)?;
+        tx.commit()?;
         Ok(summary)
     }
 

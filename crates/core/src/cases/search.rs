@@ -117,7 +117,7 @@ pub fn match_expression_with(
         .collect();
     let last = words.len().checked_sub(1)?;
     let typing = !text.ends_with(char::is_whitespace) && words[last].chars().count() >= MIN_PREFIX;
-    let prefix = if typing && words[last].chars().count() > PREFIX_INDEX {
+    let prefix = if typing {
         let completions = common_completions(&words[last].to_lowercase());
         let docs: u32 = completions.iter().map(|(_, n)| n).sum();
         if docs as usize >= CANDIDATES {
@@ -130,8 +130,6 @@ pub fn match_expression_with(
         } else {
             format!("\"{}\"*", words[last])
         }
-    } else if typing {
-        format!("\"{}\"*", words[last])
     } else {
         format!("\"{}\"", words[last])
     };
@@ -144,10 +142,6 @@ pub fn match_expression_with(
             .join(" AND "),
     )
 }
-
-/// The prefix lengths FTS5 keeps an index for (`prefix = '3'` in ddl_v2.sql): a longer prefix
-/// is gathered from every word it starts.
-const PREFIX_INDEX: usize = 3;
 
 /// A word in at least this many cases is listed in `case_common_term`.
 pub const COMMON_TERM_DOCS: u32 = (CANDIDATES / 4) as u32;
@@ -636,6 +630,16 @@ fn snippet(case: &CaseStudy, words: &[(String, bool)]) -> Vec<SnippetPart> {
     parts
 }
 
+/// The name stored for one of `all`, if `text` is exactly one (no lenient parse: that
+/// would allocate on every row of a facet count).
+fn stored_name<T: Copy>(
+    all: &[T],
+    name: fn(T) -> &'static str,
+    text: &str,
+) -> Option<&'static str> {
+    all.iter().map(|v| name(*v)).find(|n| *n == text)
+}
+
 /// Facet counts being gathered, row by row.
 #[derive(Default)]
 struct Tally {
@@ -662,26 +666,24 @@ impl Tally {
                 }
             }
         }
-        if let Some(s) = row
-            .get_ref(from + 1)?
-            .as_str_or_null()?
-            .and_then(OrgSize::parse)
+        let text = |at: usize| -> rusqlite::Result<Option<&str>> {
+            Ok(row.get_ref(at)?.as_str_or_null()?)
+        };
+        if let Some(size) =
+            text(from + 1)?.and_then(|t| stored_name(OrgSize::ALL, OrgSize::as_str, t))
         {
-            *self.size.entry(s.as_str()).or_default() += 1;
+            *self.size.entry(size).or_default() += 1;
         }
-        if let Some(e) = row
-            .get_ref(from + 2)?
-            .as_str_or_null()?
-            .and_then(Evidence::parse)
+        if let Some(evidence) =
+            text(from + 2)?.and_then(|t| stored_name(Evidence::ALL, Evidence::as_str, t))
         {
-            *self.evidence.entry(e.as_str()).or_default() += 1;
+            *self.evidence.entry(evidence).or_default() += 1;
         }
-        if let Some(r) = row
-            .get_ref(from + 3)?
-            .as_str_or_null()?
-            .and_then(Relation::parse)
+        let relations = [Relation::Peer, Relation::Competitor];
+        if let Some(relation) =
+            text(from + 3)?.and_then(|t| stored_name(&relations, Relation::as_str, t))
         {
-            *self.relation.entry(r.as_str()).or_default() += 1;
+            *self.relation.entry(relation).or_default() += 1;
         }
         let bits: i64 = row.get(from + 4)?;
         for (i, slot) in self
@@ -790,10 +792,10 @@ mod tests {
             match_expression_with("teams Collab", common(half - 1)).as_deref(),
             Some("\"teams\" AND \"Collab\"*")
         );
-        // Prefixes FTS5 indexes are never looked up.
+        // Words too short to be prefixes are never looked up.
         assert_eq!(
-            match_expression_with("col", |_| panic!("no lookup")).as_deref(),
-            Some("\"col\"*")
+            match_expression_with("co", |_| panic!("no lookup")).as_deref(),
+            Some("\"co\"")
         );
     }
 }

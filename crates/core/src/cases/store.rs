@@ -20,7 +20,8 @@ pub struct StoredCase {
     pub relation: Option<Relation>,
 }
 
-fn identity_key(case: &CaseStudy) -> String {
+/// What makes two cases the same (title and organisation, spacing and case aside).
+pub fn identity_key(case: &CaseStudy) -> String {
     let (title, organisation) = case.identity();
     format!("{title}\u{1f}{organisation}")
 }
@@ -111,8 +112,13 @@ fn index(conn: &Connection, id: i64, case: &CaseStudy) -> rusqlite::Result<()> {
 
 /// The id of a stored case with the same title and organisation, if any.
 pub fn find_duplicate(conn: &Connection, case: &CaseStudy) -> rusqlite::Result<Option<i64>> {
+    find_by_identity(conn, &identity_key(case))
+}
+
+/// The case with this [`identity_key`], if there is one.
+pub fn find_by_identity(conn: &Connection, key: &str) -> rusqlite::Result<Option<i64>> {
     conn.prepare_cached("SELECT id FROM case_study WHERE identity = ?1")?
-        .query_row([identity_key(case)], |r| r.get(0))
+        .query_row([key], |r| r.get(0))
         .optional()
 }
 
