@@ -58,9 +58,10 @@ export async function launch() {
 
 /**
  * A fresh page on the harness (a new fake core each time), once the storyboard shows.
- * `coach: "demo"` starts from a first draft the coach has advice on (harness/fixture.ts).
+ * `coach: "demo"` starts from a first draft the coach has advice on (harness/fixture.ts);
+ * `big: "2000x12"` from a generated project of 2,000 blocks in 12 sections (harness/big.ts).
  */
-export async function openHarness(browser, url, { delay = 0, width = 1440, height = 900, reducedMotion = "no-preference", coach = null } = {}) {
+export async function openHarness(browser, url, { delay = 0, width = 1440, height = 900, reducedMotion = "no-preference", coach = null, big = null } = {}) {
   const page = await browser.newPage({ viewport: { width, height }, reducedMotion });
   page.setDefaultTimeout(8000);
   const errors = [];
@@ -68,7 +69,7 @@ export async function openHarness(browser, url, { delay = 0, width = 1440, heigh
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(new Error(message.text()));
   });
-  await page.goto(`${url}?delay=${delay}${coach ? `&coach=${coach}` : ""}`);
+  await page.goto(`${url}?delay=${delay}${coach ? `&coach=${coach}` : ""}${big ? `&big=${big}` : ""}`);
   await page.waitForSelector('[data-testid="storyboard"] [data-testid="block"]');
   return { page, errors };
 }

@@ -10,6 +10,7 @@ import type { AppError, BriefingSettings, CaseStudy, Design, Edit, ExportProgres
 import { FakeCore, type ResultsAnswer, type SlowExport } from "./fake";
 import type { ImportFile } from "./cases";
 import { firstDraft, projectFromSample, samplePilot } from "./fixture";
+import { bigProject } from "./big";
 
 declare global {
   interface Window {
@@ -67,9 +68,11 @@ declare global {
 const params = new URLSearchParams(location.search);
 const sample = projectFromSample(JSON.parse(sampleText));
 // ?coach=demo: a first draft with advice for the coach to give.
-const project = params.get("coach") === "demo" ? firstDraft(sample) : sample;
+// ?big=2000x12 (or 2000x12x60, with 60 more in the library): a generated big project (harness/big.ts).
+const big = /^(\d+)x(\d+)(?:x(\d+))?$/.exec(params.get("big") ?? "");
+const project = big ? bigProject(Number(big[1]), Number(big[2]), Number(big[3] ?? 0)) : params.get("coach") === "demo" ? firstDraft(sample) : sample;
 // ?pilots=none: a project without pilots (the Pilots view's empty state).
-project.pilots = params.get("pilots") === "none" ? [] : [samplePilot()];
+project.pilots = params.get("pilots") === "none" || big ? [] : [samplePilot()];
 const core = new FakeCore(project, "/home/ana/Sample - Social collaboration.casewright");
 core.delayMs = Number(params.get("delay") ?? 0);
 core.emit = (event, payload) => emit(event, payload);
