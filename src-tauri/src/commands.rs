@@ -51,26 +51,30 @@ pub fn apply_edit(edit: Edit, open: State<'_, OpenProject>) -> Result<OpenedProj
     })
 }
 
-/// The framing coach's report on the open project, for the audience it names.
-#[tauri::command]
-pub fn coach_report(
-    open: State<'_, OpenProject>,
-) -> Result<casewright_core::coach::Report, AppError> {
+/// The open project as it is now, read under the lock (linting it then needs no lock).
+fn snapshot(open: &State<'_, OpenProject>) -> Result<casewright_core::Project, AppError> {
     let guard = open.0.lock().unwrap();
     let open = guard.as_ref().ok_or_else(no_project)?;
-    Ok(casewright_core::coach::lint_project(&open.board.project()?))
+    Ok(open.board.project()?)
+}
+
+/// The framing coach's report on the open project, for the audience it names. Async, so a
+/// long storyboard is linted off the main thread and without holding up edits.
+#[tauri::command]
+pub async fn coach_report(
+    open: State<'_, OpenProject>,
+) -> Result<casewright_core::coach::Report, AppError> {
+    Ok(casewright_core::coach::lint_project(&snapshot(&open)?))
 }
 
 /// The coach's advice on a draft of one block, as the user types (nothing is saved).
 #[tauri::command]
-pub fn coach_block(
+pub async fn coach_block(
     block: casewright_core::Block,
     open: State<'_, OpenProject>,
 ) -> Result<Vec<casewright_core::coach::Finding>, AppError> {
-    let guard = open.0.lock().unwrap();
-    let open = guard.as_ref().ok_or_else(no_project)?;
     Ok(casewright_core::coach::lint_draft_block(
-        &open.board.project()?,
+        &snapshot(&open)?,
         &block,
     ))
 }

@@ -66,7 +66,7 @@ describe("the library pane's case studies", () => {
     expect(searchCases).not.toHaveBeenCalled();
     await openCasesTab();
     expect(screen.getByRole("tab", { name: "Case studies" })).toHaveAttribute("aria-selected", "true");
-    expect(searchCases).toHaveBeenLastCalledWith(expect.objectContaining({ text: "", limit: 20, sort: "relevance" }));
+    expect(searchCases).toHaveBeenLastCalledWith(expect.objectContaining({ text: "", limit: 20, sort: "project" }));
     const expected = core.library.search({ ...searchCases.mock.calls[0][0] }).hits.map((h) => h.case.title);
     expect(cardTitles()).toEqual(expected);
     expect(screen.getByTestId("library-case-count")).toHaveTextContent(`${expected.length} case studies`);

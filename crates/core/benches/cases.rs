@@ -11,6 +11,7 @@ use casewright_core::cases::transfer::{default_mapping, read_csv, write_csv};
 use casewright_core::cases::{
     CaseQuery, CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind,
 };
+use casewright_core::model::Relation;
 
 const CASES: usize = 100_000;
 const QUERIES: &[&str] = &[
@@ -169,6 +170,7 @@ fn generated(count: usize) -> Vec<CaseStudy> {
                 },
                 evidence: Evidence::ALL[rng.below(Evidence::ALL.len())],
                 tags: vec![["pilot", "cross-site", "frontline", "learning"][rng.below(4)].into()],
+                relation: [None, Some(Relation::Peer), Some(Relation::Competitor)][rng.below(3)],
             }
         })
         .collect()

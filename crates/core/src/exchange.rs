@@ -398,6 +398,7 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
         .map(|(index, used)| crate::model::ProjectCase {
             case: crate::cases::CaseStudy {
                 id: case_id_of_index(index),
+                relation: used.relation,
                 ..used.case
             },
             relation: used.relation,
@@ -459,8 +460,10 @@ pub fn project_to_json(project: &Project) -> String {
             .cases
             .iter()
             .map(|used| CaseDoc {
+                // The project's relation is written once, beside the case.
                 case: crate::cases::CaseStudy {
                     id: 0,
+                    relation: None,
                     ..used.case.clone()
                 },
                 relation: used.relation,
@@ -571,6 +574,7 @@ mod tests {
         for (id, relation) in [(1, Some(Relation::Peer)), (2, None)] {
             let case = crate::cases::CaseStudy {
                 id,
+                relation,
                 ..crate::cases::library::starter_cases()[id as usize].clone()
             };
             let mut story = crate::cases::story::story_block(&case, relation);

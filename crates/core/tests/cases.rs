@@ -9,6 +9,7 @@ use casewright_core::cases::transfer::{
 use casewright_core::cases::{
     CaseQuery, CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind, ProjectProfile,
 };
+use casewright_core::model::Relation;
 
 fn case(
     title: &str,
@@ -41,12 +42,17 @@ fn case(
         },
         evidence: Evidence::InternalReport,
         tags: vec!["pilot".into()],
+        relation: None,
     }
 }
 
 fn library() -> (tempfile::TempDir, CaseLibrary) {
     let dir = tempfile::tempdir().unwrap();
     let mut library = CaseLibrary::open_or_create(&dir.path().join(LIBRARY_FILE_NAME)).unwrap();
+    let with_relation = |mut case: CaseStudy, relation| {
+        case.relation = Some(relation);
+        case
+    };
     library
         .import(
             &[
@@ -57,19 +63,25 @@ fn library() -> (tempfile::TempDir, CaseLibrary) {
                     OutcomeKind::Quality,
                     2023,
                 ),
-                case(
-                    "Nurses share fixes between wards",
-                    "St Brannock (illustrative)",
-                    "healthcare",
-                    OutcomeKind::Safety,
-                    2021,
+                with_relation(
+                    case(
+                        "Nurses share fixes between wards",
+                        "St Brannock (illustrative)",
+                        "healthcare",
+                        OutcomeKind::Safety,
+                        2021,
+                    ),
+                    Relation::Peer,
                 ),
-                case(
-                    "Store staff suggest new services",
-                    "Marlow Stores (illustrative)",
-                    "retail",
-                    OutcomeKind::Revenue,
-                    2024,
+                with_relation(
+                    case(
+                        "Store staff suggest new services",
+                        "Marlow Stores (illustrative)",
+                        "retail",
+                        OutcomeKind::Revenue,
+                        2024,
+                    ),
+                    Relation::Competitor,
                 ),
                 case(
                     "Engineers halve time to answer",
@@ -132,6 +144,25 @@ fn facets_count_what_matches_and_filters_narrow_it() {
     assert_eq!(industry[0], ("manufacturing".into(), 2));
     assert_eq!(all.facets.kind.iter().map(|f| f.count).sum::<u32>(), 4);
     assert_eq!(all.facets.year.len(), 4);
+    let relation: Vec<(String, u32)> = all
+        .facets
+        .relation
+        .iter()
+        .map(|f| (f.value.clone(), f.count))
+        .collect();
+    assert_eq!(
+        relation,
+        [("competitor".into(), 1), ("peer".into(), 1)],
+        "the library keeps how each organisation stands to the user's"
+    );
+    let peers = library
+        .search(&CaseQuery {
+            relation: Some(Relation::Peer),
+            ..CaseQuery::default()
+        })
+        .unwrap();
+    assert_eq!(titles(&peers), ["Nurses share fixes between wards"]);
+    assert_eq!(peers.hits[0].case.relation, Some(Relation::Peer));
     let filtered = library
         .search(&CaseQuery {
             industry: Some("Manufacturing".into()),
@@ -305,6 +336,7 @@ fn export_and_import_round_trip_through_csv_and_json() {
         .into_iter()
         .map(|s| CaseStudy { id: 0, ..s.case })
         .collect();
+    assert!(cases.iter().any(|c| c.relation.is_some()));
     let csv = write_csv(&cases);
     let (_, map) = default_mapping(&csv).unwrap();
     assert_eq!(read_csv(&csv, &map).unwrap(), cases);

@@ -283,7 +283,12 @@ industry: string, size: OrgSize | null, region: string, year: number | null,
 /**
  * What was introduced, as what people did.
  */
-initiative: string, outcomes: Array<Outcome>, quote: string | null, source: CaseSource, evidence: Evidence, tags: Array<string>, };
+initiative: string, outcomes: Array<Outcome>, quote: string | null, source: CaseSource, evidence: Evidence, tags: Array<string>, 
+/**
+ * How the organisation stands to the user's: a peer or a competitor. The library keeps
+ * the user's usual view; a project keeps its own (see `model::ProjectCase`).
+ */
+relation?: Relation, };
 
 export type Outcome = { kind: OutcomeKind, number: number | null, unit: string | null, description: string, };
 

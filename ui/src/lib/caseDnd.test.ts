@@ -126,7 +126,7 @@ describe("placeForDroppedCase", () => {
 });
 
 describe("the case list", () => {
-  it("asks for the words typed, no filters, best match first, the first 20", () => {
+  it("asks for the words typed, no filters, the most relevant to the project first, the first 20", () => {
     expect(caseListQuery("huddle")).toEqual({
       text: "huddle",
       industry: null,
@@ -135,7 +135,7 @@ describe("the case list", () => {
       year: null,
       evidence: null,
       relation: null,
-      sort: "relevance",
+      sort: "project",
       limit: 20,
     });
   });

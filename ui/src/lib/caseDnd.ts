@@ -96,9 +96,9 @@ export function withCopy<T extends { id: number }>(list: readonly T[], id: numbe
   return list.map((item) => (item.id === id ? { ...item, id: freshId } : item));
 }
 
-/** The query the pane sends: the words typed, no filters, best match first, the first few hits. */
+/** The query the pane sends: the words typed, no filters, the cases most relevant to the open project first, the first few hits. */
 export function caseListQuery(text: string): CaseQuery {
-  return { text, industry: null, size: null, kind: null, year: null, evidence: null, relation: null, sort: "relevance", limit: CASE_LIST_LIMIT };
+  return { text, industry: null, size: null, kind: null, year: null, evidence: null, relation: null, sort: "project", limit: CASE_LIST_LIMIT };
 }
 
 /** "Manufacturing · 2023" (either may be missing). */

@@ -237,6 +237,8 @@ export type CaseForm = {
   accessed: string;
   evidence: Evidence;
   tags: string[];
+  /** How the organisation stands to ours; "" when not said. */
+  relation: Relation | "";
 };
 
 export type OutcomeErrors = { number?: string; description?: string };
@@ -271,6 +273,7 @@ export function blankCaseForm(): CaseForm {
     accessed: "",
     evidence: "anecdote",
     tags: [],
+    relation: "",
   };
 }
 
@@ -291,6 +294,7 @@ export function toCaseForm(study: CaseStudy): CaseForm {
     accessed: study.source.accessed ?? "",
     evidence: study.evidence,
     tags: [...study.tags],
+    relation: study.relation ?? "",
   };
 }
 
@@ -416,6 +420,7 @@ export function fromCaseForm(form: CaseForm, id = 0): { study: CaseStudy; errors
     source: { title: form.sourceTitle.trim(), publisher: form.publisher.trim(), link: optional(form.link), accessed: optional(form.accessed) },
     evidence: form.evidence,
     tags,
+    ...(form.relation === "" ? {} : { relation: form.relation }),
   };
   return { study, errors, ok: caseErrorCount(errors) === 0 };
 }

@@ -25,6 +25,11 @@ pub struct CaseStudy {
     pub source: CaseSource,
     pub evidence: Evidence,
     pub tags: Vec<String>,
+    /// How the organisation stands to the user's: a peer or a competitor. The library keeps
+    /// the user's usual view; a project keeps its own (see `model::ProjectCase`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub relation: Option<crate::model::Relation>,
 }
 
 fn is_unsaved(id: &i64) -> bool {

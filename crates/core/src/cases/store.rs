@@ -54,7 +54,7 @@ pub fn insert(
         case.source.accessed,
         case.evidence.as_str(),
         serde_json::to_string(&case.tags).expect("tags serialise"),
-        relation.map(Relation::as_str),
+        relation.or(case.relation).map(Relation::as_str),
         identity_key(case),
         case.outcomes.iter().fold(0, |bits, o| bits | o.kind.bit()),
     ])?;
@@ -168,6 +168,7 @@ fn from_row(row: &Row) -> Result<StoredCase, RowError> {
         },
         evidence,
         tags,
+        relation,
     };
     case.check().map_err(invalid)?;
     Ok(StoredCase { case, relation })

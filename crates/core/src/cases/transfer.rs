@@ -44,6 +44,7 @@ pub const FIELDS: &[&str] = &[
     "source_accessed",
     "evidence",
     "tags",
+    "relation",
 ];
 
 /// Which column (by index) fills which field.
@@ -198,6 +199,18 @@ pub fn read_csv(text: &str, map: &ColumnMap) -> Result<Vec<CaseStudy>, Vec<Table
                 Evidence::Anecdote
             }),
         };
+        let relation = match cell("relation") {
+            "" => None,
+            text => crate::model::Relation::parse(&text.to_lowercase()).or_else(|| {
+                problem(
+                    "relation",
+                    format!(
+                        "{text:?} is not a relation; use peer or competitor, or leave it empty"
+                    ),
+                );
+                None
+            }),
+        };
         let mut outcomes = Vec::new();
         for prefix in ["outcome", "outcome2", "outcome3"] {
             let (kind, number, unit, description) = (
@@ -269,6 +282,7 @@ pub fn read_csv(text: &str, map: &ColumnMap) -> Result<Vec<CaseStudy>, Vec<Table
                 .map(|t| t.trim().to_lowercase())
                 .filter(|t| !t.is_empty())
                 .collect(),
+            relation,
         };
         if problems.is_empty() {
             if let Err(why) = case.check() {
@@ -336,6 +350,9 @@ pub fn write_csv(cases: &[CaseStudy]) -> String {
             case.source.accessed.clone().unwrap_or_default(),
             case.evidence.as_str().to_string(),
             case.tags.join("; "),
+            case.relation
+                .map(|r| r.as_str().to_string())
+                .unwrap_or_default(),
         ]);
         writer.write_record(&row).expect("writing to memory");
     }
