@@ -14,6 +14,7 @@ import { tick } from "svelte";
 import type { Block, Edit, Place, Project, Section } from "./bindings";
 import * as say from "./announce";
 import { blockName, LIBRARY, locateBlock, moveEditForDrop, sectionMoveForDrop, sectionName, zoneName, type ZoneKey } from "./dnd";
+import { windowed } from "./window";
 import { CASES, caseItemId, droppedCase, placeForDroppedCase, withCopy, type CaseDrop, type CaseItem, type CasesZone } from "./caseDnd";
 
 /** A block in a zone, or the drop placeholder the library puts where it would land. */
@@ -31,6 +32,8 @@ export type DragHost = {
   commit(edit: Edit): Promise<unknown>;
   /** Speaks a message through the app's live region. */
   announce(message: string): void;
+  /** Makes sure a block is rendered (a long list shows a window of its cards, lib/window.ts). */
+  reveal?(id: number): void;
 };
 
 export type BlockDragHost = DragHost & {
@@ -61,6 +64,8 @@ export class BlockDrag {
   keyboard = $state.raw<{ id: number; zone: ZoneKey | CasesZone } | null>(null);
   /** Whether a pointer drag is on (to hide hover-only chrome). */
   pointer = $state(false);
+  /** The id of the item being dragged (a block, or a case's item), while a drag is on. */
+  dragged = $state.raw<number | null>(null);
   #cancelled = false;
   /** The case being dragged, by its item's id, while one is. */
   #case: { id: number; drop: CaseDrop } | null = null;
@@ -75,9 +80,13 @@ export class BlockDrag {
     return this.casePreview ?? shown;
   }
 
-  /** The items a zone shows: the drag's preview, or what the project (or its filter) gives. */
-  items(zone: ZoneKey, shown: Block[]): ZoneBlock[] {
-    return this.preview[zone] ?? shown;
+  /**
+   * The items a zone shows: the drag's preview, or what the project (or its filter) gives; of a
+   * long list, the first `count` (lib/window.ts; the cards the window grew to during a drag come
+   * after the preview).
+   */
+  items(zone: ZoneKey, shown: Block[], count = Infinity): ZoneBlock[] {
+    return windowed<ZoneBlock>(shown, count, this.preview[zone], this.dragged);
   }
 
   get active(): boolean {
@@ -90,6 +99,7 @@ export class BlockDrag {
 
   #clear() {
     this.preview = {};
+    this.dragged = null;
     this.casePreview = null;
     this.#case = null;
   }
@@ -110,7 +120,10 @@ export class BlockDrag {
     const { items, info } = event.detail;
     this.#show(zone, items);
     const id = Number(info.id);
-    if (info.trigger === TRIGGERS.DRAG_STARTED) this.#case = null; // a block, picked up in a zone
+    if (info.trigger === TRIGGERS.DRAG_STARTED) {
+      this.#case = null; // a block, picked up in a zone
+      this.dragged = id;
+    }
     if (info.source === SOURCES.POINTER) {
       if (info.trigger === TRIGGERS.DRAG_STARTED) this.pointer = true;
       return;
@@ -211,6 +224,8 @@ export class BlockDrag {
       if (keyboard) focusLater(`[data-block-id="${id}"]`);
       return;
     }
+    // Shown after the drop even where its list shows only a window of its cards.
+    this.#host.reveal?.(id);
     void this.#host.commit(edit).finally(() => {
       this.#clear();
       if (keyboard) focusLater(`[data-block-id="${id}"]`);
@@ -230,6 +245,7 @@ export class BlockDrag {
       return;
     }
     const done = (storyId: number | null) => {
+      if (storyId !== null) this.#host.reveal?.(storyId);
       this.#clear();
       if (keyboard) focusLater(storyId === null ? caseCard(drop.caseId) : `[data-block-id="${storyId}"]`);
     };
@@ -244,6 +260,7 @@ export class BlockDrag {
       const drop = droppedCase(shown, id);
       if (!drop) return;
       this.#case = { id, drop };
+      this.dragged = id;
       if (info.source === SOURCES.POINTER) {
         // The dragged card leaves its place; a copy under a new id takes it.
         this.pointer = true;

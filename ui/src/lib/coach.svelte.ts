@@ -10,6 +10,8 @@ import { countLevels, findingKey, placedBlock, textsOf, worstLevel, type Texts }
 /** The pause in typing before the live coach reads the block again. */
 export const LIVE_DELAY_MS = 150;
 
+const SKIPPED = Symbol("overtaken before it was asked");
+
 /** The storyboard's report, refreshed after each change; the latest request's answer wins. */
 export class CoachState {
   report = $state.raw<Report | null>(null);
@@ -30,11 +32,17 @@ export class CoachState {
     this.#fetch = fetch;
   }
 
-  /** Asks for a new report on `project` (the state the core has just returned). */
-  refresh(project: Project): Promise<void> {
+  /**
+   * Asks for a new report on `project` (the state the core has just returned); with `after`,
+   * once that has settled (e.g. the project is on screen), though it counts as asked, and
+   * loading, from now.
+   */
+  refresh(project: Project, after?: Promise<unknown>): Promise<void> {
     const asked = ++this.#asked;
     this.loading = true;
-    const done = this.#fetch().then(
+    // One that waited and was overtaken meanwhile (a later question, another project) is not sent.
+    const fetch = () => (asked === this.#asked && asked > this.#shown ? this.#fetch() : Promise.reject(SKIPPED));
+    const done = (after ? after.then(fetch, fetch) : fetch()).then(
       (report) => {
         if (asked <= this.#shown) return;
         this.#shown = asked;
@@ -44,7 +52,7 @@ export class CoachState {
         this.#hidden = new Set();
       },
       (e: unknown) => {
-        if (asked <= this.#shown) return;
+        if (e === SKIPPED || asked <= this.#shown) return;
         this.#shown = asked;
         // A report that could not be remade may be wrong now; none is shown rather than a stale one.
         this.report = null;

@@ -19,6 +19,12 @@ export interface Editor {
   /** Each metric's chart by block id, as the core drew it for the project last returned (saved state). */
   readonly charts: Record<number, MetricChart>;
   select(selection: Selection): void;
+  /**
+   * The block last asked to be shown (moved, focused, dropped): its list renders it even when it
+   * lies past the cards the list shows at first (lib/window.ts), as it does the selected block.
+   */
+  readonly revealed: number | null;
+  reveal(id: number): void;
   /** Sends one edit as it is; settles once its reply (or failure) is shown. */
   submit(edit: Edit): Promise<boolean>;
   addBlock(kind: BlockKind): Promise<void>;

@@ -23,10 +23,15 @@ export function markStart(span: Span): number {
   return performance.mark(span.start).startTime;
 }
 
-/** Call once the reply's state is set: marks the end after Svelte's update and the next layout, and measures from `start`. */
-export async function markShown(span: Span, start: number): Promise<void> {
+/** Settles once the state set so far is in the DOM and the next frame has begun (it is about to be painted). */
+export async function afterPaint(): Promise<void> {
   await tick();
   await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/** Call once the reply's state is set: marks the end after Svelte's update and the next layout, and measures from `start`. */
+export async function markShown(span: Span, start: number): Promise<void> {
+  await afterPaint();
   // The style and layout this frame does next anyway, done now so that the mark follows them.
   void document.body.offsetHeight;
   performance.clearMarks(span.end);

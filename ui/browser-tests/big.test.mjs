@@ -1,0 +1,204 @@
+// A big storyboard (harness/big.ts: 2,000 blocks in 12 sections, 167 or 166 in each) renders a
+// window of each list's cards (lib/window.ts) and shows more as needed, while drops, keyboard
+// moves, the Move to… menu and the coach's "show it" still reach every block.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { centre, coreProject, drag, edits, launch, openHarness, serveHarness, settled, shot } from "./support.mjs";
+
+const STEP = 24; // WINDOW_STEP in src/lib/window.ts
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveHarness();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const sectionAt = (page, n) => page.locator('[data-testid="section"]').nth(n);
+const zoneAt = (page, n) => sectionAt(page, n).locator('[data-testid="section-blocks"]');
+const cards = (zone) => zone.locator(':scope > [data-testid="block"]');
+const shownIds = (zone) => cards(zone).evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-block-id"))));
+const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+test("first render: each section shows its first cards and says how many are shown; the rest on scrolling or on request", { timeout: 60000 }, async () => {
+  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  const counts = await page.locator('[data-testid="section-blocks"]').evaluateAll((zones) => zones.map((z) => z.querySelectorAll(':scope > [data-testid="block"]').length));
+  assert.equal(counts.length, 12);
+  assert.ok(counts.every((n) => n === STEP), `each section renders ${STEP} cards at first: ${counts}`);
+  assert.ok((await page.locator('[data-testid="block"]').count()) <= 12 * STEP);
+  const first = zoneAt(page, 0);
+  assert.deepEqual(await shownIds(first), range(1, STEP), "the first cards, in order");
+  const more = sectionAt(page, 0).locator('[data-testid="show-more"]');
+  assert.match(await more.textContent(), /24 of 167 blocks shown/);
+  await shot(sectionAt(page, 0), "big-section-window.png");
+
+  // Scrolled near its end, the section shows the next step.
+  await first.evaluate((zone) => zone.scrollTo(0, zone.scrollHeight));
+  await page.waitForFunction(() => document.querySelector('[data-testid="section-blocks"]').querySelectorAll(':scope > [data-testid="block"]').length > 24);
+  const grown = (await shownIds(first)).length;
+  assert.ok(grown > STEP && grown < 167, `scrolling shows more, not all at once (${grown})`);
+  assert.deepEqual(await shownIds(first), range(1, grown));
+  assert.match(await more.textContent(), new RegExp(`${grown} of 167 blocks shown`));
+  await shot(sectionAt(page, 0), "big-section-scrolled.png");
+
+  // "Show 24 more" and "Show all", by keyboard.
+  const second = zoneAt(page, 1);
+  await sectionAt(page, 1).getByRole("button", { name: /^Show 24 more in/ }).focus();
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await shownIds(second), range(168, 168 + 2 * STEP - 1));
+  await sectionAt(page, 1).getByRole("button", { name: "Show all 167 in Blocks in What we gain" }).click();
+  assert.equal((await shownIds(second)).length, 167);
+  assert.equal(await sectionAt(page, 1).locator('[data-testid="show-more"]').count(), 0, "nothing more to show");
+  // Focus goes to the first card that button showed.
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-block-id")), String(168 + 2 * STEP));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("mouse: drops in a partly shown section land where the indicator shows (the middle, and after the last card shown)", { timeout: 60000 }, async () => {
+  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  const sectionId = Number(await zoneAt(page, 0).getAttribute("data-section-id"));
+  const target = zoneAt(page, 0);
+  // Into the middle: the second section's first card onto the first section's 10th card (upper half).
+  const moving = cards(zoneAt(page, 1)).first();
+  const id = Number(await moving.getAttribute("data-block-id"));
+  await cards(target).nth(9).scrollIntoViewIfNeeded();
+  const to = await centre(cards(target).nth(9));
+  let at = -1;
+  const indicator = () => target.locator(':scope > [data-testid="drop-placeholder"]').evaluate((el) => Array.from(el.parentElement.children).indexOf(el));
+  await drag(page, await centre(moving), to, {
+    beforeDrop: async () => {
+      at = await indicator();
+      assert.ok(at >= 8 && at <= 10, `the indicator shows by the 10th card (${at})`);
+      await shot(page, "big-drag-middle.png");
+    },
+  });
+  await settled(page, 1);
+  assert.deepEqual((await edits(page))[0], { op: "moveBlock", id, to: { in: "section", sectionId, index: at } });
+  const core = await coreProject(page);
+  assert.equal(core.sections[0].blocks[at].id, id, "where the indicator showed");
+  assert.equal(core.sections[0].blocks.length, 168);
+
+  // Towards the end of what shows (the window may grow on the way, as the column scrolls): it
+  // lands right after the card the indicator follows, before any card not shown yet.
+  const next = cards(zoneAt(page, 1)).first();
+  const nextId = Number(await next.getAttribute("data-block-id"));
+  const lastShown = cards(target).nth(STEP - 1);
+  await lastShown.scrollIntoViewIfNeeded();
+  const end = await centre(lastShown);
+  let follows = null;
+  let shownThen = 0;
+  await drag(page, await centre(next), { x: end.x, y: end.y + end.box.height / 2 + 8 }, {
+    beforeDrop: async () => {
+      const state = await target.locator(':scope > [data-testid="drop-placeholder"]').evaluate((el) => ({
+        before: Number(el.previousElementSibling?.getAttribute("data-block-id")),
+        items: el.parentElement.children.length,
+      }));
+      follows = state.before;
+      shownThen = state.items;
+      await shot(page, "big-drag-end-of-window.png");
+    },
+  });
+  assert.ok(shownThen < 168, `dropped while the section showed part of its cards (${shownThen})`);
+  await settled(page, 2);
+  const after = await coreProject(page);
+  const blocks = after.sections[0].blocks.map((b) => b.id);
+  assert.equal(blocks.indexOf(nextId), blocks.indexOf(follows) + 1, "right after the card the indicator followed");
+  assert.deepEqual((await edits(page))[1], { op: "moveBlock", id: nextId, to: { in: "section", sectionId, index: blocks.indexOf(nextId) } });
+  // The dropped card stays shown, in the core's order, and the cards after it follow once scrolled.
+  const shown = await shownIds(target);
+  assert.deepEqual(shown, blocks.slice(0, shown.length));
+  assert.ok(shown.includes(nextId));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("keyboard: a block carried down a long section reaches its end (the window grows ahead of it)", { timeout: 120000 }, async () => {
+  // 4 sections of 50: 49 arrow presses.
+  const { page, errors } = await openHarness(browser, server.url, { big: "200x4" });
+  const zone = zoneAt(page, 0);
+  const sectionId = Number(await zone.getAttribute("data-section-id"));
+  assert.equal((await shownIds(zone)).length, STEP);
+  const card = cards(zone).first();
+  await card.focus();
+  await page.keyboard.press("Space");
+  for (let i = 0; i < 49; i++) await page.keyboard.press("ArrowDown");
+  const announcer = page.locator('[data-testid="announcer"]');
+  await page.waitForFunction(() => /position 50 of 50/.test(document.querySelector('[data-testid="announcer"]').textContent));
+  await page.waitForTimeout(300);
+  await shot(page, "big-keyboard-end.png");
+  await page.keyboard.press("Space");
+  await settled(page, 1);
+  assert.match(await announcer.textContent(), /Dropped “Block 1:.*” in Opportunity, position 50 of 50/);
+  assert.deepEqual(await edits(page), [{ op: "moveBlock", id: 1, to: { in: "section", sectionId, index: 49 } }]);
+  assert.deepEqual((await coreProject(page)).sections[0].blocks.map((b) => b.id), [...range(2, 50), 1]);
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-block-id") === "1");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a far block is shown when it must be: moved to the end of a long section, or shown from the coach", { timeout: 60000 }, async () => {
+  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  // Move to… the end of the last section (its 167th place, far past its window).
+  const last = zoneAt(page, 11);
+  const card = cards(zoneAt(page, 0)).first();
+  await card.locator('[data-testid="move-menu"]').click();
+  await page.getByRole("menuitem", { name: "The ask", exact: true }).click();
+  await settled(page, 1);
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-block-id") === "1");
+  const moved = last.locator(':scope > [data-block-id="1"]');
+  assert.equal(await moved.count(), 1);
+  await assertInView(last, moved);
+
+  // The coach's advice on block 105 (the 105th card of the first section): shown, selected, in view.
+  await page.getByRole("tab", { name: /^Coach/ }).click();
+  await page.waitForFunction(() => document.getElementById("panel-coach")?.getAttribute("aria-busy") === "false");
+  const first = zoneAt(page, 0);
+  assert.equal(await first.locator(':scope > [data-block-id="105"]').count(), 0, "not shown before");
+  await page.locator('[data-testid="finding"]').filter({ hasText: "Block 105:" }).first().locator(".reveal").click();
+  const far = first.locator(':scope > [data-block-id="105"]');
+  await far.waitFor();
+  assert.equal(await far.getAttribute("aria-current"), "true", "selected");
+  await assertInView(first, far);
+  await shot(page, "big-coach-reveal.png");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a move leaves the other cards' DOM alone: unmoved cards are the same elements, untouched sections see no change", { timeout: 60000 }, async () => {
+  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  await page.waitForFunction(() => document.getElementById("panel-coach")?.getAttribute("aria-busy") === "false");
+  await page.evaluate(() => {
+    const zones = document.querySelectorAll('[data-testid="section-blocks"]');
+    window.marked = [zones[0], zones[5], zones[11]].map((zone) => zone.querySelectorAll(':scope > [data-testid="block"]')[3]);
+    window.mutations = 0;
+    window.observer = new MutationObserver((records) => (window.mutations += records.length));
+    window.observer.observe(zones[5], { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const card = cards(zoneAt(page, 0)).first();
+  await card.locator('[data-testid="move-menu"]').click();
+  await page.getByRole("menuitem", { name: "The ask", exact: true }).click();
+  await settled(page, 1);
+  await page.waitForFunction(() => document.getElementById("panel-coach")?.getAttribute("aria-busy") === "false");
+  await page.waitForTimeout(200);
+  const same = await page.evaluate(() => {
+    const zones = document.querySelectorAll('[data-testid="section-blocks"]');
+    return window.marked.map((el, i) => el === zones[[0, 5, 11][i]].querySelector(`:scope > [data-block-id="${el.getAttribute("data-block-id")}"]`) && el.isConnected);
+  });
+  assert.deepEqual(same, [true, true, true], "the cards that did not move are the same elements");
+  assert.equal(await page.evaluate(() => window.mutations), 0, "a section the move did not touch is not changed at all");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+async function assertInView(zone, card) {
+  const z = await zone.boundingBox();
+  const c = await card.boundingBox();
+  assert.ok(c && z && c.y >= z.y - 1 && c.y + Math.min(c.height, 40) <= z.y + z.height + 1, `the card is scrolled into view (${JSON.stringify({ z, c })})`);
+}

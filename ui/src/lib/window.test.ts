@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { countToShow, grown, hiddenCount, windowed, WINDOW_STEP } from "./window";
+
+const list = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
+const ids = (items: { id: unknown }[]) => items.map((item) => item.id);
+
+describe("the window over a long list", () => {
+  it("shows the first step of cards, and a short list whole (the same array)", () => {
+    const long = list(167);
+    expect(ids(windowed(long, WINDOW_STEP))).toEqual(ids(long.slice(0, 24)));
+    const short = list(5);
+    expect(windowed(short, WINDOW_STEP)).toBe(short);
+  });
+
+  it("grows by a step, never past the list", () => {
+    expect(grown(24, 167)).toBe(48);
+    expect(grown(144, 167)).toBe(167);
+    expect(grown(167, 167)).toBe(167);
+    expect(hiddenCount(167, 48)).toBe(119);
+    expect(hiddenCount(5, 24)).toBe(0);
+  });
+
+  it("grows to show a card beyond it, with the rest of that step", () => {
+    expect(countToShow(24, 3)).toBe(24);
+    expect(countToShow(24, 24)).toBe(48);
+    expect(countToShow(24, 166)).toBe(168);
+    expect(countToShow(96, 30)).toBe(96);
+  });
+
+  it("during a drag: the drag's preview as it is, while the window has not grown", () => {
+    const all = list(60);
+    // Card 3 dragged out to another zone: the preview no longer holds it.
+    const preview = all.slice(0, 24).filter((item) => item.id !== 3);
+    expect(windowed(all, 24, preview, 3)).toBe(preview);
+    // Card 70 from elsewhere, its placeholder at index 5.
+    const incoming = [...all.slice(0, 5), { id: 70 }, ...all.slice(5, 24)];
+    expect(windowed(all, 24, incoming, 70)).toBe(incoming);
+  });
+
+  it("during a drag: the cards the window grew to come after the preview, the dragged card not among them", () => {
+    const all = list(60);
+    // Card 2 moved to the end of what showed (a keyboard drag), then the window grew.
+    const preview = [all[0], ...all.slice(2, 24), all[1]];
+    expect(ids(windowed(all, 48, preview, 2))).toEqual([1, ...ids(all.slice(2, 24)), 2, ...ids(all.slice(24, 48))]);
+    // Card 2 dragged out: it does not come back at its old place.
+    const out = [all[0], ...all.slice(2, 24)];
+    expect(ids(windowed(all, 48, out, 2))).toEqual([1, ...ids(all.slice(2, 48))]);
+  });
+});
