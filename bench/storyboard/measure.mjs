@@ -8,7 +8,7 @@
 //                               storyboard laid out (the edit saved by the core in between)
 // so WebDriver's own latency is not in the numbers.
 //   node bench/storyboard/measure.mjs APP_BIN PROJECT.casewright [RUNS] [KIND]
-// Environment: WEBDRIVER_PORT (tauri-driver's, default 4444), BLOCKS (cards expected, default
+// Environment: WEBDRIVER_PORT (tauri-driver's, default 4444), BLOCKS (blocks the project places, default
 // 2000), MOVES (per run, default 3; 0 skips them), TIMEOUT_S (per wait, default 120).
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -128,13 +128,27 @@ async function banner(browser) {
   return text ? ` The window says: “${text.replace(/\s+/g, " ").replace(/ Dismiss$/, "").trim()}”` : "";
 }
 
+/**
+ * How many blocks the status bar says the project places ("12 sections · 2000 blocks placed · …"):
+ * each section renders only a window of its cards (ui/src/lib/window.ts), so the cards in the
+ * DOM are fewer than the project's blocks.
+ */
+async function placed(browser) {
+  const text = await browser.execute(() => document.body.textContent ?? "");
+  const found = /(\d[\d,]*) blocks? placed/.exec(text);
+  return found ? Number(found[1].replace(/,/g, "")) : null;
+}
+
 async function measureOpen(browser) {
-  const result = await browser.execute(awaitMeasure, "casewright:open-and-render", 0, 5000, TIMEOUT_MS, '[data-testid="block"]', BLOCKS);
+  // Ready once the first cards show (each section renders a window of its cards, not all).
+  const result = await browser.execute(awaitMeasure, "casewright:open-and-render", 0, 5000, TIMEOUT_MS, '[data-testid="block"]', 1);
   if (result.missing) throw new Failure(`${REBUILD} (its ${result.cards} cards showed, no measure followed)`);
   if (result.timedOut) {
     throw new Failure(`no casewright:open-and-render measure within ${TIMEOUT_MS / 1000} s (${result.cards} cards shown).${await banner(browser)}`);
   }
-  if (result.cards !== BLOCKS) throw new Failure(`expected ${BLOCKS} cards once rendered, found ${result.cards}.${await banner(browser)}`);
+  const total = await placed(browser);
+  if (total !== BLOCKS) throw new Failure(`expected ${BLOCKS} blocks placed once rendered, the status bar says ${total}.${await banner(browser)}`);
+  if (result.cards < 1 || result.cards > BLOCKS) throw new Failure(`expected between 1 and ${BLOCKS} cards rendered, found ${result.cards}`);
   return result;
 }
 
@@ -185,7 +199,8 @@ async function measureMove(browser) {
   if (result.timedOut) throw new Failure(`the move never showed within ${TIMEOUT_MS / 1000} s`);
   const landed = await browser.execute((selector) => document.querySelector(selector) !== null, moved);
   if (!landed) throw new Failure(`block ${id} is not in “${lastTitle}” after its measured move`);
-  if (result.cards !== BLOCKS) throw new Failure(`expected ${BLOCKS} cards after the move, found ${result.cards}`);
+  const total = await placed(browser);
+  if (total !== BLOCKS) throw new Failure(`expected ${BLOCKS} blocks placed after the move, the status bar says ${total}`);
   return result;
 }
 
@@ -212,7 +227,7 @@ async function run(index) {
     }
     const movesText = moves.length ? `; moves ${moves.map(ms).join(", ")}` : "";
     console.log(
-      `run ${index + 1}: open and render ${ms(open.duration)} (requested ${ms(open.start)} and laid out ${ms(open.end)} after the page began loading), ${open.cards} cards, ${open.nodes} DOM elements${movesText}`,
+      `run ${index + 1}: open and render ${ms(open.duration)} (requested ${ms(open.start)} and laid out ${ms(open.end)} after the page began loading), ${open.cards} cards rendered, ${open.nodes} DOM elements${movesText}`,
     );
     return { open, moves };
   } finally {
@@ -229,7 +244,7 @@ try {
   const moves = results.flatMap((r) => r.moves);
   const worst = Math.max(...opens);
   console.log(`\nopen and render (casewright:open-and-render), ${kind} build, ${opens.length} runs: median ${ms(median(opens))}, max ${ms(worst)}; target 300 ms: ${median(opens) < 300 ? "met" : "not met"} (median)`);
-  console.log(`  the storyboard's DOM: ${results[0].open.cards} cards, ${median(results.map((r) => r.open.nodes))} elements`);
+  console.log(`  the storyboard's DOM: ${results[0].open.cards} of ${BLOCKS} cards rendered (a window of each section's), ${median(results.map((r) => r.open.nodes))} elements`);
   if (moves.length) {
     console.log(`committed move from the Move to… menu (casewright:edit), ${moves.length} moves: median ${ms(median(moves))}, max ${ms(Math.max(...moves))}`);
   }
