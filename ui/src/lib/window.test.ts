@@ -47,3 +47,20 @@ describe("the window over a long list", () => {
     expect(ids(windowed(all, 48, out, 2))).toEqual([1, ...ids(all.slice(2, 48))]);
   });
 });
+
+describe("a drop on a window of a long list", () => {
+  it("lands by its neighbours among the shown cards, before the cards not shown", async () => {
+    const { finalIndex } = await import("./dnd");
+    const { emptyBlock } = await import("./dnd");
+    const blocks = Array.from({ length: 60 }, (_, i) => ({ ...emptyBlock("benefit", `b${i + 1}`), id: i + 1 }));
+    const project = { title: "", author: "", audience: "", industry: "", sections: [{ id: 10, title: "S", notes: "", blocks }], library: [{ ...emptyBlock("story", "x"), id: 99 }], logo: null, accent: null, pilots: [], cases: [] };
+    const shown = windowed(blocks, WINDOW_STEP);
+    // After the last card shown (the 24th): index 24, though the list holds 60.
+    expect(finalIndex(project, "section:10", [...shown, { id: 99 }], 99)).toBe(24);
+    // In the middle of the window.
+    expect(finalIndex(project, "section:10", [...shown.slice(0, 9), { id: 99 }, ...shown.slice(9)], 99)).toBe(9);
+    // Its own 3rd card carried to the end of the window: its final index counts it out.
+    const own = [...shown.slice(0, 2), ...shown.slice(3), blocks[2]];
+    expect(finalIndex(project, "section:10", own, 3)).toBe(23);
+  });
+});
