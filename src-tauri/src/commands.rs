@@ -662,9 +662,13 @@ pub async fn import_cases(
     Ok(summary)
 }
 
-/// Asks where to save and writes the whole library as CSV or JSON (by the extension).
+/// Asks where to save and writes the whole library, or the cases `selection` matches, as
+/// CSV or JSON (by the extension).
 #[tauri::command]
-pub async fn export_cases_dialog(app: AppHandle) -> Result<Option<String>, AppError> {
+pub async fn export_cases_dialog(
+    selection: Option<casewright_core::cases::CaseQuery>,
+    app: AppHandle,
+) -> Result<Option<String>, AppError> {
     use casewright_core::cases::transfer::{write_csv, write_json};
     let Some(picked) = app
         .dialog()
@@ -680,10 +684,10 @@ pub async fn export_cases_dialog(app: AppHandle) -> Result<Option<String>, AppEr
     let path = picked
         .into_path()
         .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
-    let cases: Vec<_> = with_library(&app, |library| Ok(library.all()?))?
-        .into_iter()
-        .map(|s| s.case)
-        .collect();
+    let cases: Vec<_> = with_library(&app, |library| match &selection {
+        Some(query) => Ok(library.matching(query)?),
+        None => Ok(library.all()?.into_iter().map(|s| s.case).collect()),
+    })?;
     let text = if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))

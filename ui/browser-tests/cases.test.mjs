@@ -63,8 +63,17 @@ test("a facet filters the results and shows as a chip that removes it", async ()
   const cases = await page.evaluate(() => window.harness.cases());
   const shown = await titles(page);
   for (const title of shown) assert.equal(cases.find((c) => c.title === title).industry, "manufacturing");
+  // The filtered selection can be exported alone: every match, whatever the page shows.
+  await page.locator("#export-selection").click();
+  await page.locator("#export-cases").click();
+  await page.waitForFunction(() => window.harness.casesExports().length === 2);
+  const [selection, whole] = await page.evaluate(() => window.harness.casesExports());
+  assert.equal(selection.industry, "manufacturing");
+  assert.equal(selection.limit, null, "no page limit on an export");
+  assert.equal(whole, null, "Export all… takes the whole library");
   await page.getByRole("button", { name: "Remove filter Industry: Manufacturing" }).click();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="case-hit"]').length === n, before);
+  assert.equal(await page.locator("#export-selection").count(), 0, "nothing to choose from without a search or filter");
   assert.deepEqual(errors, []);
   await page.close();
 });

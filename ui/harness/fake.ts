@@ -12,6 +12,7 @@ import type {
   AppError,
   Block,
   BriefingSettings,
+  CaseQuery,
   Design,
   Edit,
   ExportedBriefing,
@@ -121,6 +122,8 @@ export class FakeCore {
   caseUses: { id: number; relation: Relation | null; to: Place; metrics: boolean }[] = [];
   /** Where export_cases_dialog "writes"; null: the dialog is cancelled. */
   casesExportPath: string | null = "/home/ana/cases.json";
+  /** The selection of every export_cases_dialog asked for (null: the whole library), in order. */
+  casesExports: (CaseQuery | null)[] = [];
   #cancelExport = false;
   #undo: Project[] = [];
   #redo: Project[] = [];
@@ -248,6 +251,7 @@ export class FakeCore {
       case "import_cases":
         return this.library.import(args.mapping, args.onDuplicate ?? null);
       case "export_cases_dialog":
+        this.casesExports.push(clone(args.selection ?? null));
         return this.casesExportPath;
       case "save_library_case":
         return this.library.save(args.case);

@@ -6,7 +6,7 @@ import { emit } from "@tauri-apps/api/event";
 import sampleText from "../../assets/sample/social-collaboration.json?raw";
 import "../src/app.css";
 import App from "../src/App.svelte";
-import type { AppError, BriefingSettings, CaseStudy, Design, Edit, ExportProgress, MenuAction, Place, Project, Relation } from "../src/lib/bindings";
+import type { AppError, BriefingSettings, CaseQuery, CaseStudy, Design, Edit, ExportProgress, MenuAction, Place, Project, Relation } from "../src/lib/bindings";
 import { FakeCore, type ResultsAnswer, type SlowExport } from "./fake";
 import type { ImportFile } from "./cases";
 import { firstDraft, projectFromSample, samplePilot } from "./fixture";
@@ -61,6 +61,8 @@ declare global {
       importFile(file: ImportFile | null): void;
       /** Every use_library_case asked for (case id, relation, place, metrics), in order. */
       caseUses(): { id: number; relation: Relation | null; to: Place; metrics: boolean }[];
+      /** The selection of every case export asked for (null: the whole library), in order. */
+      casesExports(): (CaseQuery | null)[];
     };
   }
 }
@@ -121,6 +123,7 @@ window.harness = {
     core.library.importFile = file === null ? null : JSON.parse(JSON.stringify(file));
   },
   caseUses: () => JSON.parse(JSON.stringify(core.caseUses)),
+  casesExports: () => JSON.parse(JSON.stringify(core.casesExports)),
 };
 
 const target = document.getElementById("app");

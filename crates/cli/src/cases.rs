@@ -129,9 +129,12 @@ pub fn search(
     Ok(())
 }
 
-pub fn export(out: &Path, library: Option<&Path>) -> Result<()> {
+pub fn export(out: &Path, library: Option<&Path>, selection: Option<&CaseQuery>) -> Result<()> {
     let library = open(library)?;
-    let cases: Vec<CaseStudy> = library.all()?.into_iter().map(|s| s.case).collect();
+    let cases: Vec<CaseStudy> = match selection {
+        Some(query) => library.matching(query)?,
+        None => library.all()?.into_iter().map(|s| s.case).collect(),
+    };
     let text = if out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))

@@ -53,8 +53,9 @@ Usage:
       Search the library (words match as prefixes while typing; all must match).
       --for orders the cases by relevance to that project: its industry, and the words
       its audience and storyboard use.
-  casewright cases export OUT.csv|OUT.json [--library PATH]
-      Write the whole library as CSV or JSON.
+  casewright cases export OUT.csv|OUT.json [--search \"QUERY\"] [--industry X] [--kind K] [--library PATH]
+      Write the library as CSV or JSON: all of it, or the cases matching the words and
+      filters given (every match, not only the first page).
   casewright pilot report FILE [--format text|json]
       Judge the project's pilots: each success criterion's result (as `pilot analyze`
       gives it), whether the pilot is a win to build on, and what to say first.
@@ -116,6 +117,8 @@ enum Command {
     CasesExport {
         out: PathBuf,
         library: Option<PathBuf>,
+        /// Only the cases matching this (words, filters); `None` exports the whole library.
+        selection: Option<CaseQuery>,
     },
     PilotAnalyze {
         data: PathBuf,
@@ -188,7 +191,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
         (false, false, None, None, None, false);
     let mut design = None;
     let (mut library, mut on_duplicate, mut industry, mut kind) = (None, None, None, None);
-    let mut for_project = None;
+    let (mut for_project, mut search) = (None, None);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -217,6 +220,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("industry") => industry = Some(parser.value()?.string()?),
             Long("kind") => kind = Some(parser.value()?.string()?),
             Long("for") => for_project = Some(PathBuf::from(parser.value()?)),
+            Long("search") => search = Some(parser.value()?.string()?),
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -247,15 +251,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
                 query: CaseQuery {
                     text: argument.unwrap_or_default(),
                     industry,
-                    kind: match kind.as_deref() {
-                        None => None,
-                        Some(name) => Some(OutcomeKind::parse(name).with_context(|| {
-                            format!(
-                                "unknown outcome kind {name:?}; use {}",
-                                OutcomeKind::names()
-                            )
-                        })?),
-                    },
+                    kind: outcome_kind(kind.as_deref())?,
                     sort: if for_project.is_some() {
                         SortOrder::Project
                     } else {
@@ -272,6 +268,16 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
                     .map(PathBuf::from)
                     .context("`cases export` needs OUT.csv or OUT.json")?,
                 library,
+                selection: if search.is_some() || industry.is_some() || kind.is_some() {
+                    Some(CaseQuery {
+                        text: search.unwrap_or_default(),
+                        industry,
+                        kind: outcome_kind(kind.as_deref())?,
+                        ..CaseQuery::default()
+                    })
+                } else {
+                    None
+                },
             }),
             Some(other) => bail!("unknown cases job {other:?}; use import, search or export"),
             None => bail!("`cases` needs a job: import, search or export"),
@@ -405,6 +411,19 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     Ok(command)
 }
 
+/// An outcome kind named on the command line.
+fn outcome_kind(name: Option<&str>) -> Result<Option<OutcomeKind>> {
+    name.map(|name| {
+        OutcomeKind::parse(name).with_context(|| {
+            format!(
+                "unknown outcome kind {name:?}; use {}",
+                OutcomeKind::names()
+            )
+        })
+    })
+    .transpose()
+}
+
 fn json_format(format: Option<&str>) -> Result<bool> {
     match format {
         None | Some("text") => Ok(false),
@@ -506,7 +525,11 @@ fn run(command: Command) -> Result<ExitCode> {
             json,
             for_project,
         } => cases::search(&query, library.as_deref(), json, for_project.as_deref())?,
-        Command::CasesExport { out, library } => cases::export(&out, library.as_deref())?,
+        Command::CasesExport {
+            out,
+            library,
+            selection,
+        } => cases::export(&out, library.as_deref(), selection.as_ref())?,
         Command::Brand { file, logo, accent } => brand(&file, logo, accent)?,
         Command::Photo {
             file,

@@ -744,6 +744,24 @@ fn cases_import_search_and_export_through_the_cli() {
     assert!(
         exported.contains("\"casewright-cases\"") && exported.contains("Crews cut repeat faults")
     );
+    // A selection: the cases matching the words and filters, alone.
+    ok(casewright(
+        &[
+            "cases",
+            "export",
+            "some.csv",
+            "--search",
+            "fewer",
+            "--industry",
+            "healthcare",
+            "--library",
+            library,
+        ],
+        dir.path(),
+    ));
+    let some = std::fs::read_to_string(dir.path().join("some.csv")).unwrap();
+    assert_eq!(some.lines().count(), 2, "the header and one case: {some}");
+    assert!(some.contains("Nurses share fixes") && !some.contains("Crews cut"));
 
     std::fs::write(
         dir.path().join("bad.csv"),

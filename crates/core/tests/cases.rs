@@ -623,6 +623,39 @@ fn a_first_version_library_is_reindexed_and_still_found() {
 }
 
 #[test]
+fn a_selection_to_export_is_every_case_the_words_and_filters_match() {
+    let (_dir, library) = library();
+    let titles_of = |cases: Vec<CaseStudy>| cases.into_iter().map(|c| c.title).collect::<Vec<_>>();
+    let query = |text: &str, industry: Option<&str>| CaseQuery {
+        text: text.into(),
+        industry: industry.map(Into::into),
+        limit: Some(1),
+        ..CaseQuery::default()
+    };
+    assert_eq!(
+        library.matching(&query("sites", None)).unwrap().len(),
+        4,
+        "every match, whatever the page limit"
+    );
+    assert_eq!(
+        titles_of(
+            library
+                .matching(&query("sit", Some("manufacturing")))
+                .unwrap()
+        ),
+        [
+            "Maintenance crews cut repeat faults",
+            "Engineers halve time to answer"
+        ],
+        "oldest first"
+    );
+    assert!(library
+        .matching(&query("NEAR(zzz", None))
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
 fn a_case_repeated_within_one_import_is_a_duplicate_too() {
     for (on_duplicate, expected) in [
         (OnDuplicate::Skip, "first"),

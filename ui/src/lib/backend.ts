@@ -203,9 +203,12 @@ export function importCases(mapping: Record<string, number>, onDuplicate: "skip"
   return call<ImportSummary>("import_cases", { mapping, onDuplicate });
 }
 
-/** Asks where to write the library as JSON and writes it; the path, or null when cancelled. */
-export function exportCasesDialog(): Promise<string | null> {
-  return call<string | null>("export_cases_dialog");
+/**
+ * Asks where to write the library as CSV or JSON and writes it: the cases `selection` matches
+ * (all of them, not only the page shown), or the whole library; the path, or null when cancelled.
+ */
+export function exportCasesDialog(selection: CaseQuery | null = null): Promise<string | null> {
+  return call<string | null>("export_cases_dialog", { selection });
 }
 
 /** Stores a case in the library (id 0 adds it); returns its id. */

@@ -182,6 +182,16 @@ impl CaseLibrary {
         store::load_all(&self.conn).map_err(|e| self.row_error(e))
     }
 
+    /// Every case the query matches (for exporting a selection), oldest first.
+    pub fn matching(&self, query: &CaseQuery) -> Result<Vec<CaseStudy>, ProjectFileError> {
+        let ids = search::matching_ids(&self.conn, query).map_err(|e| self.row_error(e))?;
+        Ok(store::load(&self.conn, &ids)
+            .map_err(|e| self.row_error(e))?
+            .into_iter()
+            .map(|stored| stored.case)
+            .collect())
+    }
+
     pub fn get(&self, id: i64) -> Result<Option<CaseStudy>, ProjectFileError> {
         Ok(store::load(&self.conn, &[id])
             .map_err(|e| self.row_error(e))?

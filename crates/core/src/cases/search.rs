@@ -509,6 +509,20 @@ pub fn search_with_facets(conn: &Connection, query: &CaseQuery) -> Result<Search
     search_inner(conn, query, true, None)
 }
 
+/// Every case the query matches, oldest first: no candidate limit and no shortcuts for
+/// common prefixes (an export of a selection takes all of it).
+pub fn matching_ids(conn: &Connection, query: &CaseQuery) -> Result<Vec<i64>, RowError> {
+    let expression = match_expression(&query.text);
+    let (filters, mut values) = conditions(query, expression.as_deref());
+    let mut stmt = conn.prepare(&format!(
+        "SELECT c.id FROM case_study c WHERE {filters} ORDER BY c.id"
+    ))?;
+    let ids = stmt
+        .query_map(params_from_iter(values.drain(..)), |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(ids)
+}
+
 /// [`search_with_facets`] that can order by relevance to the project the profile is of.
 pub fn search_for_project(
     conn: &Connection,
