@@ -7,24 +7,24 @@ const ids = (items: { id: unknown }[]) => items.map((item) => item.id);
 describe("the window over a long list", () => {
   it("shows the first step of cards, and a short list whole (the same array)", () => {
     const long = list(167);
-    expect(ids(windowed(long, WINDOW_STEP))).toEqual(ids(long.slice(0, 24)));
+    expect(ids(windowed(long, WINDOW_STEP))).toEqual(ids(long.slice(0, WINDOW_STEP)));
     const short = list(5);
     expect(windowed(short, WINDOW_STEP)).toBe(short);
   });
 
   it("grows by a step, never past the list", () => {
-    expect(grown(24, 167)).toBe(48);
-    expect(grown(144, 167)).toBe(167);
-    expect(grown(167, 167)).toBe(167);
+    expect(grown(24, 167, 24)).toBe(48);
+    expect(grown(144, 167, 24)).toBe(167);
+    expect(grown(167, 167, 24)).toBe(167);
     expect(hiddenCount(167, 48)).toBe(119);
     expect(hiddenCount(5, 24)).toBe(0);
   });
 
   it("grows to show a card beyond it, with the rest of that step", () => {
-    expect(countToShow(24, 3)).toBe(24);
-    expect(countToShow(24, 24)).toBe(48);
-    expect(countToShow(24, 166)).toBe(168);
-    expect(countToShow(96, 30)).toBe(96);
+    expect(countToShow(24, 3, 24)).toBe(24);
+    expect(countToShow(24, 24, 24)).toBe(48);
+    expect(countToShow(24, 166, 24)).toBe(168);
+    expect(countToShow(96, 30, 24)).toBe(96);
   });
 
   it("during a drag: the drag's preview as it is, while the window has not grown", () => {
@@ -54,7 +54,7 @@ describe("a drop on a window of a long list", () => {
     const { emptyBlock } = await import("./dnd");
     const blocks = Array.from({ length: 60 }, (_, i) => ({ ...emptyBlock("benefit", `b${i + 1}`), id: i + 1 }));
     const project = { title: "", author: "", audience: "", industry: "", sections: [{ id: 10, title: "S", notes: "", blocks }], library: [{ ...emptyBlock("story", "x"), id: 99 }], logo: null, accent: null, pilots: [], cases: [] };
-    const shown = windowed(blocks, WINDOW_STEP);
+    const shown = windowed(blocks, 24);
     // After the last card shown (the 24th): index 24, though the list holds 60.
     expect(finalIndex(project, "section:10", [...shown, { id: 99 }], 99)).toBe(24);
     // In the middle of the window.
