@@ -612,8 +612,8 @@ pub async fn import_cases(
     on_duplicate: Option<String>,
     app: AppHandle,
 ) -> Result<casewright_core::cases::library::ImportSummary, AppError> {
-    use casewright_core::cases::library::OnDuplicate;
-    use casewright_core::cases::transfer::{read_csv, read_json};
+    use casewright_core::cases::library::{CsvImportError, OnDuplicate};
+    use casewright_core::cases::transfer::read_json;
     let (path, text) = app
         .state::<PendingImport>()
         .0
@@ -621,28 +621,18 @@ pub async fn import_cases(
         .unwrap()
         .clone()
         .ok_or_else(|| AppError::new("no_import", "Choose a file to import first."))?;
-    let cases = if path
+    let choice = match on_duplicate.as_deref() {
+        Some("update") => Some(OnDuplicate::Update),
+        Some(_) => Some(OnDuplicate::Skip),
+        None => None,
+    };
+    let summary = if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     {
-        read_json(&text).map_err(|why| AppError::new("invalid_json", why))?
-    } else {
-        read_csv(&text, &mapping.into_iter().collect()).map_err(|errors| {
-            AppError::new(
-                "invalid_csv",
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            )
-        })?
-    };
-    let summary = with_library(&app, |library| {
-        let on_duplicate = match on_duplicate.as_deref() {
-            Some("update") => OnDuplicate::Update,
-            Some(_) => OnDuplicate::Skip,
-            None => {
+        let cases = read_json(&text).map_err(|why| AppError::new("invalid_json", why))?;
+        with_library(&app, |library| {
+            if choice.is_none() {
                 let found = library.duplicates(&cases)?.len();
                 if found > 0 {
                     return Err(AppError::new(
@@ -653,11 +643,30 @@ pub async fn import_cases(
                         ),
                     ));
                 }
-                OnDuplicate::Skip
             }
-        };
-        Ok(library.import(&cases, on_duplicate)?)
-    })?;
+            Ok(library.import(&cases, choice.unwrap_or(OnDuplicate::Skip))?)
+        })?
+    } else {
+        // Stored as it is read; nothing is kept if a row is bad or, without a choice,
+        // some cases are already in the library (the person is asked, then this runs again).
+        let map = mapping.into_iter().collect();
+        with_library(&app, |library| {
+            library
+                .import_csv(&text, &map, choice)
+                .map_err(|e| match e {
+                    CsvImportError::Rows(errors) => AppError::new(
+                        "invalid_csv",
+                        errors
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ),
+                    CsvImportError::Duplicates { .. } => AppError::new("duplicates", e.to_string()),
+                    CsvImportError::File(e) => e.into(),
+                })
+        })?
+    };
     *app.state::<PendingImport>().0.lock().unwrap() = None;
     Ok(summary)
 }

@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use casewright_core::cases::library::{CaseLibrary, OnDuplicate, LIBRARY_FILE_NAME};
+use casewright_core::cases::library::{
+    CaseLibrary, CsvImportError, OnDuplicate, LIBRARY_FILE_NAME,
+};
 use casewright_core::cases::transfer::{
     default_mapping, read_csv, read_json, write_csv, write_json,
 };
@@ -61,9 +63,30 @@ pub fn read_cases(path: &Path) -> Result<Vec<CaseStudy>> {
 }
 
 pub fn import(file: &Path, library: Option<&Path>, on_duplicate: OnDuplicate) -> Result<()> {
-    let cases = read_cases(file)?;
-    let mut library = open(library)?;
-    let summary = library.import(&cases, on_duplicate)?;
+    let is_json = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let summary = if is_json {
+        let cases = read_cases(file)?;
+        let mut library = open(library)?;
+        (library.import(&cases, on_duplicate)?, library)
+    } else {
+        // Stored as it is read; all or nothing, like the JSON path.
+        let text = crate::files::read_text(file, MAX_IMPORT_BYTES)?;
+        let (_, map) =
+            default_mapping(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        let mut library = open(library)?;
+        let summary = library
+            .import_csv(&text, &map, Some(on_duplicate))
+            .map_err(|e| match e {
+                CsvImportError::Rows(errors) => {
+                    crate::files::problems(file, &errors, "was not imported; nothing was saved")
+                }
+                other => other.into(),
+            })?;
+        (summary, library)
+    };
+    let (summary, library) = summary;
     eprintln!(
         "imported {} into {}: {} added, {} updated, {} already there and skipped",
         file.display(),

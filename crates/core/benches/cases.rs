@@ -193,19 +193,22 @@ fn fixture() -> &'static Fixture {
         let _ = std::fs::remove_file(&path);
         let csv = write_csv(&generated(CASES));
         let start = Instant::now();
+        // As `casewright cases import` and the app do.
         let (_, map) = default_mapping(&csv).unwrap();
-        let cases = read_csv(&csv, &map).unwrap();
-        let read = start.elapsed();
         let mut library = CaseLibrary::open_or_create(&path).unwrap();
-        library.import(&cases, OnDuplicate::Skip).unwrap();
+        library
+            .import_csv(&csv, &map, Some(OnDuplicate::Skip))
+            .unwrap();
         let import = start.elapsed();
         let size = std::fs::metadata(&path).unwrap().len();
+        // Reading alone, for scale.
+        let start = Instant::now();
+        let read = read_csv(&csv, &map).unwrap().len();
         println!(
-            "library: {CASES} cases imported from CSV ({:.1} MB) in {:.2} s (reading the CSV {:.2} s, storing {:.2} s); file {:.1} MB",
+            "library: {CASES} cases imported from CSV ({:.1} MB) in {:.2} s (reading its {read} rows alone takes {:.2} s); file {:.1} MB",
             csv.len() as f64 / 1e6,
             import.as_secs_f64(),
-            read.as_secs_f64(),
-            (import - read).as_secs_f64(),
+            start.elapsed().as_secs_f64(),
             size as f64 / 1e6
         );
         Fixture {

@@ -1,7 +1,9 @@
 //! The case-study library: search as you type, facets, filters, hostile queries, import
 //! (CSV with line-numbered errors, all or nothing, duplicates) and export.
 
-use casewright_core::cases::library::{CaseLibrary, OnDuplicate, LIBRARY_FILE_NAME};
+use casewright_core::cases::library::{
+    CaseLibrary, CsvImportError, OnDuplicate, LIBRARY_FILE_NAME,
+};
 use casewright_core::cases::search::SortOrder;
 use casewright_core::cases::transfer::{
     default_mapping, read_csv, read_json, write_csv, write_json,
@@ -686,4 +688,42 @@ fn a_case_repeated_within_one_import_is_a_duplicate_too() {
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].case.region, expected, "{on_duplicate:?}");
     }
+}
+
+#[test]
+fn a_csv_import_keeps_nothing_when_a_row_is_bad_and_asks_about_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = CaseLibrary::open_or_create(&dir.path().join(LIBRARY_FILE_NAME)).unwrap();
+    let mut csv = String::from("title,organisation,year\n");
+    for i in 0..3_000 {
+        csv.push_str(&format!("Case {i},Org {i},2020\n"));
+    }
+    let (_, map) = default_mapping(&csv).unwrap();
+    // The last row is bad: none of the 3,000 before it is kept.
+    let bad = format!("{csv}Late,Org late,1066\n");
+    match library.import_csv(&bad, &map, Some(OnDuplicate::Skip)) {
+        Err(CsvImportError::Rows(rows)) => {
+            assert_eq!(rows.len(), 1);
+            assert_eq!(rows[0].line, 3_002);
+        }
+        other => panic!("expected the bad row, got {other:?}"),
+    }
+    assert!(library.is_empty().unwrap(), "nothing was kept");
+
+    let summary = library.import_csv(&csv, &map, None).unwrap();
+    assert_eq!(summary.added, 3_000);
+    // Again without a choice: it asks, and nothing changes.
+    let again = format!("{csv}New one,Org new,2021\n");
+    match library.import_csv(&again, &map, None) {
+        Err(CsvImportError::Duplicates { found, total }) => {
+            assert_eq!((found, total), (3_000, 3_001))
+        }
+        other => panic!("expected duplicates, got {other:?}"),
+    }
+    assert_eq!(library.len().unwrap(), 3_000);
+    let skipped = library
+        .import_csv(&again, &map, Some(OnDuplicate::Skip))
+        .unwrap();
+    assert_eq!((skipped.added, skipped.skipped), (1, 3_000));
+    assert_eq!(library.len().unwrap(), 3_001);
 }

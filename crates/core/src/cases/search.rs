@@ -654,12 +654,20 @@ fn stored_name<T: Copy>(
     all.iter().map(|v| name(*v)).find(|n| *n == text)
 }
 
+const FIRST_YEAR: i64 = 1900;
+const YEARS: usize = 201;
+
 /// Facet counts being gathered, row by row.
 #[derive(Default)]
 struct Tally {
     industry: HashMap<String, u32>,
+    /// The industry of the rows being counted and how many of them, not yet in `industry`:
+    /// the facet pass reads the `case_facets` index, ordered by industry, so a run of rows
+    /// shares one and needs no hashing.
+    run: Option<(String, u32)>,
     size: HashMap<&'static str, u32>,
-    year: HashMap<i64, u32>,
+    /// By year from [`FIRST_YEAR`] (a case's year is 1900 to 2100; others are not counted).
+    years: Vec<u32>,
     evidence: HashMap<&'static str, u32>,
     relation: HashMap<&'static str, u32>,
     kinds: [u32; 16],
@@ -671,11 +679,11 @@ impl Tally {
     fn add(&mut self, row: &rusqlite::Row, from: usize) -> rusqlite::Result<()> {
         if let rusqlite::types::ValueRef::Text(text) = row.get_ref(from)? {
             if !text.is_empty() {
-                let text = String::from_utf8_lossy(text);
-                match self.industry.get_mut(text.as_ref()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        self.industry.insert(text.into_owned(), 1);
+                match &mut self.run {
+                    Some((industry, n)) if industry.as_bytes() == text => *n += 1,
+                    _ => {
+                        self.end_run();
+                        self.run = Some((String::from_utf8_lossy(text).into_owned(), 1));
                     }
                 }
             }
@@ -711,13 +719,26 @@ impl Tally {
             }
         }
         let year: Option<i64> = row.get(from + 5)?;
-        if let Some(y) = year {
-            *self.year.entry(y).or_default() += 1;
+        if let Some(slot) = year
+            .and_then(|y| usize::try_from(y - FIRST_YEAR).ok())
+            .filter(|i| *i < YEARS)
+        {
+            if self.years.is_empty() {
+                self.years = vec![0; YEARS];
+            }
+            self.years[slot] += 1;
         }
         Ok(())
     }
 
-    fn into_facets(self) -> Facets {
+    fn end_run(&mut self) {
+        if let Some((industry, n)) = self.run.take() {
+            *self.industry.entry(industry).or_default() += n;
+        }
+    }
+
+    fn into_facets(mut self) -> Facets {
+        self.end_run();
         fn sorted(counts: impl IntoIterator<Item = (String, u32)>) -> Vec<FacetCount> {
             let mut list: Vec<FacetCount> = counts
                 .into_iter()
@@ -736,7 +757,13 @@ impl Tally {
                     .filter(|(_, n)| *n > 0)
                     .map(|(k, n)| (k.as_str().to_string(), n)),
             ),
-            year: sorted(self.year.into_iter().map(|(k, v)| (k.to_string(), v))),
+            year: sorted(
+                self.years
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(i, n)| ((FIRST_YEAR + i as i64).to_string(), *n)),
+            ),
             evidence: sorted(self.evidence.into_iter().map(|(k, v)| (k.to_string(), v))),
             relation: sorted(self.relation.into_iter().map(|(k, v)| (k.to_string(), v))),
         }
@@ -760,6 +787,9 @@ fn facet_pass(conn: &Connection, query: &CaseQuery) -> rusqlite::Result<Facets> 
 
 /// Facet counts over the cases the query matches (see [`SearchResult::more`]).
 pub fn facets(conn: &Connection, query: &CaseQuery) -> Result<Facets, RowError> {
+    if match_expression(&query.text).is_none() {
+        return Ok(facet_pass(conn, query)?); // browsing: no hits to find and load
+    }
     Ok(search_with_facets(conn, query)?.facets)
 }
 
