@@ -727,3 +727,44 @@ fn a_csv_import_keeps_nothing_when_a_row_is_bad_and_asks_about_duplicates() {
     assert_eq!((skipped.added, skipped.skipped), (1, 3_000));
     assert_eq!(library.len().unwrap(), 3_001);
 }
+
+#[test]
+fn a_big_import_builds_the_facet_index_again_as_the_schema_has_it() {
+    assert!(
+        casewright_core::cases::store::DDL.contains(casewright_core::cases::store::FACET_INDEX),
+        "store::FACET_INDEX is ddl.sql's"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(LIBRARY_FILE_NAME);
+    let mut library = CaseLibrary::open_or_create(&path).unwrap();
+    let mut csv = String::from("title,organisation,industry\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!(
+            "Case {i},Org {i},{}\n",
+            ["energy", "retail"][i % 2]
+        ));
+    }
+    let (_, map) = default_mapping(&csv).unwrap();
+    assert_eq!(library.import_csv(&csv, &map, None).unwrap().added, 10_000);
+    let energy = library
+        .facets(&CaseQuery {
+            industry: Some("energy".into()),
+            ..CaseQuery::default()
+        })
+        .unwrap();
+    assert_eq!(energy.industry[0].count, 5_000);
+    drop(library);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let sql: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'case_facets'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(sql, casewright_core::cases::store::FACET_INDEX);
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}

@@ -27,6 +27,7 @@ CREATE TABLE case_study (
     identity         TEXT NOT NULL
 ) STRICT;
 CREATE INDEX case_by_identity ON case_study (identity);
+-- Also in store::FACET_INDEX (a big import builds it again): keep the two the same.
 CREATE INDEX case_facets ON case_study (industry, size, year, evidence, relation, kinds);
 CREATE VIRTUAL TABLE case_fts USING fts5(
     title, organisation, initiative, outcomes, quote, tags, industry, region,

@@ -10,6 +10,10 @@ use crate::model::Relation;
 /// The tables, for a migration of the library or of a project file.
 pub const DDL: &str = include_str!("ddl.sql");
 
+/// The facet index as `ddl.sql` creates it (a big import builds it again afterwards).
+pub const FACET_INDEX: &str =
+    "CREATE INDEX case_facets ON case_study (industry, size, year, evidence, relation, kinds)";
+
 const COLUMNS: &str = "id, title, organisation, industry, size, region, year, initiative, outcomes,
     quote, source_title, source_publisher, source_link, source_accessed, evidence, tags, relation";
 
