@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cli, openInApp } from "./support.mjs";
+import { centreOf, cli, drag, openInApp } from "./support.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "casewright-e2e-cases-"));
 const projectFile = join(dir, "Cases.casewright");
@@ -131,44 +131,6 @@ const announced = (pattern, what) =>
 const caseCardTitles = () =>
   browser.$$('[data-testid="case-list"] > [data-testid="case-card"] [data-testid="case-card-title"]').map((t) => t.getProperty("textContent"));
 
-async function centreOf(chained) {
-  const element = await chained;
-  await element.scrollIntoView({ block: "center" });
-  const rect = await browser.execute((el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2, height: r.height };
-  }, element);
-  return { x: Math.round(rect.x), y: Math.round(rect.y), height: rect.height };
-}
-
-/** A real pointer drag: press, leave the start gently, move in steps, pause, release (as editing.test.mjs). */
-async function drag(from, to) {
-  const moves = [];
-  const steps = 20;
-  for (let i = 1; i <= steps; i++) {
-    moves.push({ type: "pointerMove", duration: 20, x: Math.round(from.x + ((to.x - from.x) * i) / steps), y: Math.round(from.y + ((to.y - from.y) * i) / steps) });
-  }
-  await browser.performActions([
-    {
-      type: "pointer",
-      id: "mouse",
-      parameters: { pointerType: "mouse" },
-      actions: [
-        { type: "pointerMove", duration: 0, x: from.x, y: from.y },
-        { type: "pointerDown", button: 0 },
-        { type: "pointerMove", duration: 50, x: from.x + 5, y: from.y + 5 },
-        ...moves,
-        // svelte-dnd-action checks where the dragged card is every 200 ms; give it time.
-        { type: "pause", duration: 700 },
-        { type: "pointerMove", duration: 50, x: to.x + 1, y: to.y + 1 },
-        { type: "pause", duration: 700 },
-        { type: "pointerUp", button: 0 },
-      ],
-    },
-  ]);
-  await browser.releaseActions();
-}
-
 /** The storyboard with the library pane on its Case studies tab, searched for `words` (one hit). */
 async function findInPane(words) {
   browser ??= await openInApp(projectFile);
@@ -205,9 +167,9 @@ test("a case dragged from the library pane between two blocks of Proof lands the
   const secondCard = proof[0].$(':scope [data-testid="section-blocks"] > [data-testid="block"]:nth-of-type(2)');
   // As in editing.test.mjs: the board and the pane scroll separately, so both stay put while
   // the pointer travels from the case card to the second card of Proof.
-  const to = await centreOf(secondCard);
-  const from = await centreOf(browser.$('[data-testid="case-list"] > [data-testid="case-card"]'));
-  await drag(from, to);
+  const to = await centreOf(browser, secondCard);
+  const from = await centreOf(browser, browser.$('[data-testid="case-list"] > [data-testid="case-card"]'));
+  await drag(browser, from, to);
   await browser.waitUntil(async () => (await sections()).Proof.includes(title), {
     timeout: 10000,
     timeoutMsg: `“${title}” never landed in Proof`,

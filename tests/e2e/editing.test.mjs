@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cli, openInApp } from "./support.mjs";
+import { centreOf, cli, drag, openInApp } from "./support.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "casewright-e2e-edit-"));
 const projectFile = join(dir, "Board case.casewright");
@@ -45,44 +45,6 @@ const saved = () =>
     { timeout: 10000, timeoutMsg: "the toolbar never said the change was saved" },
   );
 
-async function centreOf(chained) {
-  const element = await chained;
-  await element.scrollIntoView({ block: "center" });
-  const rect = await browser.execute((el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2, height: r.height };
-  }, element);
-  return { x: Math.round(rect.x), y: Math.round(rect.y), height: rect.height };
-}
-
-/** A real pointer drag: press, leave the start gently, move in steps, pause, release. */
-async function drag(from, to) {
-  const moves = [];
-  const steps = 20;
-  for (let i = 1; i <= steps; i++) {
-    moves.push({ type: "pointerMove", duration: 20, x: Math.round(from.x + ((to.x - from.x) * i) / steps), y: Math.round(from.y + ((to.y - from.y) * i) / steps) });
-  }
-  await browser.performActions([
-    {
-      type: "pointer",
-      id: "mouse",
-      parameters: { pointerType: "mouse" },
-      actions: [
-        { type: "pointerMove", duration: 0, x: from.x, y: from.y },
-        { type: "pointerDown", button: 0 },
-        { type: "pointerMove", duration: 50, x: from.x + 5, y: from.y + 5 },
-        ...moves,
-        // svelte-dnd-action checks where the dragged card is every 200 ms; give it time.
-        { type: "pause", duration: 700 },
-        { type: "pointerMove", duration: 50, x: to.x + 1, y: to.y + 1 },
-        { type: "pause", duration: 700 },
-        { type: "pointerUp", button: 0 },
-      ],
-    },
-  ]);
-  await browser.releaseActions();
-}
-
 let moved;
 let expected;
 
@@ -100,9 +62,9 @@ test("a benefit dragged from the library lands in the section where it was dropp
   const secondCard = proofCards[0].$(':scope [data-testid="section-blocks"] > [data-testid="block"]:nth-of-type(2)');
   // The drop is aimed at the second card's centre after both are in view: the library pane
   // and the board scroll separately, so both stay put while the pointer travels.
-  const to = await centreOf(secondCard);
-  const from = await centreOf(benefit);
-  await drag(from, to);
+  const to = await centreOf(browser, secondCard);
+  const from = await centreOf(browser, benefit);
+  await drag(browser, from, to);
   // The drop settles after the dragged card glides into place; then the edit is saved.
   await browser.waitUntil(async () => (await board()).sections[target].includes(moved), {
     timeout: 10000,
@@ -141,7 +103,15 @@ test("after closing and starting the app again, the block is still there", async
   await browser.deleteSession();
   browser = undefined;
   await startApp();
-  const same = async () => JSON.stringify(await board()) === JSON.stringify(expected);
+  // Compared as deepEqual does: an object's keys can come back through WebDriver in another order.
+  const same = async () => {
+    try {
+      assert.deepEqual(await board(), expected);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   await browser.waitUntil(same, { timeout: 10000 }).catch(() => {});
   assert.deepEqual(await board(), expected);
   await browser.saveScreenshot(join(process.env.E2E_OUT, "edit-reopened.png"));
