@@ -331,43 +331,11 @@ impl CaseLibrary {
                 reason: why,
             })?;
         }
-        let path = self.path.clone();
-        let sql = |e| ProjectFileError::from_sqlite(&path, e);
-        // A big import touches index pages all over the file: a larger page cache for its
-        // length saves reading them back again and again.
-        let cache: i64 = self
-            .conn
-            .query_row("PRAGMA cache_size", [], |r| r.get(0))
-            .map_err(sql)?;
-        if cases.len() > 1_000 {
-            self.conn
-                .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
-                .map_err(sql)?;
+        match self.store_all(cases, Some(on_duplicate)) {
+            Err(CsvImportError::File(e)) => Err(e),
+            Err(other) => unreachable!("with a choice for duplicates and no rows read: {other}"),
+            Ok(summary) => Ok(summary),
         }
-        let result = self.import_in_one_transaction(cases, on_duplicate);
-        self.conn
-            .pragma_update(None, "cache_size", cache)
-            .map_err(sql)?;
-        let summary = result.map_err(sql)?;
-        self.all_facets.take();
-        Ok(summary)
-    }
-
-    fn import_in_one_transaction(
-        &mut self,
-        cases: &[CaseStudy],
-        on_duplicate: OnDuplicate,
-    ) -> rusqlite::Result<ImportSummary> {
-        let tx = self.conn.transaction()?;
-        let mut batch = ImportBatch::begin(&tx)?;
-        let bulk = BulkIndexes::set_aside(&tx, cases.len())?;
-        for case in cases {
-            batch.add(&tx, case, on_duplicate)?;
-        }
-        bulk.rebuild(&tx)?;
-        search::refresh_common_terms(&tx)?;
-        tx.commit()?;
-        Ok(batch.summary)
     }
 
     /// Imports a CSV file in one transaction: all of it, or, if a row is bad, nothing.
@@ -381,6 +349,17 @@ impl CaseLibrary {
         on_duplicate: Option<OnDuplicate>,
     ) -> Result<ImportSummary, CsvImportError> {
         let cases = super::transfer::read_csv(text, map).map_err(CsvImportError::Rows)?;
+        self.store_all(&cases, on_duplicate)
+    }
+
+    /// Stores checked `cases` in one transaction (see [`Self::store_asking`]), with a larger
+    /// page cache while a big import runs: it touches index pages all over the file, and
+    /// would otherwise read them back again and again.
+    fn store_all(
+        &mut self,
+        cases: &[CaseStudy],
+        on_duplicate: Option<OnDuplicate>,
+    ) -> Result<ImportSummary, CsvImportError> {
         let path = self.path.clone();
         let sql = |e| CsvImportError::File(ProjectFileError::from_sqlite(&path, e));
         let cache: i64 = self
@@ -392,7 +371,7 @@ impl CaseLibrary {
                 .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
                 .map_err(sql)?;
         }
-        let result = self.store_asking(&cases, on_duplicate);
+        let result = self.store_asking(cases, on_duplicate);
         self.conn
             .pragma_update(None, "cache_size", cache)
             .map_err(sql)?;
