@@ -7,6 +7,7 @@ pub mod coach;
 pub mod exchange;
 pub mod ipc;
 pub mod jobs;
+pub mod limits;
 pub mod model;
 pub mod pictures;
 pub mod pilot;

@@ -303,3 +303,194 @@ fn save_copy_writes_a_complete_project_elsewhere() {
     file.close().unwrap();
     assert_eq!(entries(dir.path()), ["case.casewright", "copy.casewright"]);
 }
+
+// Limits on what a received file may hold: each refusal names its check, and the file is
+// left as it came.
+
+/// Runs `sql` on the file with a plain connection, as a hand-made or hostile file would be.
+fn tamper(path: &Path, sql: &str) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch(sql).unwrap();
+    conn.close().unwrap();
+}
+
+fn assert_over_limit(err: &ProjectFileError, check: &str, detail: &str) {
+    assert_eq!(err.code(), "over_limit", "{err}");
+    let message = err.to_string();
+    assert!(message.contains(&format!("the {check} check")), "{message}");
+    assert!(message.contains(detail), "{message}");
+}
+
+#[test]
+fn a_file_with_a_one_gigabyte_text_field_is_refused_by_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    tamper(
+        &path,
+        // SQLite's own ceiling on one value is 10^9 bytes, so this is as big as a field gets.
+        "UPDATE block SET body = CAST(zeroblob(999999000) AS TEXT)
+         WHERE id = (SELECT min(id) FROM block);",
+    );
+    let err = refused(&path);
+    assert_over_limit(&err, "file size", "a project may be at most 512 MB");
+}
+
+#[test]
+fn a_field_larger_than_sqlite_may_read_is_refused_by_its_length() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    tamper(
+        &path,
+        "UPDATE section SET notes = CAST(zeroblob(20000000) AS TEXT)
+         WHERE id = (SELECT min(id) FROM section);",
+    );
+    let err = refused(&path);
+    assert_over_limit(&err, "field length", "larger than 8 MB");
+}
+
+#[test]
+fn a_text_longer_than_an_edit_may_write_is_refused_naming_its_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let title: String = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT title FROM block ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    tamper(
+        &path,
+        "UPDATE block SET body = printf('%.*c', 60000, 'x') WHERE id = (SELECT min(id) FROM block);",
+    );
+    let err = refused(&path);
+    assert_over_limit(
+        &err,
+        "field length",
+        "the text is 60000 characters long; the most is 50000",
+    );
+    let start: String = title.chars().take(30).collect();
+    assert!(
+        err.to_string().contains(&start),
+        "the block is named: {err}"
+    );
+}
+
+#[test]
+fn a_file_with_too_many_rows_is_refused_by_its_row_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    tamper(
+        &path,
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1001)
+         INSERT INTO section (position, title, notes) SELECT 100 + i, 'filler', '' FROM n;",
+    );
+    let err = refused(&path);
+    assert_over_limit(&err, "row count", "more than 1000 sections");
+}
+
+/// A PNG whose header claims `width` × `height` RGB pixels, with one tiny compressed row:
+/// what a decompression bomb looks like before anything is decoded.
+fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        out.extend_from_slice(&body);
+        out.extend_from_slice(&crc32(&body).to_be_bytes());
+    }
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut header = Vec::new();
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
+    header.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &header);
+    // zlib: a stored empty block, so the data is well formed but far too short.
+    chunk(
+        &mut png,
+        b"IDAT",
+        &[
+            0x78, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x01,
+        ],
+    );
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+fn store_picture(path: &Path, bytes: &[u8], width: u32, height: u32) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute(
+        "INSERT INTO image (digest, media_type, width, height, bytes) VALUES ('bomb', 'image/png', ?1, ?2, ?3)",
+        rusqlite::params![width, height, bytes],
+    )
+    .unwrap();
+    conn.execute("UPDATE project SET logo_image = last_insert_rowid()", [])
+        .unwrap();
+    conn.close().unwrap();
+}
+
+#[test]
+fn a_decompression_bomb_among_the_pictures_is_refused_before_it_is_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    store_picture(&path, &png_claiming(60_000, 60_000), 100, 100);
+    let err = refused(&path);
+    assert_over_limit(&err, "pictures", "60000 × 60000 pixels");
+}
+
+#[test]
+fn a_picture_whose_row_understates_its_size_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    store_picture(&path, &png_claiming(1_500, 1_000), 150, 100);
+    let err = refused(&path);
+    assert_over_limit(
+        &err,
+        "pictures",
+        "is 1500 × 1000 pixels in its data but claims 150 × 100",
+    );
+}
+
+#[test]
+fn a_picture_larger_than_a_kept_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    store_picture(&path, &png_claiming(9_000, 9_000), 9_000, 9_000);
+    let err = refused(&path);
+    assert_over_limit(&err, "pictures", "a kept picture is at most 2000 a side");
+}
+
+#[test]
+fn extra_tables_in_a_received_file_are_ignored_and_the_project_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    tamper(
+        &path,
+        "CREATE TABLE payload (data BLOB); INSERT INTO payload VALUES (randomblob(1000));",
+    );
+    let project = ProjectFile::open(&path).unwrap().load().unwrap();
+    assert_eq!(
+        without_ids(project),
+        without_ids(sample_project_as_stored())
+    );
+}
+
+fn sample_project_as_stored() -> Project {
+    ProjectFile::in_memory(&sample_project())
+        .unwrap()
+        .load()
+        .unwrap()
+}

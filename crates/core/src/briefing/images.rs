@@ -255,6 +255,17 @@ pub fn for_storage(bytes: &[u8]) -> Result<StoredImage, ImageError> {
     })
 }
 
+/// The upright size a stored picture's header declares, read without decoding a pixel:
+/// how a received project's pictures are checked before the file is opened (a picture
+/// that claims to be small in its row can be a decompression bomb in its bytes).
+pub fn stored_size(bytes: &[u8]) -> Result<(u32, u32), ImageError> {
+    let (_, mut decoder) = open_decoder(bytes)?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    Ok(upright_size(decoder.dimensions(), orientation))
+}
+
 /// A small copy for the app to show (a thumbnail of at most `side` pixels), as a PNG or
 /// JPEG file.
 pub fn thumbnail(bytes: &[u8], side: u32) -> Result<(&'static str, Vec<u8>), ImageError> {

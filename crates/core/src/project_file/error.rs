@@ -22,6 +22,12 @@ pub enum ProjectFileError {
     },
     #[error("{} is damaged and was not opened: {detail}", path.display())]
     Corrupt { path: PathBuf, detail: String },
+    #[error("{} was not opened: it fails the {check} check ({detail})", path.display())]
+    OverLimit {
+        path: PathBuf,
+        check: &'static str,
+        detail: String,
+    },
     #[error("{} is in use by another program; try again when it is closed", .0.display())]
     Locked(PathBuf),
     #[error("could not upgrade the project file; it was left as it was: {0}")]
@@ -55,6 +61,7 @@ impl ProjectFileError {
             ProjectFileError::NotAProject { .. } => "not_a_project",
             ProjectFileError::TooNew { .. } => "too_new",
             ProjectFileError::Corrupt { .. } => "corrupt",
+            ProjectFileError::OverLimit { .. } => "over_limit",
             ProjectFileError::Locked(_) => "locked",
             ProjectFileError::Migration(_) => "migration_failed",
             ProjectFileError::Io { .. } => "io",
@@ -77,9 +84,13 @@ impl ProjectFileError {
                 path,
                 detail: err.to_string(),
             },
-            Some(ErrorCode::TooBig) => ProjectFileError::Corrupt {
+            Some(ErrorCode::TooBig) => ProjectFileError::OverLimit {
                 path,
-                detail: "a field is larger than a project allows".into(),
+                check: "field length",
+                detail: format!(
+                    "a field is larger than {} MB, the most a project allows",
+                    super::MAX_FIELD_BYTES / 1024 / 1024
+                ),
             },
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
                 ProjectFileError::Locked(path)

@@ -8,6 +8,7 @@
 //!   and copyable, and no side file outlives a save or the close;
 //! - migrations run all or nothing, inside one transaction.
 
+mod checks;
 mod error;
 mod header;
 mod pictures;
@@ -73,11 +74,18 @@ impl ProjectFile {
     pub fn open(path: &Path) -> Result<ProjectFile, ProjectFileError> {
         let header = FileHeader::read(path)?;
         header.check(path)?;
-        check_integrity(path)?;
+        checks::file_size(path)?;
+        check_before_open(path)?;
+        let needs_upgrade = header.user_version < SCHEMA_VERSION;
+        if needs_upgrade {
+            // Upgrading writes to the file, so a copy is upgraded and read first: a file
+            // that would be refused once read is refused before it is touched.
+            upgrade_a_copy_first(path)?;
+        }
         let conn = Connection::open_with_flags(path, read_write_flags())
             .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
         let mut file = ProjectFile::from_connection(conn, Some(path.to_path_buf()))?;
-        if header.user_version < SCHEMA_VERSION {
+        if needs_upgrade {
             file.migrate()?;
         }
         // A file that reads as a project must load as one; find out now, not at first use.
@@ -134,7 +142,14 @@ impl ProjectFile {
             Some(path) => ProjectFileError::from_sqlite(path, e),
             None => ProjectFileError::Sqlite(e),
         };
-        let (title, author, audience, logo, accent, industry) = self
+        let (title, author, audience, logo, accent, industry): (
+            String,
+            String,
+            String,
+            _,
+            Option<String>,
+            String,
+        ) = self
             .conn
             .query_row(
                 "SELECT title, author, audience, logo_image, accent,
@@ -219,6 +234,30 @@ impl ProjectFile {
                     .blocks
                     .push(block),
             }
+        }
+        let over_limit = |e: crate::limits::OverLimit| ProjectFileError::OverLimit {
+            path: self.path.clone().unwrap_or_default(),
+            check: "field length",
+            detail: e.0,
+        };
+        crate::limits::check_project_details(&title, &author, &audience, &industry)
+            .map_err(over_limit)?;
+        for section in &sections {
+            crate::limits::check_section(section).map_err(|e| {
+                over_limit(crate::limits::OverLimit(format!(
+                    "in section {:?}: {}",
+                    crate::limits::preview(&section.title),
+                    e.0
+                )))
+            })?;
+        }
+        for block in &library {
+            crate::limits::check_named_block(block).map_err(|e| {
+                over_limit(crate::limits::OverLimit(format!(
+                    "in the block library: {}",
+                    e.0
+                )))
+            })?;
         }
         let pilots = pilots::load(&self.conn).map_err(|e| match e {
             RowError::Sql(e) => sql(e),
@@ -377,9 +416,32 @@ pub(crate) fn harden(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Upgrades and reads a copy of an older file in the temporary directory, so that the checks
+/// made while reading run before the real file is upgraded.
+fn upgrade_a_copy_first(path: &Path) -> Result<(), ProjectFileError> {
+    let dir = tempfile::tempdir().map_err(|source| ProjectFileError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let copy = dir.path().join("upgrade-check.casewright");
+    std::fs::copy(path, &copy).map_err(|source| ProjectFileError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let conn = Connection::open_with_flags(&copy, read_write_flags())
+        .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
+    let mut trial = ProjectFile::from_connection(conn, None)?;
+    trial.migrate()?;
+    // Errors name the real file, not the copy.
+    trial.path = Some(path.to_path_buf());
+    trial.load()?;
+    Ok(())
+}
+
 /// Runs SQLite's integrity check on a read-only connection, before the file is opened for
-/// writing, and checks that the tables a project needs are there.
-fn check_integrity(path: &Path) -> Result<(), ProjectFileError> {
+/// writing, then the size checks of [`checks`], and checks that the tables a project needs
+/// are there.
+fn check_before_open(path: &Path) -> Result<(), ProjectFileError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_NOFOLLOW;
@@ -412,7 +474,8 @@ fn check_integrity(path: &Path) -> Result<(), ProjectFileError> {
             return Err(corrupt(format!("the {table:?} table is missing")));
         }
     }
-    Ok(())
+    checks::row_counts(&conn, path)?;
+    checks::pictures(&conn, path)
 }
 
 fn temp_path_beside(path: &Path) -> PathBuf {
@@ -421,4 +484,42 @@ fn temp_path_beside(path: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "project".into());
     path.with_file_name(format!(".{name}.{}.partial", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An older file that the upgrade would read as over a limit is refused before the
+    /// upgrade touches it.
+    #[test]
+    fn an_older_file_refused_once_read_is_not_upgraded_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.casewright");
+        let mut conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        schema::migrations().to_version(&mut conn, 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO project VALUES (1, 'Old', 'A', 'B');
+             INSERT INTO section (id, position, title) VALUES (1, 0, 'Proof');
+             INSERT INTO block (section_id, position, kind, title, body)
+                 VALUES (1, 0, 'story', 'Long', printf('%.*c', 60000, 'x'));",
+        )
+        .unwrap();
+        conn.close().unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let err = ProjectFile::open(&path).err().expect("refused");
+        assert_eq!(err.code(), "over_limit", "{err}");
+        assert!(
+            err.to_string().contains(&path.display().to_string()),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "the file was upgraded"
+        );
+        let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(entries.len(), 1, "a side file was left: {entries:?}");
+    }
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::EditError;
+use crate::limits;
 use crate::model::{Block, Field, ImageRef};
 use crate::pilot::Pilot;
 use crate::project_file::pilots;
@@ -189,12 +190,6 @@ pub struct Outcome {
     pub created: Option<i64>,
 }
 
-const MAX_TITLE: usize = 1_000;
-const MAX_TEXT: usize = 50_000;
-const MAX_TAGS: usize = 30;
-const MAX_TAG: usize = 60;
-const MAX_DISMISSED: usize = 200;
-
 impl Edit {
     /// Applies the edit inside `tx`; returns the edit that undoes it.
     pub(super) fn apply(&self, tx: &Transaction) -> Result<(Edit, Outcome), EditError> {
@@ -298,7 +293,7 @@ impl Edit {
                 ))
             }
             Edit::AddSection { title, index } => {
-                check_len("section title", title, MAX_TITLE)?;
+                limits::check_len("section title", title, limits::MAX_LINE)?;
                 let index = open_section_slot(tx, *index)?;
                 tx.execute(
                     "INSERT INTO section (position, title, notes) VALUES (?1, ?2, '')",
@@ -308,8 +303,7 @@ impl Edit {
                 Ok((Edit::RemoveSection { id }, Outcome { created: Some(id) }))
             }
             Edit::UpdateSection { id, text } => {
-                check_len("section title", &text.title, MAX_TITLE)?;
-                check_len("speaker notes", &text.notes, MAX_TEXT)?;
+                limits::check_section_text(&text.title, &text.notes)?;
                 let (_, old) = load_section(tx, *id)?;
                 tx.execute(
                     "UPDATE section SET title = ?2, notes = ?3 WHERE id = ?1",
@@ -397,10 +391,7 @@ impl Edit {
                 audience,
                 industry,
             } => {
-                check_len("project title", title, MAX_TITLE)?;
-                check_len("author", author, MAX_TITLE)?;
-                check_len("audience", audience, MAX_TITLE)?;
-                check_len("industry", industry, MAX_TITLE)?;
+                limits::check_project_details(title, author, audience, industry)?;
                 let old = tx.query_row(
                     "SELECT title, author, audience, industry FROM project WHERE id = 1",
                     [],
@@ -591,62 +582,8 @@ fn check_image(tx: &Transaction, id: i64, what: &str) -> Result<(), EditError> {
     }
 }
 
-fn check_len(what: &str, text: &str, max: usize) -> Result<(), EditError> {
-    let chars = text.chars().count();
-    if chars > max {
-        return Err(EditError::invalid(format!(
-            "the {what} is {chars} characters long; the most is {max}"
-        )));
-    }
-    Ok(())
-}
-
 fn validate_block(block: &Block) -> Result<(), EditError> {
-    check_len("title", &block.title, MAX_TITLE)?;
-    check_len("text", &block.body, MAX_TEXT)?;
-    for (what, value) in [
-        ("unit", &block.unit),
-        ("source", &block.source),
-        ("source link", &block.source_link),
-        ("source date", &block.source_date),
-        ("organisation", &block.organisation),
-    ] {
-        check_len(what, value.as_deref().unwrap_or(""), MAX_TITLE)?;
-    }
-    for (what, value) in [
-        ("value", block.number),
-        ("baseline", block.baseline),
-        ("target", block.target),
-    ] {
-        if value.is_some_and(|v| !v.is_finite()) {
-            return Err(EditError::invalid(format!(
-                "the {what} must be a finite number"
-            )));
-        }
-    }
-    if block.tags.len() > MAX_TAGS {
-        return Err(EditError::invalid(format!(
-            "a block can carry at most {MAX_TAGS} tags"
-        )));
-    }
-    for tag in &block.tags {
-        check_len("tag", tag, MAX_TAG)?;
-        if tag.trim().is_empty() {
-            return Err(EditError::invalid("a tag cannot be empty"));
-        }
-    }
-    if block.dismissed.len() > MAX_DISMISSED {
-        return Err(EditError::invalid(format!(
-            "a block can have at most {MAX_DISMISSED} pieces of advice dismissed"
-        )));
-    }
-    for rule in &block.dismissed {
-        check_len("rule id", rule, MAX_TAG)?;
-    }
-    if let Some(photo) = &block.photo {
-        check_len("photo caption", &photo.caption, MAX_TITLE)?;
-    }
-    Ok(())
+    limits::check_block(block).map_err(EditError::from)
 }
 
 /// `text` with characters `start..end` (counted in Unicode scalar values, as the coach

@@ -26,6 +26,12 @@ pub enum EditError {
     Sqlite(#[from] rusqlite::Error),
 }
 
+impl From<crate::limits::OverLimit> for EditError {
+    fn from(e: crate::limits::OverLimit) -> EditError {
+        EditError::Invalid(e.0)
+    }
+}
+
 impl EditError {
     pub(crate) fn invalid(message: impl Into<String>) -> EditError {
         EditError::Invalid(message.into())
