@@ -82,7 +82,7 @@ export function bigProject(blocks: number, sections: number, library = 0): Proje
     sections: Array.from({ length: sections }, (_, s) => {
       const title = SECTION_NAMES[s % SECTION_NAMES.length] + (sections > SECTION_NAMES.length ? ` ${s + 1}` : "");
       const count = Math.floor(blocks / sections) + (s < blocks % sections ? 1 : 0);
-      return { id: 100000 + s, title, notes: "", blocks: Array.from({ length: count }, () => block(next++, title)) };
+      return { id: 100000 + s, uid: `section-${s}`, title, notes: "", blocks: Array.from({ length: count }, () => block(next++, title)) };
     }),
     library: Array.from({ length: library }, () => block(next++, "Library")),
     logo: null,

@@ -404,7 +404,7 @@ export class FakeCore {
       }
       case "addSection":
         if (edit.index > this.project.sections.length) throw refuse("bad_position", `position ${edit.index} is past the end`);
-        this.project.sections.splice(edit.index, 0, { id: this.#nextId++, title: edit.title, notes: "", blocks: [] });
+        this.project.sections.splice(edit.index, 0, { id: this.#nextId, uid: `section-${this.#nextId++}`, title: edit.title, notes: "", blocks: [] });
         return;
       case "updateSection": {
         const { section } = this.#section(edit.id);

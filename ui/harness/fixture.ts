@@ -15,7 +15,8 @@ type Sample = {
 export function projectFromSample(sample: Sample): Project {
   let nextId = 1;
   const block = (b: SampleBlock): Block => ({
-    id: nextId++,
+    id: nextId,
+    uid: `block-${nextId++}`,
     kind: b.kind,
     title: b.title,
     body: b.body ?? "",
@@ -35,7 +36,8 @@ export function projectFromSample(sample: Sample): Project {
     caseId: b.caseId ?? null,
   });
   const sections = sample.sections.map((s) => ({
-    id: 100 + nextId++,
+    id: 100 + nextId,
+    uid: `section-${nextId++}`,
     title: s.title,
     notes: s.notes ?? "",
     blocks: s.blocks.map(block),

@@ -17,6 +17,7 @@ fn big_project() -> Project {
     let sections = (0..SECTIONS)
         .map(|s| Section {
             id: 0,
+            uid: String::new(),
             title: format!("Section {s}"),
             notes: "Say this when the section is on screen.".into(),
             blocks: (0..BLOCKS / SECTIONS + usize::from(s < BLOCKS % SECTIONS))

@@ -124,6 +124,7 @@ fn storyboard() -> Project {
             metric.source = Some(format!("Service desk export {n}, illustrative"));
             Section {
                 id: 0,
+                uid: String::new(),
                 title: format!("{n:02}. Site {n}: the case in numbers"),
                 notes: String::new(),
                 blocks: vec![benefit, story, metric],

@@ -244,6 +244,7 @@ impl From<BlockDoc> for Block {
     fn from(b: BlockDoc) -> Block {
         Block {
             id: 0,
+            uid: String::new(),
             kind: b.kind,
             title: b.title,
             body: b.body,
@@ -414,6 +415,7 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
             .into_iter()
             .map(|s| Section {
                 id: 0,
+                uid: String::new(),
                 title: s.title,
                 notes: s.notes,
                 blocks: s.blocks.into_iter().map(Block::from).collect(),

@@ -66,6 +66,10 @@ pub struct Photo {
 pub struct Section {
     #[ts(type = "number")]
     pub id: i64,
+    /// Stable across copies of the file (what a merge matches on); empty for a section
+    /// not stored yet, which is given one when it is.
+    #[serde(default)]
+    pub uid: String,
     pub title: String,
     /// Speaker notes: what to say when presenting this section.
     pub notes: String,
@@ -81,6 +85,11 @@ pub struct Section {
 pub struct Block {
     #[ts(type = "number")]
     pub id: i64,
+    /// Stable across copies of the file (what a merge matches on); empty for a block not
+    /// stored yet. A block stored under a uid the project already holds (a duplicate) is
+    /// given a new one.
+    #[serde(default)]
+    pub uid: String,
     pub kind: BlockKind,
     pub title: String,
     pub body: String,
@@ -213,6 +222,7 @@ impl Block {
     pub fn new(kind: BlockKind, title: impl Into<String>) -> Block {
         Block {
             id: 0,
+            uid: String::new(),
             kind,
             title: title.into(),
             body: String::new(),

@@ -23,6 +23,7 @@ pub fn new_project(title: &str) -> Project {
             .iter()
             .map(|title| Section {
                 id: 0,
+                uid: String::new(),
                 title: (*title).to_string(),
                 notes: String::new(),
                 blocks: Vec::new(),

@@ -17,6 +17,7 @@ fn project(sections: Vec<(&str, Vec<Block>)>) -> Project {
             .into_iter()
             .map(|(title, blocks)| Section {
                 id: 0,
+                uid: String::new(),
                 title: title.into(),
                 notes: String::new(),
                 blocks,

@@ -18,6 +18,7 @@ fn project(body: &str) -> Project {
         industry: String::new(),
         sections: vec![Section {
             id: 0,
+            uid: String::new(),
             title: "What we gain".into(),
             notes: String::new(),
             blocks: vec![benefit],

@@ -11,12 +11,15 @@ use rusqlite::Connection;
 fn without_ids(mut project: Project) -> Project {
     for section in &mut project.sections {
         section.id = 0;
+        section.uid.clear();
         for block in &mut section.blocks {
             block.id = 0;
+            block.uid.clear();
         }
     }
     for block in &mut project.library {
         block.id = 0;
+        block.uid.clear();
     }
     project
 }
@@ -382,7 +385,8 @@ fn a_file_with_too_many_rows_is_refused_by_its_row_count() {
     tamper(
         &path,
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1001)
-         INSERT INTO section (position, title, notes) SELECT 100 + i, 'filler', '' FROM n;",
+         INSERT INTO section (position, title, notes, uid)
+             SELECT 100 + i, 'filler', '', lower(hex(randomblob(16))) FROM n;",
     );
     let err = refused(&path);
     assert_over_limit(&err, "row count", "more than 1000 sections");

@@ -26,6 +26,7 @@ fn storyboard(bodies: &[String]) -> Project {
         industry: String::new(),
         sections: vec![Section {
             id: 0,
+            uid: String::new(),
             title: "One".into(),
             notes: String::new(),
             blocks: bodies

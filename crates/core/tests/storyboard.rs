@@ -9,6 +9,7 @@ fn board() -> Storyboard {
     let block = |title: &str| Block::new(BlockKind::Benefit, title);
     let section = |title: &str, blocks: &[&str]| casewright_core::Section {
         id: 0,
+        uid: String::new(),
         title: title.into(),
         notes: String::new(),
         blocks: blocks.iter().map(|t| block(t)).collect(),
@@ -494,4 +495,62 @@ fn positions_left_gappy_by_another_tool_are_tidied_not_trusted() {
     assert_eq!(layout(&board), "One: b c a | Two: d | library: x y");
     board.undo().unwrap();
     assert_eq!(layout(&board), START);
+}
+
+// Stable ids: what a merge of two copies matches blocks and sections on.
+
+fn uids(project: &casewright_core::Project) -> Vec<String> {
+    project
+        .sections
+        .iter()
+        .flat_map(|s| std::iter::once(s.uid.clone()).chain(s.blocks.iter().map(|b| b.uid.clone())))
+        .chain(project.library.iter().map(|b| b.uid.clone()))
+        .collect()
+}
+
+#[test]
+fn every_stored_block_and_section_has_its_own_stable_id() {
+    let board = Storyboard::new(
+        ProjectFile::in_memory(&casewright_core::exchange::sample_project()).unwrap(),
+    );
+    let all = uids(&board.project().unwrap());
+    let distinct: std::collections::HashSet<_> = all.iter().collect();
+    assert_eq!(distinct.len(), all.len(), "uids repeat: {all:?}");
+    assert!(all.iter().all(|u| u.len() == 32), "{all:?}");
+}
+
+#[test]
+fn a_duplicate_gets_a_new_id_and_undoing_a_deletion_brings_the_old_one_back() {
+    let mut board = Storyboard::new(
+        ProjectFile::in_memory(&casewright_core::exchange::sample_project()).unwrap(),
+    );
+    let before = board.project().unwrap();
+    let block = before.sections[1].blocks[0].clone();
+    board.apply(&Edit::DuplicateBlock { id: block.id }).unwrap();
+    let after = board.project().unwrap();
+    let copy = &after.sections[1].blocks[1];
+    assert_eq!(copy.title, block.title);
+    assert_ne!(copy.uid, block.uid);
+    assert_eq!(after.sections[1].blocks[0].uid, block.uid);
+
+    board.apply(&Edit::DeleteBlock { id: block.id }).unwrap();
+    board.undo().unwrap();
+    let section = before.sections[2].clone();
+    board
+        .apply(&Edit::RemoveSection { id: section.id })
+        .unwrap();
+    board.undo().unwrap();
+    let restored = board.project().unwrap();
+    assert_eq!(restored.sections[1].blocks[0].uid, block.uid);
+    assert_eq!(restored.sections[2].uid, section.uid);
+
+    let mut edited = block.clone();
+    edited.uid = "something else".into();
+    edited.title = "Edited".into();
+    board.apply(&Edit::UpdateBlock { block: edited }).unwrap();
+    assert_eq!(
+        board.project().unwrap().sections[1].blocks[0].uid,
+        block.uid,
+        "an update keeps the uid"
+    );
 }

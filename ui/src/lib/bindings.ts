@@ -33,13 +33,24 @@ pilots: Array<Pilot>,
  */
 cases: Array<ProjectCase>, };
 
-export type Section = { id: number, title: string, 
+export type Section = { id: number, 
+/**
+ * Stable across copies of the file (what a merge matches on); empty for a section
+ * not stored yet, which is given one when it is.
+ */
+uid: string, title: string, 
 /**
  * Speaker notes: what to say when presenting this section.
  */
 notes: string, blocks: Array<Block>, };
 
-export type Block = { id: number, kind: BlockKind, title: string, body: string, 
+export type Block = { id: number, 
+/**
+ * Stable across copies of the file (what a merge matches on); empty for a block not
+ * stored yet. A block stored under a uid the project already holds (a duplicate) is
+ * given a new one.
+ */
+uid: string, kind: BlockKind, title: string, body: string, 
 /**
  * The figure a metric (or a story) stands on; `unit` qualifies it.
  */
@@ -75,7 +86,11 @@ export type ImageRef = { id: number, width: number, height: number, };
 
 export type Photo = { image: ImageRef, caption: string, };
 
-export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, 
+export type Edit = { "op": "addBlock", block: Block, to: Place, } | { "op": "updateBlock", block: Block, } | { "op": "duplicateBlock", id: number, } | { "op": "deleteBlock", id: number, } | { "op": "restoreBlock", block: Block, to: Place, } | { "op": "moveBlock", id: number, to: Place, } | { "op": "addSection", title: string, index: number, } | { "op": "updateSection", id: number, text: SectionText, } | { "op": "moveSection", id: number, index: number, } | { "op": "removeSection", id: number, } | { "op": "restoreSection", id: number, 
+/**
+ * The section's stable id, kept through its removal and return.
+ */
+uid: string, text: SectionText, index: number, blocks: Array<number>, } | { "op": "setProjectDetails", title: string, author: string, audience: string, 
 /**
  * Lowercase, like a case study's industry (stored so).
  */

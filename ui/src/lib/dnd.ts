@@ -175,6 +175,7 @@ export function blockAt(project: Project, place: Place): Block | null {
 export function emptyBlock(kind: Block["kind"], title: string): Block {
   return {
     id: 0,
+    uid: "",
     kind,
     title,
     body: "",

@@ -11,9 +11,9 @@ function project(): Project {
     audience: "",
     industry: "",
     sections: [
-      { id: 10, title: "One", notes: "", blocks: [block(1, "a"), block(2, "b"), block(3, "c")] },
-      { id: 11, title: "Two", notes: "", blocks: [block(4, "d")] },
-      { id: 12, title: "Three", notes: "", blocks: [block(5, "e")] },
+      { id: 10, uid: "", title: "One", notes: "", blocks: [block(1, "a"), block(2, "b"), block(3, "c")] },
+      { id: 11, uid: "", title: "Two", notes: "", blocks: [block(4, "d")] },
+      { id: 12, uid: "", title: "Three", notes: "", blocks: [block(5, "e")] },
     ],
     library: [block(6, "f")],
     logo: null,

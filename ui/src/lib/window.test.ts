@@ -53,7 +53,7 @@ describe("a drop on a window of a long list", () => {
     const { finalIndex } = await import("./dnd");
     const { emptyBlock } = await import("./dnd");
     const blocks = Array.from({ length: 60 }, (_, i) => ({ ...emptyBlock("benefit", `b${i + 1}`), id: i + 1 }));
-    const project = { title: "", author: "", audience: "", industry: "", sections: [{ id: 10, title: "S", notes: "", blocks }], library: [{ ...emptyBlock("story", "x"), id: 99 }], logo: null, accent: null, pilots: [], cases: [] };
+    const project = { title: "", author: "", audience: "", industry: "", sections: [{ id: 10, uid: "", title: "S", notes: "", blocks }], library: [{ ...emptyBlock("story", "x"), id: 99 }], logo: null, accent: null, pilots: [], cases: [] };
     const shown = windowed(blocks, 24);
     // After the last card shown (the 24th): index 24, though the list holds 60.
     expect(finalIndex(project, "section:10", [...shown, { id: 99 }], 99)).toBe(24);

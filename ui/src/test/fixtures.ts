@@ -7,7 +7,7 @@ export function block(fields: Partial<Block> & Pick<Block, "id" | "kind" | "titl
 }
 
 export function section(fields: Partial<Section> & Pick<Section, "id" | "title">): Section {
-  return { notes: "", blocks: [], ...fields };
+  return { uid: "", notes: "", blocks: [], ...fields };
 }
 
 export function opened(

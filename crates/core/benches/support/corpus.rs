@@ -28,6 +28,7 @@ pub fn big_project() -> Project {
     let sections = (0..10)
         .map(|s| Section {
             id: 0,
+            uid: String::new(),
             title: format!("Section {s}"),
             notes: String::new(),
             blocks: (0..20)

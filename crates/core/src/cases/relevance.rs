@@ -145,6 +145,7 @@ mod tests {
         project.industry = industry.into();
         project.sections = vec![Section {
             id: 1,
+            uid: String::new(),
             title: "Proof".into(),
             notes: String::new(),
             blocks: bodies

@@ -46,6 +46,7 @@ pub fn document_to_project(text: &str) -> Project {
     let mut title = String::new();
     let section = |title: &str| Section {
         id: 0,
+        uid: String::new(),
         title: title.to_string(),
         notes: String::new(),
         blocks: Vec::new(),

@@ -199,11 +199,12 @@ impl ProjectFile {
         }
         let mut sections: Vec<Section> = self
             .conn
-            .prepare("SELECT id, title, notes FROM section ORDER BY position, id")
+            .prepare("SELECT id, title, notes, uid FROM section ORDER BY position, id")
             .map_err(sql)?
             .query_map([], |row| {
                 Ok(Section {
                     id: row.get(0)?,
+                    uid: row.get(3)?,
                     title: row.get(1)?,
                     notes: row.get(2)?,
                     blocks: Vec::new(),
@@ -351,9 +352,10 @@ fn write_project(tx: &Transaction, project: &Project) -> rusqlite::Result<()> {
     for (position, pilot) in project.pilots.iter().enumerate() {
         pilots::insert(tx, pilot, position as i64, false)?;
     }
+    // A new file's project gets its uid here; replacing the content keeps it.
     tx.execute(
-        "INSERT INTO project (id, title, author, audience, logo_image, accent, industry)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO project (id, title, author, audience, logo_image, accent, industry, uid)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, lower(hex(randomblob(16))))
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, author = excluded.author,
                                         audience = excluded.audience,
                                         logo_image = excluded.logo_image,
@@ -368,10 +370,17 @@ fn write_project(tx: &Transaction, project: &Project) -> rusqlite::Result<()> {
             project.industry
         ],
     )?;
-    let mut insert_section =
-        tx.prepare("INSERT INTO section (position, title, notes) VALUES (?1, ?2, ?3)")?;
+    let mut insert_section = tx.prepare(&format!(
+        "INSERT INTO section (position, title, notes, uid) VALUES (?1, ?2, ?3, {})",
+        rows::uid_sql("section", 4)
+    ))?;
     for (section_pos, section) in project.sections.iter().enumerate() {
-        insert_section.execute(params![section_pos as i64, section.title, section.notes])?;
+        insert_section.execute(params![
+            section_pos as i64,
+            section.title,
+            section.notes,
+            section.uid
+        ])?;
         let section_id = tx.last_insert_rowid();
         for (position, block) in section.blocks.iter().enumerate() {
             let slot = Slot {

@@ -11,7 +11,16 @@ pub const BLOCK_COLUMNS: &str = "id, section_id, position, kind, title, body, nu
      source, source_link, source_date, organisation, relation, direction, baseline, target, tags, dismissed, \
      photo_image, photo_caption, case_id, \
      (SELECT width FROM image WHERE image.id = photo_image), \
-     (SELECT height FROM image WHERE image.id = photo_image)";
+     (SELECT height FROM image WHERE image.id = photo_image), uid";
+
+/// SQL for a stored row's uid: the one given (bound as `?n`) unless it is empty or
+/// taken in `table`, else a new random one.
+pub fn uid_sql(table: &str, n: u32) -> String {
+    format!(
+        "CASE WHEN ?{n} = '' OR EXISTS (SELECT 1 FROM {table} WHERE uid = ?{n}) \
+         THEN lower(hex(randomblob(16))) ELSE ?{n} END"
+    )
+}
 
 /// Where a block sits: in a section (`Some(id)`) or the library (`None`), and its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +86,7 @@ pub fn block_from_row(row: &Row) -> Result<(Slot, Block), RowError> {
     };
     let block = Block {
         id,
+        uid: row.get(23)?,
         kind,
         title: row.get(4)?,
         body: row.get(5)?,
@@ -117,13 +127,14 @@ pub fn insert_block(
     slot: Slot,
     keep_id: bool,
 ) -> rusqlite::Result<i64> {
-    conn.prepare_cached(
+    conn.prepare_cached(&format!(
         "INSERT INTO block (id, section_id, position, kind, title, body, number, unit, source,
              source_link, source_date, organisation, relation, direction, baseline, target, tags,
-             dismissed, photo_image, photo_caption, case_id)
+             dismissed, photo_image, photo_caption, case_id, uid)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21)",
-    )?
+                 ?19, ?20, ?21, {})",
+        uid_sql("block", 22)
+    ))?
     .execute(params![
         keep_id.then_some(block.id),
         slot.section_id,
@@ -146,17 +157,19 @@ pub fn insert_block(
         block.photo.as_ref().map(|p| p.image.id),
         block.photo.as_ref().map_or("", |p| p.caption.as_str()),
         block.case_id,
+        block.uid,
     ])?;
     Ok(conn.last_insert_rowid())
 }
 
-/// Overwrites every field of the block with `block.id` (not its place).
+/// Overwrites every field of the block with `block.id` (not its place or uid), counting
+/// its revision up.
 pub fn update_block(conn: &Connection, block: &Block) -> rusqlite::Result<usize> {
     conn.prepare_cached(
         "UPDATE block SET kind = ?2, title = ?3, body = ?4, number = ?5, unit = ?6, source = ?7,
              source_link = ?8, source_date = ?9, organisation = ?10, relation = ?11,
              direction = ?12, baseline = ?13, target = ?14, tags = ?15, dismissed = ?16,
-             photo_image = ?17, photo_caption = ?18, case_id = ?19
+             photo_image = ?17, photo_caption = ?18, case_id = ?19, revision = revision + 1
          WHERE id = ?1",
     )?
     .execute(params![

@@ -5,7 +5,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The `user_version` this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 8;
+pub const SCHEMA_VERSION: i32 = 9;
 
 /// Tables a file must have to be opened as a project.
 pub const REQUIRED_TABLES: [&str; 3] = ["project", "section", "block"];
@@ -20,6 +20,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V6),
         M::up(V7),
         M::up(V8),
+        M::up(V9),
     ])
 }
 
@@ -153,10 +154,62 @@ const V7: &str = "ALTER TABLE project ADD COLUMN industry TEXT NOT NULL DEFAULT 
 // full-text index, and the list of common words).
 const V8: &str = include_str!("../cases/ddl_v2.sql");
 
+// Version 9: sharing and merging. The project, each section and each block get a stable id
+// that copies of the file share, sections and blocks a revision counted up by each change
+// of their content, and the file keeps the states it was shared in (`merge_base`), the
+// common ancestors of a three-way merge. Ids are random, so copies upgraded apart are not
+// taken for the same project.
+const V9: &str = "
+ALTER TABLE project ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+UPDATE project SET uid = lower(hex(randomblob(16)));
+ALTER TABLE section ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE section ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+UPDATE section SET uid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX section_uid ON section (uid);
+ALTER TABLE block ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE block ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+UPDATE block SET uid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX block_uid ON block (uid);
+CREATE TABLE merge_base (
+    id       TEXT PRIMARY KEY,
+    made_at  INTEGER NOT NULL,
+    reason   TEXT NOT NULL CHECK (reason IN ('created', 'upgraded', 'shared', 'merged')),
+    snapshot TEXT NOT NULL
+) STRICT;
+";
+
 #[cfg(test)]
 mod tests {
     use super::super::header::APPLICATION_ID;
     use super::*;
+
+    #[test]
+    fn version_8_files_gain_distinct_stable_ids() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        migrations().to_version(&mut conn, 8).unwrap();
+        conn.execute_batch(
+            "INSERT INTO project (id, title) VALUES (1, 'T');
+             INSERT INTO section (id, position, title) VALUES (1, 0, 'A'), (2, 1, 'B');
+             INSERT INTO block (id, section_id, position, kind, title)
+                 VALUES (1, 1, 0, 'story', 'x'), (2, 1, 1, 'story', 'y'), (3, 2, 0, 'metric', 'z');",
+        )
+        .unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let uids: Vec<String> = conn
+            .prepare(
+                "SELECT uid FROM project UNION ALL SELECT uid FROM section
+                 UNION ALL SELECT uid FROM block",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(uids.len(), 6);
+        let distinct: std::collections::HashSet<_> = uids.iter().collect();
+        assert_eq!(distinct.len(), 6, "{uids:?}");
+        assert!(uids.iter().all(|u| u.len() == 32), "{uids:?}");
+    }
 
     #[test]
     fn migrations_are_valid() {

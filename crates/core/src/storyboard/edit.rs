@@ -108,6 +108,9 @@ pub enum Edit {
     RestoreSection {
         #[ts(type = "number")]
         id: i64,
+        /// The section's stable id, kept through its removal and return.
+        #[serde(default)]
+        uid: String,
         text: SectionText,
         index: u32,
         #[ts(type = "Array<number>")]
@@ -296,8 +299,11 @@ impl Edit {
                 limits::check_len("section title", title, limits::MAX_LINE)?;
                 let index = open_section_slot(tx, *index)?;
                 tx.execute(
-                    "INSERT INTO section (position, title, notes) VALUES (?1, ?2, '')",
-                    params![index, title],
+                    &format!(
+                        "INSERT INTO section (position, title, notes, uid) VALUES (?1, ?2, '', {})",
+                        rows::uid_sql("section", 3)
+                    ),
+                    params![index, title, ""],
                 )?;
                 let id = tx.last_insert_rowid();
                 Ok((Edit::RemoveSection { id }, Outcome { created: Some(id) }))
@@ -306,7 +312,7 @@ impl Edit {
                 limits::check_section_text(&text.title, &text.notes)?;
                 let (_, old) = load_section(tx, *id)?;
                 tx.execute(
-                    "UPDATE section SET title = ?2, notes = ?3 WHERE id = ?1",
+                    "UPDATE section SET title = ?2, notes = ?3, revision = revision + 1 WHERE id = ?1",
                     params![id, text.title, text.notes],
                 )?;
                 Ok((
@@ -333,6 +339,8 @@ impl Edit {
             }
             Edit::RemoveSection { id } => {
                 let (index, text) = load_section(tx, *id)?;
+                let uid: String =
+                    tx.query_row("SELECT uid FROM section WHERE id = ?1", [id], |r| r.get(0))?;
                 let blocks = block_ids_in(tx, Some(*id))?;
                 let library_len = count_blocks(tx, None)?;
                 for (offset, block) in blocks.iter().enumerate() {
@@ -346,6 +354,7 @@ impl Edit {
                 Ok((
                     Edit::RestoreSection {
                         id: *id,
+                        uid,
                         text,
                         index: index as u32,
                         blocks,
@@ -355,6 +364,7 @@ impl Edit {
             }
             Edit::RestoreSection {
                 id,
+                uid,
                 text,
                 index,
                 blocks,
@@ -371,8 +381,12 @@ impl Edit {
                 }
                 let position = open_section_slot(tx, *index)?;
                 tx.execute(
-                    "INSERT INTO section (id, position, title, notes) VALUES (?1, ?2, ?3, ?4)",
-                    params![id, position, text.title, text.notes],
+                    &format!(
+                        "INSERT INTO section (id, position, title, notes, uid)
+                         VALUES (?1, ?2, ?3, ?4, {})",
+                        rows::uid_sql("section", 5)
+                    ),
+                    params![id, position, text.title, text.notes, uid],
                 )?;
                 for (position, block) in blocks.iter().enumerate() {
                     let (from, _) = load_block(tx, *block)?;
