@@ -13,6 +13,7 @@ pub mod pictures;
 pub mod pilot;
 pub mod project_file;
 pub mod recent;
+pub mod sharing;
 pub mod storyboard;
 pub mod template;
 

@@ -57,6 +57,7 @@ impl ProjectFile {
             )?;
             file.migrate()?;
             file.replace(project)?;
+            file.record_base(crate::sharing::bases::Reason::Created)?;
             file.close()
         })();
         if let Err(err) = result {
@@ -87,6 +88,9 @@ impl ProjectFile {
         let mut file = ProjectFile::from_connection(conn, Some(path.to_path_buf()))?;
         if needs_upgrade {
             file.migrate()?;
+            if header.user_version < schema::FIRST_WITH_MERGE_BASES {
+                file.record_base(crate::sharing::bases::Reason::Upgraded)?;
+            }
         }
         // A file that reads as a project must load as one; find out now, not at first use.
         file.load()?;
@@ -121,6 +125,11 @@ impl ProjectFile {
         schema::migrations()
             .to_latest(&mut self.conn)
             .map_err(|e| ProjectFileError::Migration(e.to_string()))
+    }
+
+    /// For reading beside [`load`](ProjectFile::load) (sharing, merging).
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     /// For the storyboard's edits, which run their own transactions.
@@ -306,6 +315,27 @@ impl ProjectFile {
         }
         let temp = temp_path_beside(dest);
         let _ = std::fs::remove_file(&temp);
+        self.vacuum_into(&temp).inspect_err(|_| {
+            let _ = std::fs::remove_file(&temp);
+        })?;
+        std::fs::rename(&temp, dest).map_err(|source| ProjectFileError::Io {
+            path: dest.to_path_buf(),
+            source,
+        })
+    }
+
+    /// Remembers the project as it is now as a state copies of the file may share.
+    pub(crate) fn record_base(
+        &self,
+        reason: crate::sharing::bases::Reason,
+    ) -> Result<String, ProjectFileError> {
+        let snapshot = crate::sharing::Snapshot::of(self)?;
+        crate::sharing::bases::record(&self.conn, reason, &snapshot)
+            .map_err(|e| ProjectFileError::from_sqlite_opt(self.path.as_deref(), e))
+    }
+
+    /// Writes a compact copy of the database to `target`, which must not exist.
+    pub(crate) fn vacuum_into(&self, target: &Path) -> Result<(), ProjectFileError> {
         // VACUUM INTO attaches the target; our connections otherwise allow no attachment.
         use rusqlite::limits::Limit;
         self.conn
@@ -313,18 +343,13 @@ impl ProjectFile {
             .map_err(ProjectFileError::Sqlite)?;
         let copied = self
             .conn
-            .execute("VACUUM INTO ?1", [temp.to_string_lossy()]);
+            .execute("VACUUM INTO ?1", [target.to_string_lossy()]);
         self.conn
             .set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)
             .map_err(ProjectFileError::Sqlite)?;
-        copied.map_err(|e| {
-            let _ = std::fs::remove_file(&temp);
-            ProjectFileError::from_sqlite(dest, e)
-        })?;
-        std::fs::rename(&temp, dest).map_err(|source| ProjectFileError::Io {
-            path: dest.to_path_buf(),
-            source,
-        })
+        copied
+            .map(|_| ())
+            .map_err(|e| ProjectFileError::from_sqlite(target, e))
     }
 
     /// Closes the file, reporting any error SQLite has on the way out. Pictures nothing
@@ -485,6 +510,19 @@ fn check_before_open(path: &Path) -> Result<(), ProjectFileError> {
     }
     checks::row_counts(&conn, path)?;
     checks::pictures(&conn, path)
+}
+
+/// The names of every table, index and trigger a new project file has.
+pub(crate) fn schema_object_names() -> rusqlite::Result<std::collections::HashSet<String>> {
+    let mut conn = Connection::open_in_memory()?;
+    schema::migrations()
+        .to_latest(&mut conn)
+        .expect("our own migrations apply to an empty database (see migrations_are_valid)");
+    let names = conn
+        .prepare("SELECT name FROM sqlite_schema")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(names)
 }
 
 fn temp_path_beside(path: &Path) -> PathBuf {

@@ -7,6 +7,9 @@ use rusqlite_migration::{Migrations, M};
 /// The `user_version` this build writes and reads.
 pub const SCHEMA_VERSION: i32 = 9;
 
+/// The version that added stable ids and `merge_base`.
+pub const FIRST_WITH_MERGE_BASES: i32 = 9;
+
 /// Tables a file must have to be opened as a project.
 pub const REQUIRED_TABLES: [&str; 3] = ["project", "section", "block"];
 
