@@ -133,8 +133,60 @@ fn open_path(
     state: &State<'_, OpenProject>,
     path: PathBuf,
 ) -> Result<OpenedProject, AppError> {
-    let board = Storyboard::new(casewright_core::ProjectFile::open(&path)?);
-    switch_to(app, state, Open::new(path, board))
+    let editing = jobs::open_for_editing(&path, false)?;
+    switch_to(app, state, Open::new(path, editing))
+}
+
+/// Opens the project shown read-only for editing here, whoever else has it open (the
+/// user was told who, and chose to).
+#[tauri::command]
+pub fn take_over_project(
+    app: AppHandle,
+    open: State<'_, OpenProject>,
+) -> Result<OpenedProject, AppError> {
+    let path = {
+        let guard = open.0.lock().unwrap();
+        guard.as_ref().ok_or_else(no_project)?.path.clone()
+    };
+    let editing = jobs::open_for_editing(&path, true)?;
+    switch_to(&app, &open, Open::new(path, editing))
+}
+
+/// Asks where to write a shared copy of the project (for a colleague) and writes it.
+/// `None` when the user cancels.
+#[tauri::command]
+pub async fn share_copy_dialog(
+    options: casewright_core::sharing::ShareOptions,
+    app: AppHandle,
+    open: State<'_, OpenProject>,
+) -> Result<Option<casewright_core::sharing::SharedCopy>, AppError> {
+    let suggested = {
+        let guard = open.0.lock().unwrap();
+        let open = guard.as_ref().ok_or_else(no_project)?;
+        open.path
+            .file_stem()
+            .map(|n| format!("{} (shared).casewright", n.to_string_lossy()))
+            .unwrap_or_else(|| "Shared.casewright".into())
+    };
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Share a copy of the project")
+        .set_file_name(&suggested)
+        .add_filter(PROJECT_FILTER.0, PROJECT_FILTER.1)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let dest = with_extension(
+        picked
+            .into_path()
+            .map_err(|e| AppError::new("invalid_path", e.to_string()))?,
+        casewright_core::project_file::EXTENSION,
+    );
+    let guard = open.0.lock().unwrap();
+    let current = guard.as_ref().ok_or_else(no_project)?;
+    Ok(Some(current.board.file().share_copy(&dest, options)?))
 }
 
 fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
@@ -196,8 +248,9 @@ pub async fn new_project_dialog(
             .map_err(|e| AppError::new("invalid_path", e.to_string()))?,
         casewright_core::project_file::EXTENSION,
     );
-    let board = Storyboard::new(jobs::create_from_template(&path)?);
-    switch_to(&app, &open, Open::new(path, board)).map(Some)
+    jobs::create_from_template(&path)?.close()?;
+    let editing = jobs::open_for_editing(&path, false)?;
+    switch_to(&app, &open, Open::new(path, editing)).map(Some)
 }
 
 /// Asks for a new name, writes a copy of the project there and goes on editing the copy
@@ -235,8 +288,12 @@ pub async fn save_as_dialog(
         let mut guard = open.0.lock().unwrap();
         let current = guard.as_mut().ok_or_else(no_project)?;
         current.board.file().save_copy(&dest)?;
-        let copy = casewright_core::ProjectFile::open(&dest)?;
-        current.board.switch_to_copy(copy).close()?;
+        let copy = jobs::open_for_editing(&dest, false)?;
+        current
+            .board
+            .switch_to_copy(copy.board.into_file())
+            .close()?;
+        current.lock = copy.lock;
         current.path = dest.clone();
         view(current)?
     };

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use casewright_core::ipc::AppError;
+use casewright_core::jobs;
 use casewright_core::storyboard::Storyboard;
-use casewright_core::{jobs, ProjectFile};
 use tauri::Manager;
 
 /// The project the window shows and edits, with its path. One at a time.
@@ -23,14 +23,17 @@ pub struct Open {
     pub board: Storyboard,
     /// The project's pictures, prepared once for the preview and exports.
     pub pictures: casewright_core::pictures::PictureCache,
+    /// This instance's lock on the file; `None` when it is open read-only.
+    pub lock: Option<casewright_core::sharing::lock::ProjectLock>,
 }
 
 impl Open {
-    pub fn new(path: PathBuf, board: Storyboard) -> Open {
+    pub fn new(path: PathBuf, editing: jobs::Editing) -> Open {
         Open {
             path,
-            board,
+            board: editing.board,
             pictures: Default::default(),
+            lock: editing.lock,
         }
     }
 }
@@ -74,10 +77,9 @@ fn main() {
             );
             app.set_menu(menu::build(app.handle(), recent.paths())?)?;
             app.manage(Recent(Mutex::new(recent)));
-            let (path, file) = open_at_startup(app.handle())?;
+            let (path, editing) = open_at_startup(app.handle())?;
             commands::remember(app.handle(), &path);
-            *app.state::<OpenProject>().0.lock().unwrap() =
-                Some(Open::new(path, Storyboard::new(file)));
+            *app.state::<OpenProject>().0.lock().unwrap() = Some(Open::new(path, editing));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -86,6 +88,8 @@ fn main() {
             commands::open_project_dialog,
             commands::new_project_dialog,
             commands::save_as_dialog,
+            commands::share_copy_dialog,
+            commands::take_over_project,
             commands::open_recent,
             commands::apply_edit,
             commands::coach_report,
@@ -120,19 +124,19 @@ fn main() {
 /// `CASEWRIGHT_HOME` moves the data directory (tests, portable use).
 fn open_at_startup(
     app: &tauri::AppHandle,
-) -> Result<(PathBuf, ProjectFile), Box<dyn std::error::Error>> {
+) -> Result<(PathBuf, jobs::Editing), Box<dyn std::error::Error>> {
     if let Some(arg) = std::env::args_os().nth(1) {
         let path = PathBuf::from(arg);
-        match ProjectFile::open(&path) {
-            Ok(file) => return Ok((path, file)),
+        match jobs::open_for_editing(&path, false) {
+            Ok(editing) => return Ok((path, editing)),
             Err(err) => {
                 *app.state::<StartupProblem>().0.lock().unwrap() = Some(err.into());
             }
         }
     }
     let sample = jobs::ensure_sample_project(&data_dir(app)?)?;
-    let file = ProjectFile::open(&sample)?;
-    Ok((sample, file))
+    let editing = jobs::open_for_editing(&sample, false)?;
+    Ok((sample, editing))
 }
 
 /// Where the app keeps its own files (the sample, the recent list): the platform's data

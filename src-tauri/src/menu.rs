@@ -39,6 +39,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[String]) -> tauri::Result
         .item(&open_recent.build()?)
         .separator()
         .item(&item("save-as", "Save As…", Some("CmdOrCtrl+Shift+S"))?)
+        .item(&item("share-copy", "Share a Copy…", None)?)
         .item(&item(
             "export",
             "Export Briefing PDF…",
@@ -60,6 +61,7 @@ pub fn action_for(id: &str) -> Option<MenuAction> {
         "new" => MenuAction::New,
         "open" => MenuAction::Open,
         "save-as" => MenuAction::SaveAs,
+        "share-copy" => MenuAction::ShareCopy,
         "export" => MenuAction::Export,
         "undo" => MenuAction::Undo,
         "redo" => MenuAction::Redo,

@@ -22,6 +22,8 @@ pub struct OpenedProject {
     /// Each metric's chart, by block id: the same model the briefing draws.
     #[ts(type = "Record<number, MetricChart>")]
     pub charts: std::collections::BTreeMap<i64, crate::briefing::chart::MetricChart>,
+    /// Who has the file open when this instance only reads it (edits are refused).
+    pub read_only: Option<crate::sharing::lock::LockHolder>,
 }
 
 /// How the briefing is printed: the choices of the export and the preview.
@@ -68,6 +70,7 @@ pub enum MenuAction {
     New,
     Open,
     SaveAs,
+    ShareCopy,
     Export,
     Undo,
     Redo,
@@ -198,6 +201,9 @@ pub fn typescript() -> String {
         crate::coach::CheckResult::decl(&cfg),
         crate::coach::Level::decl(&cfg),
         crate::coach::Field::decl(&cfg),
+        crate::sharing::lock::LockHolder::decl(&cfg),
+        crate::sharing::ShareOptions::decl(&cfg),
+        crate::sharing::SharedCopy::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core (ipc.rs, model.rs). Do not edit:\n\

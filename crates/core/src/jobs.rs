@@ -10,6 +10,7 @@ use crate::ipc::{
 };
 use crate::pictures::PictureCache;
 use crate::project_file::{ProjectFile, ProjectFileError};
+use crate::sharing::lock::{self, Claim, ProjectLock};
 use crate::storyboard::Storyboard;
 
 /// File name of the sample project the app creates on first start.
@@ -20,6 +21,42 @@ pub fn open_project(path: &Path) -> Result<(ProjectFile, OpenedProject), Project
     let board = Storyboard::new(ProjectFile::open(path)?);
     let opened = describe(path, &board)?;
     Ok((board.into_file(), opened))
+}
+
+/// A project opened to be edited: locked for this instance, or read-only when someone
+/// else has it open (the lock then is `None`).
+pub struct Editing {
+    pub board: Storyboard,
+    pub lock: Option<ProjectLock>,
+}
+
+/// Opens `path` for editing unless another instance has it open, in which case it is
+/// opened read-only and says who has it. With `take_over`, the lock is taken whoever has
+/// it (the user chose to edit anyway).
+pub fn open_for_editing(path: &Path, take_over: bool) -> Result<Editing, ProjectFileError> {
+    let io = |source| ProjectFileError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if !path.exists() {
+        return Err(ProjectFileError::NotFound(path.to_path_buf()));
+    }
+    let claim = if take_over {
+        Claim::Held(lock::take_over(path).map_err(io)?)
+    } else {
+        lock::claim(path).map_err(io)?
+    };
+    match claim {
+        // Should opening fail, the lock is dropped, and with it the lock file.
+        Claim::Held(held) => Ok(Editing {
+            board: Storyboard::new(ProjectFile::open(path)?),
+            lock: Some(held),
+        }),
+        Claim::Taken(holder) => Ok(Editing {
+            board: Storyboard::new(ProjectFile::open_read_only(path, holder)?),
+            lock: None,
+        }),
+    }
 }
 
 /// The project being edited at `path`, as the UI shows it.
@@ -39,6 +76,7 @@ pub fn describe(path: &Path, board: &Storyboard) -> Result<OpenedProject, Projec
         can_undo: board.can_undo(),
         can_redo: board.can_redo(),
         charts,
+        read_only: board.file().read_only_holder().cloned(),
     })
 }
 

@@ -108,7 +108,11 @@ fileName: string, project: Project, canUndo: boolean, canRedo: boolean,
 /**
  * Each metric's chart, by block id: the same model the briefing draws.
  */
-charts: Record<number, MetricChart>, };
+charts: Record<number, MetricChart>, 
+/**
+ * Who has the file open when this instance only reads it (edits are refused).
+ */
+readOnly: LockHolder | null, };
 
 export type ExportedBriefing = { path: string, pages: number, bytes: number, 
 /**
@@ -138,7 +142,7 @@ export type Theme = "board" | "bold";
 
 export type AppError = { code: string, message: string, };
 
-export type MenuAction = { "action": "new" } | { "action": "open" } | { "action": "saveAs" } | { "action": "export" } | { "action": "undo" } | { "action": "redo" } | { "action": "openRecent", path: string, };
+export type MenuAction = { "action": "new" } | { "action": "open" } | { "action": "saveAs" } | { "action": "shareCopy" } | { "action": "export" } | { "action": "undo" } | { "action": "redo" } | { "action": "openRecent", path: string, };
 
 export type ExportProgress = { step: ExportStep, 
 /**
@@ -404,3 +408,21 @@ export type CheckResult = { id: string, passed: boolean, weight: number, reason:
 export type Level = "suggestion" | "warning" | "error";
 
 export type Field = "title" | "body";
+
+export type LockHolder = { user: string, host: string, pid: number, 
+/**
+ * Seconds since the Unix epoch.
+ */
+since: number, };
+
+export type ShareOptions = { stripNotes: boolean, stripDismissed: boolean, };
+
+export type SharedCopy = { bytes: number, 
+/**
+ * Case studies the project held but no block uses, left out.
+ */
+unusedCasesLeftOut: number, 
+/**
+ * Tables, triggers and views that are not Casewright's, left out.
+ */
+foreignObjectsLeftOut: number, };

@@ -28,6 +28,8 @@ pub enum ProjectFileError {
         check: &'static str,
         detail: String,
     },
+    #[error("{} has this project open (since {}); it is open read-only here: save a copy to make changes, or take it over", .0.user, .0.since_text())]
+    ReadOnly(crate::sharing::lock::LockHolder),
     #[error("{} is in use by another program; try again when it is closed", .0.display())]
     Locked(PathBuf),
     #[error("could not upgrade the project file; it was left as it was: {0}")]
@@ -63,6 +65,7 @@ impl ProjectFileError {
             ProjectFileError::Corrupt { .. } => "corrupt",
             ProjectFileError::OverLimit { .. } => "over_limit",
             ProjectFileError::Locked(_) => "locked",
+            ProjectFileError::ReadOnly(_) => "read_only",
             ProjectFileError::Migration(_) => "migration_failed",
             ProjectFileError::Io { .. } => "io",
             ProjectFileError::Sqlite(_) => "database",

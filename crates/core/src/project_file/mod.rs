@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{params, Connection, OpenFlags, Transaction};
 
 use crate::model::{Project, Section};
+use crate::sharing::lock::LockHolder;
 pub use error::ProjectFileError;
 pub use header::{FileHeader, APPLICATION_ID};
 pub use rows::RowError;
@@ -37,6 +38,14 @@ const MAX_FIELD_BYTES: i32 = 8 * 1024 * 1024;
 pub struct ProjectFile {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Set when the file is open read-only: someone else has it open. The connection is
+    /// then to a private snapshot of the file, kept in this directory until close.
+    read_only: Option<ReadOnly>,
+}
+
+struct ReadOnly {
+    holder: LockHolder,
+    _snapshot_dir: tempfile::TempDir,
 }
 
 impl ProjectFile {
@@ -97,6 +106,49 @@ impl ProjectFile {
         Ok(file)
     }
 
+    /// Opens a snapshot of the file that `holder` has open, for reading: the file itself is
+    /// only read (through SQLite, so a save in progress is never half copied), and every
+    /// edit is refused until the user saves a copy or takes the file over.
+    pub fn open_read_only(
+        path: &Path,
+        holder: LockHolder,
+    ) -> Result<ProjectFile, ProjectFileError> {
+        let header = FileHeader::read(path)?;
+        header.check(path)?;
+        checks::file_size(path)?;
+        check_before_open(path)?;
+        let io = |source| ProjectFileError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let dir = tempfile::tempdir().map_err(io)?;
+        let snapshot = dir.path().join("snapshot.casewright");
+        {
+            let source = Connection::open_with_flags(path, read_only_flags())
+                .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
+            harden(&source).map_err(ProjectFileError::Sqlite)?;
+            let reader = ProjectFile::from_connection(source, Some(path.to_path_buf()))?;
+            reader.vacuum_into(&snapshot)?;
+        }
+        let conn = Connection::open_with_flags(&snapshot, read_write_flags())
+            .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
+        let mut file = ProjectFile::from_connection(conn, Some(path.to_path_buf()))?;
+        if header.user_version < SCHEMA_VERSION {
+            file.migrate()?;
+        }
+        file.load()?;
+        file.read_only = Some(ReadOnly {
+            holder,
+            _snapshot_dir: dir,
+        });
+        Ok(file)
+    }
+
+    /// Who has the file open, when this instance only reads it.
+    pub fn read_only_holder(&self) -> Option<&LockHolder> {
+        self.read_only.as_ref().map(|r| &r.holder)
+    }
+
     /// A project that lives only in memory (tests, previews).
     pub fn in_memory(project: &Project) -> Result<ProjectFile, ProjectFileError> {
         let conn = Connection::open_in_memory().map_err(ProjectFileError::Sqlite)?;
@@ -118,7 +170,11 @@ impl ProjectFile {
             .map_err(ProjectFileError::Sqlite)?;
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(ProjectFileError::Sqlite)?;
-        Ok(ProjectFile { conn, path })
+        Ok(ProjectFile {
+            conn,
+            path,
+            read_only: None,
+        })
     }
 
     fn migrate(&mut self) -> Result<(), ProjectFileError> {
@@ -425,6 +481,12 @@ fn write_project(tx: &Transaction, project: &Project) -> rusqlite::Result<()> {
     Ok(())
 }
 
+fn read_only_flags() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW
+}
+
 fn read_write_flags() -> OpenFlags {
     OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
@@ -476,10 +538,7 @@ fn upgrade_a_copy_first(path: &Path) -> Result<(), ProjectFileError> {
 /// writing, then the size checks of [`checks`], and checks that the tables a project needs
 /// are there.
 fn check_before_open(path: &Path) -> Result<(), ProjectFileError> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_NOFOLLOW;
-    let conn = Connection::open_with_flags(path, flags)
+    let conn = Connection::open_with_flags(path, read_only_flags())
         .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
     harden(&conn).map_err(ProjectFileError::Sqlite)?;
     let corrupt = |detail: String| ProjectFileError::Corrupt {

@@ -13,6 +13,9 @@ impl ProjectFile {
     /// Adds a picture (the bytes of a JPEG or PNG file) and returns its reference. Adding
     /// the same picture twice gives the same reference.
     pub fn add_image(&self, bytes: &[u8]) -> Result<ImageRef, ProjectFileError> {
+        if let Some(holder) = self.read_only_holder() {
+            return Err(ProjectFileError::ReadOnly(holder.clone()));
+        }
         let stored = images::for_storage(bytes).map_err(ProjectFileError::Image)?;
         let digest = hex(&Sha256::digest(&stored.bytes));
         let sql = |e| ProjectFileError::from_sqlite_opt(self.path.as_deref(), e);

@@ -2,6 +2,7 @@
 //! copies have in common ([`bases`]), a project as a merge compares it ([`Snapshot`]).
 
 pub mod bases;
+pub mod lock;
 pub mod share;
 mod snapshot;
 

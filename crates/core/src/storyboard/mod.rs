@@ -122,6 +122,9 @@ impl Storyboard {
     }
 
     fn commit(&mut self, edit: &Edit) -> Result<(Edit, Outcome), EditError> {
+        if let Some(holder) = self.file.read_only_holder() {
+            return Err(ProjectFileError::ReadOnly(holder.clone()).into());
+        }
         let tx = self
             .file
             .connection_mut()
