@@ -38,14 +38,11 @@ const MAX_FIELD_BYTES: i32 = 8 * 1024 * 1024;
 pub struct ProjectFile {
     conn: Connection,
     path: Option<PathBuf>,
-    /// Set when the file is open read-only: someone else has it open. The connection is
-    /// then to a private snapshot of the file, kept in this directory until close.
-    read_only: Option<ReadOnly>,
-}
-
-struct ReadOnly {
-    holder: LockHolder,
-    _snapshot_dir: tempfile::TempDir,
+    /// Set when the file is open read-only: someone else has it open. Edits are refused.
+    read_only: Option<LockHolder>,
+    /// For a snapshot (read-only, or their copy in a merge): the connection is to a private
+    /// copy of the file, kept in this directory until close.
+    _snapshot_dir: Option<tempfile::TempDir>,
 }
 
 impl ProjectFile {
@@ -113,6 +110,15 @@ impl ProjectFile {
         path: &Path,
         holder: LockHolder,
     ) -> Result<ProjectFile, ProjectFileError> {
+        let mut file = ProjectFile::open_snapshot(path)?;
+        file.read_only = Some(holder);
+        Ok(file)
+    }
+
+    /// Opens a private snapshot of the file at `path` after the checks of [`open`]: the
+    /// file itself is only read, consistently (through SQLite, so a save in progress is
+    /// never half copied), and never upgraded or written. For reading a colleague's copy.
+    pub fn open_snapshot(path: &Path) -> Result<ProjectFile, ProjectFileError> {
         let header = FileHeader::read(path)?;
         header.check(path)?;
         checks::file_size(path)?;
@@ -137,16 +143,13 @@ impl ProjectFile {
             file.migrate()?;
         }
         file.load()?;
-        file.read_only = Some(ReadOnly {
-            holder,
-            _snapshot_dir: dir,
-        });
+        file._snapshot_dir = Some(dir);
         Ok(file)
     }
 
     /// Who has the file open, when this instance only reads it.
     pub fn read_only_holder(&self) -> Option<&LockHolder> {
-        self.read_only.as_ref().map(|r| &r.holder)
+        self.read_only.as_ref()
     }
 
     /// A project that lives only in memory (tests, previews).
@@ -174,6 +177,7 @@ impl ProjectFile {
             conn,
             path,
             read_only: None,
+            _snapshot_dir: None,
         })
     }
 

@@ -53,6 +53,32 @@ impl ProjectFile {
             .map_err(|e| ProjectFileError::from_sqlite_opt(self.path.as_deref(), e))
     }
 
+    /// Every stored picture by the digest of its bytes (what two copies agree on).
+    pub fn images_by_digest(
+        &self,
+    ) -> Result<std::collections::HashMap<String, ImageRef>, ProjectFileError> {
+        let sql = |e| ProjectFileError::from_sqlite_opt(self.path.as_deref(), e);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT digest, id, width, height FROM image")
+            .map_err(sql)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    super::rows::image_ref(r.get(1)?, r.get(2)?, r.get(3)?),
+                ))
+            })
+            .map_err(sql)?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            if let (digest, Some(image)) = row.map_err(sql)? {
+                out.insert(digest, image);
+            }
+        }
+        Ok(out)
+    }
+
     /// Drops pictures that neither the logo nor any block uses.
     pub(crate) fn drop_unused_images(&self) -> rusqlite::Result<usize> {
         self.conn.execute(

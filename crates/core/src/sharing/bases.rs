@@ -8,7 +8,7 @@ use super::Snapshot;
 
 /// How many bases a file keeps; older ones are dropped (the newest common one is the one
 /// a merge wants, and each costs the size of the project's text).
-pub const KEPT: i64 = 5;
+pub const KEPT: i64 = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {

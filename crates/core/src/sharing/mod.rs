@@ -1,8 +1,10 @@
 //! Sharing project files with colleagues: a clean copy to send ([`share`]), the states
 //! copies have in common ([`bases`]), a project as a merge compares it ([`Snapshot`]).
 
+pub mod apply;
 pub mod bases;
 pub mod lock;
+pub mod merge;
 pub mod share;
 mod snapshot;
 

@@ -99,6 +99,35 @@ impl Storyboard {
         Ok(outcome)
     }
 
+    /// Applies the edits `steps` makes, one after another in one transaction, as a single
+    /// undoable edit. Each step may read what the ones before it did (the ids they
+    /// created), which a prepared `Edit::Batch` cannot. If a step fails, nothing is saved.
+    pub fn apply_steps(
+        &mut self,
+        steps: impl FnOnce(&mut Steps<'_>) -> Result<(), EditError>,
+    ) -> Result<(), EditError> {
+        if let Some(holder) = self.file.read_only_holder() {
+            return Err(ProjectFileError::ReadOnly(holder.clone()).into());
+        }
+        let tx = self
+            .file
+            .connection_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut sequence = Steps {
+            tx: &tx,
+            inverses: Vec::new(),
+        };
+        steps(&mut sequence)?;
+        let mut inverses = sequence.inverses;
+        tx.commit()?;
+        if !inverses.is_empty() {
+            inverses.reverse();
+            self.undo.push(Edit::Batch { edits: inverses });
+            self.redo.clear();
+        }
+        Ok(())
+    }
+
     /// Undoes the last edit; `false` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<bool, EditError> {
         let Some(edit) = self.undo.last() else {
@@ -132,5 +161,24 @@ impl Storyboard {
         let result = edit.apply(&tx)?;
         tx.commit()?;
         Ok(result)
+    }
+}
+
+/// The edits of one [`Storyboard::apply_steps`], inside its transaction.
+pub struct Steps<'a> {
+    tx: &'a rusqlite::Transaction<'a>,
+    inverses: Vec<Edit>,
+}
+
+impl Steps<'_> {
+    pub fn apply(&mut self, edit: &Edit) -> Result<Outcome, EditError> {
+        let (inverse, outcome) = edit.apply(self.tx)?;
+        self.inverses.push(inverse);
+        Ok(outcome)
+    }
+
+    /// For reading what the steps so far have done.
+    pub fn connection(&self) -> &rusqlite::Connection {
+        self.tx
     }
 }
