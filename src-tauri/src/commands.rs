@@ -852,3 +852,95 @@ fn read_chosen_text(path: &std::path::Path, max_bytes: u64) -> Result<String, Ap
         )
     })
 }
+
+/// The other project chosen for a merge or an import: later commands act on this file
+/// only, never on a path the UI names.
+#[derive(Default)]
+pub struct ChosenProject(pub std::sync::Mutex<Option<PathBuf>>);
+
+/// Asks for a colleague's copy of the open project and says what merging it would do.
+/// `None` when the user cancels.
+#[tauri::command]
+pub async fn merge_plan_dialog(
+    app: AppHandle,
+    open: State<'_, OpenProject>,
+    chosen: State<'_, ChosenProject>,
+) -> Result<Option<casewright_core::sharing::apply::MergePlan>, AppError> {
+    let Some(path) = pick_file(
+        &app,
+        "Merge changes from a copy of this project",
+        PROJECT_FILTER,
+    )?
+    else {
+        return Ok(None);
+    };
+    let plan = {
+        let guard = open.0.lock().unwrap();
+        let current = guard.as_ref().ok_or_else(no_project)?;
+        casewright_core::sharing::apply::plan(current.board.file(), &path)?
+    };
+    *chosen.0.lock().unwrap() = Some(path);
+    Ok(Some(plan))
+}
+
+/// Merges the copy chosen by `merge_plan_dialog` with the user's choices, as one
+/// undoable edit.
+#[tauri::command]
+pub fn apply_merge(
+    fingerprint: String,
+    resolutions: Vec<casewright_core::sharing::apply::Resolution>,
+    open: State<'_, OpenProject>,
+    chosen: State<'_, ChosenProject>,
+) -> Result<OpenedProject, AppError> {
+    let path = chosen_project(&chosen)?;
+    with_open(&open, |board| {
+        casewright_core::sharing::apply::apply(board, &path, &fingerprint, &resolutions)?;
+        Ok(())
+    })
+}
+
+/// Asks for another project and reads it to choose blocks from. `None` on cancel.
+#[tauri::command]
+pub async fn import_source_dialog(
+    app: AppHandle,
+    chosen: State<'_, ChosenProject>,
+) -> Result<Option<casewright_core::ipc::ImportSource>, AppError> {
+    let Some(path) = pick_file(&app, "Import blocks from another project", PROJECT_FILTER)? else {
+        return Ok(None);
+    };
+    let project = casewright_core::sharing::import::read_source(&path)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    *chosen.0.lock().unwrap() = Some(path);
+    Ok(Some(casewright_core::ipc::ImportSource {
+        file_name,
+        project,
+    }))
+}
+
+/// Copies the chosen blocks (by uid) of the project chosen by `import_source_dialog` to
+/// `to`, as one undoable edit.
+#[tauri::command]
+pub fn import_blocks(
+    uids: Vec<String>,
+    to: casewright_core::storyboard::Place,
+    open: State<'_, OpenProject>,
+    chosen: State<'_, ChosenProject>,
+) -> Result<OpenedProject, AppError> {
+    let path = chosen_project(&chosen)?;
+    with_open(&open, |board| {
+        casewright_core::sharing::import::import_blocks(board, &path, &uids, to)?;
+        Ok(())
+    })
+}
+
+fn chosen_project(chosen: &State<'_, ChosenProject>) -> Result<PathBuf, AppError> {
+    chosen
+        .0
+        .lock()
+        .unwrap()
+        .clone()
+        .ok_or_else(|| AppError::new("no_project_chosen", "Choose the other project first."))
+}

@@ -69,6 +69,7 @@ fn main() {
         .manage(ExportControl::default())
         .manage(Library::default())
         .manage(commands::PendingImport::default())
+        .manage(commands::ChosenProject::default())
         .manage(StartupProblem::default())
         .on_menu_event(menu::on_event)
         .setup(|app| {
@@ -90,6 +91,10 @@ fn main() {
             commands::save_as_dialog,
             commands::share_copy_dialog,
             commands::take_over_project,
+            commands::merge_plan_dialog,
+            commands::apply_merge,
+            commands::import_source_dialog,
+            commands::import_blocks,
             commands::open_recent,
             commands::apply_edit,
             commands::coach_report,

@@ -40,6 +40,8 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[String]) -> tauri::Result
         .separator()
         .item(&item("save-as", "Save As…", Some("CmdOrCtrl+Shift+S"))?)
         .item(&item("share-copy", "Share a Copy…", None)?)
+        .item(&item("merge-from", "Merge Changes From…", None)?)
+        .item(&item("import-blocks", "Import Blocks From…", None)?)
         .item(&item(
             "export",
             "Export Briefing PDF…",
@@ -62,6 +64,8 @@ pub fn action_for(id: &str) -> Option<MenuAction> {
         "open" => MenuAction::Open,
         "save-as" => MenuAction::SaveAs,
         "share-copy" => MenuAction::ShareCopy,
+        "merge-from" => MenuAction::MergeFrom,
+        "import-blocks" => MenuAction::ImportBlocks,
         "export" => MenuAction::Export,
         "undo" => MenuAction::Undo,
         "redo" => MenuAction::Redo,

@@ -71,10 +71,20 @@ pub enum MenuAction {
     Open,
     SaveAs,
     ShareCopy,
+    MergeFrom,
+    ImportBlocks,
     Export,
     Undo,
     Redo,
     OpenRecent { path: String },
+}
+
+/// Another project to import blocks from, as "Import Blocks From…" shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSource {
+    pub file_name: String,
+    pub project: Project,
 }
 
 /// The name of the event that carries a [`MenuAction`].
@@ -128,6 +138,12 @@ impl From<crate::storyboard::EditError> for AppError {
 
 impl From<crate::ProjectFileError> for AppError {
     fn from(err: crate::ProjectFileError) -> AppError {
+        AppError::new(err.code(), err.to_string())
+    }
+}
+
+impl From<crate::sharing::apply::MergeError> for AppError {
+    fn from(err: crate::sharing::apply::MergeError) -> AppError {
         AppError::new(err.code(), err.to_string())
     }
 }
@@ -204,6 +220,12 @@ pub fn typescript() -> String {
         crate::sharing::lock::LockHolder::decl(&cfg),
         crate::sharing::ShareOptions::decl(&cfg),
         crate::sharing::SharedCopy::decl(&cfg),
+        crate::sharing::apply::MergePlan::decl(&cfg),
+        crate::sharing::apply::Resolution::decl(&cfg),
+        crate::sharing::merge::Conflict::decl(&cfg),
+        crate::sharing::merge::ConflictKind::decl(&cfg),
+        crate::sharing::merge::Choice::decl(&cfg),
+        ImportSource::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core (ipc.rs, model.rs). Do not edit:\n\

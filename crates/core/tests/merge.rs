@@ -527,3 +527,51 @@ fn merging_a_copy_with_itself_changes_nothing_whatever_was_edited_before() {
         }
     }
 }
+
+#[test]
+fn blocks_imported_from_another_project_arrive_as_new_blocks_with_their_case_and_undo_together() {
+    let mut pair = pair();
+    // Another project entirely, with a story made from a case.
+    let other = pair._dir.path().join("other.casewright");
+    ProjectFile::create(&other, &sample_project())
+        .unwrap()
+        .close()
+        .unwrap();
+    let mut source = Storyboard::new(ProjectFile::open(&other).unwrap());
+    let case = casewright_core::cases::library::starter_cases().remove(3);
+    source
+        .apply(&Edit::UseCase {
+            case: case.clone(),
+            relation: None,
+            to: Place::Library { index: 0 },
+            metrics: false,
+        })
+        .unwrap();
+    let project = source.project().unwrap();
+    drop(source);
+    let chosen = vec![
+        project.library[0].uid.clone(),
+        project.sections[1].blocks[0].uid.clone(),
+    ];
+    let before = pair.ours.project().unwrap();
+    let count = casewright_core::sharing::import::import_blocks(
+        &mut pair.ours,
+        &other,
+        &chosen,
+        Place::Library { index: 0 },
+    )
+    .unwrap();
+    assert_eq!(count, 2);
+    let after = pair.ours.project().unwrap();
+    // In the source's order: storyboard first, then its library.
+    assert_eq!(after.library[0].title, project.sections[1].blocks[0].title);
+    assert_eq!(after.library[1].title, case.title);
+    assert!(
+        after.library[..2].iter().all(|b| !chosen.contains(&b.uid)),
+        "imported blocks keep the source's ids"
+    );
+    assert_eq!(after.cases.len(), 1);
+    assert_eq!(after.library[1].case_id, Some(after.cases[0].case.id));
+    pair.ours.undo().unwrap();
+    assert_eq!(content(pair.ours.project().unwrap()), content(before));
+}

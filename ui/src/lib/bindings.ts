@@ -142,7 +142,7 @@ export type Theme = "board" | "bold";
 
 export type AppError = { code: string, message: string, };
 
-export type MenuAction = { "action": "new" } | { "action": "open" } | { "action": "saveAs" } | { "action": "shareCopy" } | { "action": "export" } | { "action": "undo" } | { "action": "redo" } | { "action": "openRecent", path: string, };
+export type MenuAction = { "action": "new" } | { "action": "open" } | { "action": "saveAs" } | { "action": "shareCopy" } | { "action": "mergeFrom" } | { "action": "importBlocks" } | { "action": "export" } | { "action": "undo" } | { "action": "redo" } | { "action": "openRecent", path: string, };
 
 export type ExportProgress = { step: ExportStep, 
 /**
@@ -426,3 +426,44 @@ unusedCasesLeftOut: number,
  * Tables, triggers and views that are not Casewright's, left out.
  */
 foreignObjectsLeftOut: number, };
+
+export type MergePlan = { 
+/**
+ * Their copy's file name.
+ */
+fileName: string, 
+/**
+ * When the two copies parted (seconds since the Unix epoch).
+ */
+baseMadeAt: number, 
+/**
+ * Their changes that go in without asking, in words.
+ */
+taken: Array<string>, conflicts: Array<Conflict>, 
+/**
+ * Their pilots differ from ours; pilots are not merged.
+ */
+pilotsDiffer: boolean, 
+/**
+ * Names the three states the plan was made from; [`apply`] refuses a plan whose
+ * states have changed since (an edit made meanwhile would shift the conflicts).
+ */
+fingerprint: string, };
+
+export type Resolution = { conflict: number, choice: Choice, };
+
+export type Conflict = { id: number, kind: ConflictKind, 
+/**
+ * What it is about, e.g. `Block “Peers already do it” in “Proof”`.
+ */
+subject: string, 
+/**
+ * The field, for a change both ways (e.g. "text"); `None` for a deletion.
+ */
+field: string | null, base: string | null, ours: string, theirs: string, };
+
+export type ConflictKind = "changedBothWays" | "deletedHereChangedThere" | "changedHereDeletedThere";
+
+export type Choice = "ours" | "theirs";
+
+export type ImportSource = { fileName: string, project: Project, };

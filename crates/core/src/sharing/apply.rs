@@ -184,7 +184,11 @@ pub fn apply(
     {
         return Err(MergeError::Undecided(open.id));
     }
-    let pictures = bring_pictures(board.file(), &sides.theirs_file, &merged.target)?;
+    let pictures = bring_pictures(
+        board.file(),
+        &sides.theirs_file,
+        merged.target.blocks.values().map(|b| &b.fields),
+    )?;
     let theirs_project = sides.theirs_file.load()?;
     let ours_project = board.project()?;
     let mut edits = 0;
@@ -199,7 +203,10 @@ pub fn apply(
                 .map(|c| (crate::cases::store::identity_key(&c.case), c.case.id))
                 .collect(),
         };
-        writer.bring_cases(&theirs_project, &merged.target)?;
+        writer.bring_cases(
+            &theirs_project,
+            merged.target.blocks.values().map(|b| &b.fields),
+        )?;
         writer.transform(&ours_project, &merged.target)?;
         edits = writer.edits;
         Ok(())
@@ -214,17 +221,17 @@ pub fn apply(
     })
 }
 
-/// Adds to our file the pictures the merged blocks show that only their copy has;
-/// returns every picture by digest.
-fn bring_pictures(
+/// Adds to our file the pictures that `blocks` show and only their copy has; returns
+/// every picture by digest.
+pub(super) fn bring_pictures<'f>(
     ours: &ProjectFile,
     theirs: &ProjectFile,
-    target: &Snapshot,
+    blocks: impl Iterator<Item = &'f BlockFields>,
 ) -> Result<HashMap<String, ImageRef>, ProjectFileError> {
     let mut ours_by_digest = ours.images_by_digest()?;
     let theirs_by_digest = theirs.images_by_digest()?;
-    for block in target.blocks.values() {
-        let Some(photo) = &block.fields.photo else {
+    for fields in blocks {
+        let Some(photo) = &fields.photo else {
             continue;
         };
         if ours_by_digest.contains_key(&photo.digest) {
@@ -241,19 +248,19 @@ fn bring_pictures(
     Ok(ours_by_digest)
 }
 
-struct Writer<'s, 'a> {
-    steps: &'s mut Steps<'a>,
-    edits: u32,
-    pictures: HashMap<String, ImageRef>,
+pub(super) struct Writer<'s, 'a> {
+    pub steps: &'s mut Steps<'a>,
+    pub edits: u32,
+    pub pictures: HashMap<String, ImageRef>,
     /// Our case ids by identity key.
-    cases: HashMap<String, i64>,
+    pub cases: HashMap<String, i64>,
 }
 
 /// Where blocks sit: a section's id, or the library.
 type Container = Option<i64>;
 
 impl Writer<'_, '_> {
-    fn apply(&mut self, edit: Edit) -> Result<crate::storyboard::Outcome, EditError> {
+    pub fn apply(&mut self, edit: Edit) -> Result<crate::storyboard::Outcome, EditError> {
         self.edits += 1;
         self.steps.apply(&edit)
     }
@@ -266,10 +273,14 @@ impl Writer<'_, '_> {
         )?)
     }
 
-    /// Copies in the case studies that merged blocks name and we lack.
-    fn bring_cases(&mut self, theirs: &crate::Project, target: &Snapshot) -> Result<(), EditError> {
-        for block in target.blocks.values() {
-            let Some(key) = &block.fields.case else {
+    /// Copies in the case studies that `blocks` name and we lack.
+    pub fn bring_cases<'f>(
+        &mut self,
+        theirs: &crate::Project,
+        blocks: impl Iterator<Item = &'f BlockFields>,
+    ) -> Result<(), EditError> {
+        for fields in blocks {
+            let Some(key) = &fields.case else {
                 continue;
             };
             if self.cases.contains_key(key) {
@@ -294,7 +305,7 @@ impl Writer<'_, '_> {
         Ok(())
     }
 
-    fn block(&self, id: i64, uid: &str, fields: &BlockFields) -> Block {
+    pub fn block(&self, id: i64, uid: &str, fields: &BlockFields) -> Block {
         Block {
             id,
             uid: uid.to_string(),

@@ -3,6 +3,7 @@
 
 pub mod apply;
 pub mod bases;
+pub mod import;
 pub mod lock;
 pub mod merge;
 pub mod share;
