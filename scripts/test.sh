@@ -17,6 +17,9 @@ cargo test -p casewright-core -p casewright -p casewright-app --features casewri
 step "UI type check and unit tests"
 (cd ui && npm run check && npm test && npm run test:browser)
 
+step "Crash torture: a project killed mid-edit keeps every committed edit"
+bash scripts/crash-torture.sh "${CRASH_KILLS:-300}"
+
 step "Exported briefings checked by qpdf and pdffonts"
 out="$(mktemp -d)"
 "$CLI_BIN" new "$out/sample.casewright" --sample

@@ -81,6 +81,7 @@ impl ProjectFile {
     pub fn open(path: &Path) -> Result<ProjectFile, ProjectFileError> {
         let header = FileHeader::read(path)?;
         header.check(path)?;
+        recover_interrupted_save(path)?;
         checks::file_size(path)?;
         check_before_open(path)?;
         let needs_upgrade = header.user_version < SCHEMA_VERSION;
@@ -121,6 +122,7 @@ impl ProjectFile {
     pub fn open_snapshot(path: &Path) -> Result<ProjectFile, ProjectFileError> {
         let header = FileHeader::read(path)?;
         header.check(path)?;
+        recover_interrupted_save(path)?;
         checks::file_size(path)?;
         check_before_open(path)?;
         let io = |source| ProjectFileError::Io {
@@ -514,6 +516,27 @@ pub(crate) fn harden(conn: &Connection) -> rusqlite::Result<()> {
     conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, MAX_FIELD_BYTES)?;
     conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
     Ok(())
+}
+
+/// Finishes what a crash (or a killed process, or a lost connection to a shared drive)
+/// left: a save cut short leaves its rollback journal beside the file, and the file reads
+/// as it was before that save only once SQLite has rolled the journal back, which a
+/// read-only connection cannot do. A read-write connection does it on its first read,
+/// and only when no live process holds the file, so a save in progress is never disturbed.
+fn recover_interrupted_save(path: &Path) -> Result<(), ProjectFileError> {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    let hot = std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0);
+    if !hot {
+        return Ok(());
+    }
+    let conn = Connection::open_with_flags(path, read_write_flags())
+        .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
+    harden(&conn).map_err(ProjectFileError::Sqlite)?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
+        .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
+    conn.close()
+        .map_err(|(_, e)| ProjectFileError::from_sqlite(path, e))
 }
 
 /// Upgrades and reads a copy of an older file in the temporary directory, so that the checks
