@@ -61,7 +61,15 @@ pub struct Recent(pub Mutex<casewright_core::recent::RecentProjects>);
 pub struct StartupProblem(pub Mutex<Option<AppError>>);
 
 fn main() {
-    tauri::Builder::default()
+    let mut builder = tauri::Builder::default();
+    // A second start (a double-clicked project while the app runs) hands its file to this
+    // one and ends. It needs the session's D-Bus; without one each start stands alone.
+    if session_bus_available() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            open_in_running_app(app, &args, &cwd)
+        }));
+    }
+    builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(OpenProject::default())
@@ -121,6 +129,33 @@ fn main() {
         ])
         .run(tauri::generate_context!())
         .expect("Casewright could not start");
+}
+
+fn session_bus_available() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists())
+}
+
+/// What a second start asked for: its project goes to the UI as "open this" (the same
+/// path as File › Open Recent, so unsaved work is never an issue: every edit is saved),
+/// and the window comes to the front.
+fn open_in_running_app(app: &tauri::AppHandle, args: &[String], cwd: &str) {
+    use tauri::Emitter;
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    if let Some(file) = args.iter().skip(1).find(|a| !a.starts_with('-')) {
+        let path = std::path::Path::new(cwd).join(file);
+        let _ = app.emit(
+            casewright_core::ipc::MENU_EVENT,
+            casewright_core::ipc::MenuAction::OpenRecent {
+                path: path.display().to_string(),
+            },
+        );
+    }
 }
 
 /// Opens the file named on the command line (a double-clicked project), or else the

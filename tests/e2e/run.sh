@@ -24,3 +24,6 @@ for _ in $(seq 100); do
 done
 cd "$ROOT/tests/e2e"
 node --test --test-concurrency=1 ./*.test.mjs
+# With a session bus of its own, so no other test's app is a "running instance".
+dbus-run-session -- bash "$ROOT/tests/e2e/single-instance.sh" 2>"$E2E_OUT/single-instance.log" ||
+  { tail -n 40 "$E2E_OUT/single-instance.log" >&2; exit 1; }
