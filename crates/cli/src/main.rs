@@ -21,6 +21,7 @@ use casewright_core::{jobs, template, Block, Project, ProjectFile};
 mod cases;
 mod files;
 mod pilot;
+mod sharing;
 
 const USAGE: &str = "\
 casewright — make the case for a change, with outcomes, evidence and a small first win.
@@ -63,6 +64,15 @@ Usage:
       Judge a pilot's results spreadsheet: per metric the change, a 95% interval suited to
       the design, an effect size, whether the target was met, and warnings where the data
       cannot carry the claim. Layouts and JSON: docs/pilot-json.md.
+  casewright share FILE OUT [--without-notes] [--without-dismissed]
+      Write a clean copy of the project for a colleague: only what it uses, no deleted
+      text, optionally without speaker notes or dismissed advice. Both files remember
+      the state shared, so the copy can be merged back.
+  casewright merge FILE THEIRS [--dry-run] [--take ours|theirs] [--format text|json]
+      Merge a colleague's edited copy into FILE (three-way, against the state it was
+      shared in). Their changes go in; a conflict (the same field changed both ways, a
+      block deleted on one side and edited on the other) stops the merge unless --take
+      says which side wins them all. --dry-run only says what would happen.
   casewright lint FILE [--format text|json] [--audience board|ceo|cfo|coo|chro|cio] [--rules DIR]
       Coach the case: FILE is a project, or a plain text or Markdown draft (headings are
       sections, paragraphs blocks). --rules adds the packs (*.toml) in DIR. Exit status:
@@ -119,6 +129,18 @@ enum Command {
         library: Option<PathBuf>,
         /// Only the cases matching this (words, filters); `None` exports the whole library.
         selection: Option<CaseQuery>,
+    },
+    Share {
+        file: PathBuf,
+        out: PathBuf,
+        options: casewright_core::sharing::ShareOptions,
+    },
+    Merge {
+        file: PathBuf,
+        theirs: PathBuf,
+        dry_run: bool,
+        take: Option<casewright_core::sharing::merge::Choice>,
+        json: bool,
     },
     PilotAnalyze {
         data: PathBuf,
@@ -192,6 +214,8 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let mut design = None;
     let (mut library, mut on_duplicate, mut industry, mut kind) = (None, None, None, None);
     let (mut for_project, mut search) = (None, None);
+    let (mut without_notes, mut without_dismissed, mut dry_run, mut take) =
+        (false, false, false, None);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -221,6 +245,10 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("kind") => kind = Some(parser.value()?.string()?),
             Long("for") => for_project = Some(PathBuf::from(parser.value()?)),
             Long("search") => search = Some(parser.value()?.string()?),
+            Long("without-notes") => without_notes = true,
+            Long("without-dismissed") => without_dismissed = true,
+            Long("dry-run") => dry_run = true,
+            Long("take") => take = Some(parser.value()?.string()?),
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
         }
@@ -311,6 +339,41 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             }
             None => bail!("`pilot` needs a job: `pilot analyze DATA.csv --design …`"),
         };
+    }
+    if verb == "share" || verb == "merge" {
+        let (Some(file), Some(other)) = (positional.next(), positional.next()) else {
+            bail!("`{verb}` needs two files: see `casewright --help`");
+        };
+        if let Some(extra) = positional.next() {
+            bail!("unexpected argument {extra:?}; see `casewright --help`");
+        }
+        let (file, other) = (PathBuf::from(file), PathBuf::from(other));
+        return Ok(if verb == "share" {
+            Command::Share {
+                file,
+                out: other,
+                options: casewright_core::sharing::ShareOptions {
+                    strip_notes: without_notes,
+                    strip_dismissed: without_dismissed,
+                },
+            }
+        } else {
+            use casewright_core::sharing::merge::Choice;
+            Command::Merge {
+                file,
+                theirs: other,
+                dry_run,
+                take: match take.as_deref() {
+                    None => None,
+                    Some("ours") => Some(Choice::Ours),
+                    Some("theirs") => Some(Choice::Theirs),
+                    Some(other) => {
+                        bail!("unknown side {other:?}; use --take ours or --take theirs")
+                    }
+                },
+                json: json_format(format.as_deref())?,
+            }
+        });
     }
     let file = positional.next().map(PathBuf::from);
     if let Some(extra) = positional.next() {
@@ -531,6 +594,14 @@ fn run(command: Command) -> Result<ExitCode> {
             selection,
         } => cases::export(&out, library.as_deref(), selection.as_ref())?,
         Command::Brand { file, logo, accent } => brand(&file, logo, accent)?,
+        Command::Share { file, out, options } => sharing::share(&file, &out, options)?,
+        Command::Merge {
+            file,
+            theirs,
+            dry_run,
+            take,
+            json,
+        } => return sharing::merge(&file, &theirs, dry_run, take, json),
         Command::Photo {
             file,
             block,

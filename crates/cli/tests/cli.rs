@@ -782,3 +782,106 @@ fn cases_import_search_and_export_through_the_cli() {
         ));
     }
 }
+
+#[test]
+fn share_then_merge_back_takes_their_changes_and_stops_at_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(casewright(
+        &["new", "ours.casewright", "--sample"],
+        dir.path(),
+    ));
+    let shared = ok(casewright(
+        &[
+            "share",
+            "ours.casewright",
+            "theirs.casewright",
+            "--without-notes",
+        ],
+        dir.path(),
+    ));
+    assert!(
+        shared.starts_with("shared a copy in theirs.casewright ("),
+        "{shared}"
+    );
+    let nothing = ok(casewright(
+        &["merge", "ours.casewright", "theirs.casewright"],
+        dir.path(),
+    ));
+    assert!(nothing.contains("nothing to take"), "{nothing}");
+
+    // They put a photo on a block; we caption the same block's photo differently.
+    write_jpeg(&dir.path().join("team.jpg"), 300, 200);
+    let block = "It already works here when we let it";
+    let photo = |file: &str, caption: &str| {
+        ok(casewright(
+            &[
+                "photo",
+                file,
+                "--block",
+                block,
+                "--image",
+                "team.jpg",
+                "--caption",
+                caption,
+            ],
+            dir.path(),
+        ))
+    };
+    photo("theirs.casewright", "Their caption");
+    let plan = ok(casewright(
+        &[
+            "merge",
+            "ours.casewright",
+            "theirs.casewright",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    ));
+    let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();
+    assert_eq!(plan["conflicts"].as_array().unwrap().len(), 0);
+    assert_eq!(plan["taken"].as_array().unwrap().len(), 1, "{plan}");
+
+    photo("ours.casewright", "Our caption");
+    let out = casewright(
+        &["merge", "ours.casewright", "theirs.casewright"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(listed.contains("CONFLICT 1"), "{listed}");
+    assert!(listed.contains("photo changed both ways"), "{listed}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing merged"));
+
+    let merged = ok(casewright(
+        &[
+            "merge",
+            "ours.casewright",
+            "theirs.casewright",
+            "--take",
+            "theirs",
+        ],
+        dir.path(),
+    ));
+    assert!(merged.contains("merged: 1 change(s)"), "{merged}");
+    // Their caption won: merging again finds nothing to take and nothing in the way.
+    let again = ok(casewright(
+        &["merge", "ours.casewright", "theirs.casewright", "--dry-run"],
+        dir.path(),
+    ));
+    assert!(again.contains("nothing to take"), "{again}");
+
+    ok(casewright(
+        &["new", "other.casewright", "--sample"],
+        dir.path(),
+    ));
+    let refused = failed(casewright(
+        &["merge", "ours.casewright", "other.casewright"],
+        dir.path(),
+    ));
+    assert!(
+        refused.contains("a copy of a different project"),
+        "{refused}"
+    );
+}
