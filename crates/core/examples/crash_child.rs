@@ -81,11 +81,15 @@ fn main() {
             _ => continue,
         };
         let mut lock = out.lock();
-        writeln!(lock, "{line}").and_then(|_| lock.flush()).expect("stdout");
+        writeln!(lock, "{line}")
+            .and_then(|_| lock.flush())
+            .expect("stdout");
         drop(lock);
         board.apply(&edit).expect("the edit applies");
         let mut lock = out.lock();
-        writeln!(lock, "ok {n}").and_then(|_| lock.flush()).expect("stdout");
+        writeln!(lock, "ok {n}")
+            .and_then(|_| lock.flush())
+            .expect("stdout");
         n += 1;
     }
 }

@@ -533,8 +533,10 @@ fn recover_interrupted_save(path: &Path) -> Result<(), ProjectFileError> {
     let conn = Connection::open_with_flags(path, read_write_flags())
         .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
     harden(&conn).map_err(ProjectFileError::Sqlite)?;
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
-        .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| ProjectFileError::from_sqlite(path, e))?;
     conn.close()
         .map_err(|(_, e)| ProjectFileError::from_sqlite(path, e))
 }
