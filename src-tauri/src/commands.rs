@@ -883,6 +883,19 @@ pub async fn merge_plan_dialog(
     Ok(Some(plan))
 }
 
+/// Plans the merge of the copy chosen by `merge_plan_dialog` again (after the project or
+/// their copy changed), without asking for the file.
+#[tauri::command]
+pub fn merge_replan(
+    open: State<'_, OpenProject>,
+    chosen: State<'_, ChosenProject>,
+) -> Result<casewright_core::sharing::apply::MergePlan, AppError> {
+    let path = chosen_project(&chosen)?;
+    let guard = open.0.lock().unwrap();
+    let current = guard.as_ref().ok_or_else(no_project)?;
+    Ok(casewright_core::sharing::apply::plan(current.board.file(), &path)?)
+}
+
 /// Merges the copy chosen by `merge_plan_dialog` with the user's choices, as one
 /// undoable edit.
 #[tauri::command]

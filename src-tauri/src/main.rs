@@ -100,6 +100,7 @@ fn main() {
             commands::share_copy_dialog,
             commands::take_over_project,
             commands::merge_plan_dialog,
+            commands::merge_replan,
             commands::apply_merge,
             commands::import_source_dialog,
             commands::import_blocks,
