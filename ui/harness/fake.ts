@@ -8,6 +8,10 @@
 // through `emit` (at once, or spaced out in slow mode) and honours cancel_export as the shell does.
 // Its pilots are checked, judged and leveraged by harness/pilots.ts (a test double of
 // crates/core/src/pilot); its results dialog answers what a test set (`resultsAnswer`).
+// Like the core, it can hold the project read-only (`readOnly`: who else has it open): then
+// every change is refused with code "read_only", until take_over_project or a Save As. Its
+// share_copy_dialog "writes" a copy sized from the project, or answers what a test set
+// (`shareAnswer`: a result, an error, or null for a cancelled save dialog).
 import type {
   AppError,
   Block,
@@ -19,11 +23,14 @@ import type {
   ExportProgress,
   ImageRef,
   ImportedResults,
+  LockHolder,
   OpenedProject,
   Pilot,
   Place,
   Project,
   Relation,
+  SharedCopy,
+  ShareOptions,
 } from "../src/lib/bindings";
 import { briefingPreview } from "./briefing";
 import { projectCharts } from "./chart";
@@ -75,6 +82,18 @@ const MAX_CAPTION = 1000;
  */
 export type ResultsAnswer = ImportedResults[] | AppError | null;
 
+/**
+ * What the next share_copy_dialog answers: "write" (a copy sized from the project, unused cases
+ * counted), a SharedCopy as given, an error, or null for a cancelled save dialog.
+ */
+export type ShareAnswer = "write" | SharedCopy | AppError | null;
+
+/** The core's refusal of a change to a project open read-only (ProjectFileError::ReadOnly). */
+export function readOnlyRefusal(holder: LockHolder): AppError {
+  const since = new Date(holder.since * 1000).toISOString().replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*$/, "$1 $2 UTC");
+  return refuse("read_only", `${holder.user} has this project open (since ${since}); it is open read-only here: save a copy to make changes, or take it over`);
+}
+
 export class FakeCore {
   project: Project;
   path: string;
@@ -124,6 +143,16 @@ export class FakeCore {
   casesExportPath: string | null = "/home/ana/cases.json";
   /** The selection of every export_cases_dialog asked for (null: the whole library), in order. */
   casesExports: (CaseQuery | null)[] = [];
+  /** Who else has the project open (it is read-only here); null: it is editable. */
+  readOnly: LockHolder | null = null;
+  /** How many times take_over_project was called. */
+  takeOvers = 0;
+  /** Where save_as_dialog "writes" the copy it goes on editing; null: the dialog is cancelled. */
+  saveAsPath: string | null = null;
+  /** What share_copy_dialog answers (each time, until changed). */
+  shareAnswer: ShareAnswer = "write";
+  /** The options of every share_copy_dialog asked for, in order (cancelled ones too). */
+  shares: ShareOptions[] = [];
   #cancelExport = false;
   #undo: Project[] = [];
   #redo: Project[] = [];
@@ -158,7 +187,20 @@ export class FakeCore {
       canUndo: this.#undo.length > 0,
       canRedo: this.#redo.length > 0,
       charts: projectCharts([...this.project.library, ...this.project.sections.flatMap((s) => s.blocks)]),
+      readOnly: this.readOnly ? clone(this.readOnly) : null,
     };
+  }
+
+  /** Refuses any change while the project is read-only here, as the core does. */
+  #writable() {
+    if (this.readOnly) throw readOnlyRefusal(this.readOnly);
+  }
+
+  /** Opens the file again (open_recent of the open path): a fresh start, no undo history, as the core reads it. */
+  reopen(): OpenedProject {
+    this.#undo = [];
+    this.#redo = [];
+    return this.opened();
   }
 
   async handle(command: string, args: Json): Promise<unknown> {
@@ -182,13 +224,31 @@ export class FakeCore {
       case "coach_block":
         return lintDraft(this.project, args.block as Block);
       case "undo":
+        this.#writable();
         return this.#step(this.#undo, this.#redo);
       case "redo":
+        this.#writable();
         return this.#step(this.#redo, this.#undo);
       case "open_project_dialog":
       case "new_project_dialog":
-      case "save_as_dialog":
         return null;
+      case "open_recent": {
+        if (args.path !== this.path) throw refuse("not_found", `${args.path} could not be found`);
+        return this.reopen();
+      }
+      case "save_as_dialog": {
+        // The copy is this instance's own: editable whoever has the original open.
+        if (this.saveAsPath === null) return null;
+        this.path = this.saveAsPath;
+        this.readOnly = null;
+        return this.opened();
+      }
+      case "take_over_project":
+        this.takeOvers++;
+        this.readOnly = null;
+        return this.reopen();
+      case "share_copy_dialog":
+        return this.#share(args.options as ShareOptions);
       case "briefing_preview": {
         const settings = args.settings as BriefingSettings;
         this.previews.push({ ...settings });
@@ -205,6 +265,7 @@ export class FakeCore {
         this.#cancelExport = true;
         return null;
       case "add_picture_dialog": {
+        this.#writable();
         if (this.failPictureNext) {
           const error = this.failPictureNext;
           this.failPictureNext = null;
@@ -241,6 +302,7 @@ export class FakeCore {
       case "use_library_case": {
         // As the core's UseCase: the story at `to`, its metric blocks right after it, one undo step.
         this.caseUses.push(clone({ id: args.id, relation: args.relation ?? null, to: args.to, metrics: Boolean(args.metrics) }));
+        this.#writable();
         const study = this.library.get(args.id as number);
         const to = args.to as Place;
         const blocks = caseBlocks(study, args.relation ?? null, Boolean(args.metrics));
@@ -294,6 +356,29 @@ export class FakeCore {
     return { path, pages: preview.pages.length, bytes: 48000, warnings: preview.warnings };
   }
 
+  /**
+   * Share a Copy…: the copy holds what the project uses (its size here: the project's JSON, as a
+   * stand-in), without the case studies no block uses; notes and dismissals left out as asked.
+   */
+  #share(options: ShareOptions): SharedCopy | null {
+    this.shares.push({ stripNotes: options.stripNotes, stripDismissed: options.stripDismissed });
+    const answer = this.shareAnswer;
+    if (answer === null) return null;
+    if (answer !== "write") {
+      if ("code" in answer) throw clone(answer);
+      return clone(answer);
+    }
+    const copy = clone(this.project);
+    const blocks = [...copy.library, ...copy.sections.flatMap((s) => s.blocks)];
+    if (options.stripNotes) for (const section of copy.sections) section.notes = "";
+    if (options.stripDismissed) for (const block of blocks) block.dismissed = [];
+    const used = new Set(blocks.map((b) => b.caseId));
+    const kept = copy.cases.filter((c) => used.has(c.case.id ?? -1));
+    const unusedCasesLeftOut = copy.cases.length - kept.length;
+    copy.cases = kept;
+    return { bytes: 24576 + 2 * JSON.stringify(copy).length, unusedCasesLeftOut, foreignObjectsLeftOut: 0 };
+  }
+
   #step(from: Project[], to: Project[]): OpenedProject {
     const previous = from.pop();
     if (previous) {
@@ -305,6 +390,7 @@ export class FakeCore {
 
   /** leverage_pilot: the pilot's win as one undoable batch of blocks, or the core's refusal. */
   #leverage(id: number): OpenedProject {
+    this.#writable();
     const pilot = this.project.pilots.find((p) => p.id === id);
     if (!pilot) throw refuse("not_found", "That pilot is no longer in the project.");
     const edit = leverageEdit(this.project, pilot);
@@ -314,6 +400,7 @@ export class FakeCore {
 
   #apply(edit: Edit): OpenedProject {
     this.edits.push(clone(edit));
+    this.#writable();
     if (this.failNext) {
       const error = this.failNext;
       this.failNext = null;

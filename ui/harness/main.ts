@@ -6,8 +6,22 @@ import { emit } from "@tauri-apps/api/event";
 import sampleText from "../../assets/sample/social-collaboration.json?raw";
 import "../src/app.css";
 import App from "../src/App.svelte";
-import type { AppError, BriefingSettings, CaseQuery, CaseStudy, Design, Edit, ExportProgress, MenuAction, Place, Project, Relation } from "../src/lib/bindings";
-import { FakeCore, type ResultsAnswer, type SlowExport } from "./fake";
+import type {
+  AppError,
+  BriefingSettings,
+  CaseQuery,
+  CaseStudy,
+  Design,
+  Edit,
+  ExportProgress,
+  LockHolder,
+  MenuAction,
+  Place,
+  Project,
+  Relation,
+  ShareOptions,
+} from "../src/lib/bindings";
+import { FakeCore, type ResultsAnswer, type ShareAnswer, type SlowExport } from "./fake";
 import type { ImportFile } from "./cases";
 import { firstDraft, projectFromSample, samplePilot } from "./fixture";
 import { bigProject } from "./big";
@@ -63,6 +77,19 @@ declare global {
       caseUses(): { id: number; relation: Relation | null; to: Place; metrics: boolean }[];
       /** The selection of every case export asked for (null: the whole library), in order. */
       casesExports(): (CaseQuery | null)[];
+      /**
+       * Opens the project again as another Casewright's `holder` has it open: read-only here, every
+       * change refused (code "read_only"), as File › Open Recent of a locked file does.
+       */
+      openReadOnly(holder: LockHolder): Promise<void>;
+      /** How many times the project was taken over (Edit Anyway). */
+      takeOvers(): number;
+      /** Where Save As… "writes" its copy from now on; null: its dialog is cancelled (the default). */
+      saveAsPath(path: string | null): void;
+      /** What Share a Copy… answers from now on: "write" (the default), a SharedCopy, an error, or null (cancelled). */
+      shareAnswer(answer: ShareAnswer): void;
+      /** The options of every Share a Copy… asked for, in order. */
+      shares(): ShareOptions[];
     };
   }
 }
@@ -124,6 +151,18 @@ window.harness = {
   },
   caseUses: () => JSON.parse(JSON.stringify(core.caseUses)),
   casesExports: () => JSON.parse(JSON.stringify(core.casesExports)),
+  openReadOnly: (holder) => {
+    core.readOnly = JSON.parse(JSON.stringify(holder));
+    return emit("menu-action", { action: "openRecent", path: core.path });
+  },
+  takeOvers: () => core.takeOvers,
+  saveAsPath: (path) => {
+    core.saveAsPath = path;
+  },
+  shareAnswer: (answer) => {
+    core.shareAnswer = answer === null || answer === "write" ? answer : JSON.parse(JSON.stringify(answer));
+  },
+  shares: () => JSON.parse(JSON.stringify(core.shares)),
 };
 
 const target = document.getElementById("app");

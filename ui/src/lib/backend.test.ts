@@ -27,6 +27,8 @@ import {
   redo,
   saveAsDialog,
   setWindowTitle,
+  shareCopyDialog,
+  takeOverProject,
   toAppError,
   undo,
 } from "./backend";
@@ -135,6 +137,27 @@ describe("commands", () => {
       ["read_results_dialog", { design: "paired" }],
       ["leverage_pilot", { id: 4 }],
       ["read_results_dialog", { design: "independent" }],
+    ]);
+  });
+
+  it("take the project over and share a copy by the shell's command names, the options as `options`", async () => {
+    invoke.mockResolvedValueOnce({ fileName: "a.casewright", readOnly: null });
+    await expect(takeOverProject()).resolves.toMatchObject({ readOnly: null });
+    invoke.mockResolvedValueOnce({ bytes: 151552, unusedCasesLeftOut: 1, foreignObjectsLeftOut: 0 });
+    await expect(shareCopyDialog({ stripNotes: true, stripDismissed: false })).resolves.toEqual({
+      bytes: 151552,
+      unusedCasesLeftOut: 1,
+      foreignObjectsLeftOut: 0,
+    });
+    invoke.mockResolvedValueOnce(null);
+    await expect(shareCopyDialog({ stripNotes: false, stripDismissed: true })).resolves.toBeNull();
+    invoke.mockRejectedValueOnce({ code: "io", message: "the folder is read-only" });
+    await expect(shareCopyDialog({ stripNotes: false, stripDismissed: false })).rejects.toEqual({ code: "io", message: "the folder is read-only" });
+    expect(invoke.mock.calls).toEqual([
+      ["take_over_project", undefined],
+      ["share_copy_dialog", { options: { stripNotes: true, stripDismissed: false } }],
+      ["share_copy_dialog", { options: { stripNotes: false, stripDismissed: true } }],
+      ["share_copy_dialog", { options: { stripNotes: false, stripDismissed: false } }],
     ]);
   });
 

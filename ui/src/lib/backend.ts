@@ -26,6 +26,8 @@ import type {
   OpenedProject,
   PilotReport,
   Report,
+  SharedCopy,
+  ShareOptions,
 } from "./bindings";
 
 /** A4, no handout: what an export uses until the person chooses otherwise. */
@@ -102,6 +104,23 @@ export function newProjectDialog(): Promise<OpenedProject | null> {
 /** Asks for a new name, writes a copy there and goes on editing the copy; null when cancelled. */
 export function saveAsDialog(): Promise<OpenedProject | null> {
   return call<OpenedProject | null>("save_as_dialog");
+}
+
+/**
+ * Opens the project shown read-only (OpenedProject.readOnly: someone else has it open) for
+ * editing here, taking its lock whoever holds it; returns the file as it now is, editable.
+ */
+export function takeOverProject(): Promise<OpenedProject> {
+  return call<OpenedProject>("take_over_project");
+}
+
+/**
+ * Asks where to save and writes a shared copy of the open project for a colleague (only what it
+ * uses; speaker notes and dismissed advice left out when asked); null when the person cancels.
+ * A read: it works while the project is open read-only too.
+ */
+export function shareCopyDialog(options: ShareOptions): Promise<SharedCopy | null> {
+  return call<SharedCopy | null>("share_copy_dialog", { options });
 }
 
 /** Opens a project from the recent list (File › Open Recent). */

@@ -220,6 +220,8 @@ export class CoachView {
 export interface Coach {
   readonly state: CoachState;
   readonly view: CoachView;
+  /** Whether the project is open read-only here: advice can be read, not acted on (fixed, dismissed, restored). */
+  readonly readOnly: boolean;
   /** The live coach's question: advice on a draft of one block. */
   lint(block: Block): Promise<Finding[]>;
   /** Applies one fix (an undoable edit); settles once the reply (or the failure) is shown. */

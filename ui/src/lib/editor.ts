@@ -11,6 +11,11 @@ export type Flushable = { flush(): void };
 
 export interface Editor {
   readonly project: Project;
+  /**
+   * Whether the project is open read-only here (someone else has it open): the core refuses
+   * every change, so nothing invites one (fields locked, no adding, moving or deleting).
+   */
+  readonly readOnly: boolean;
   readonly selection: Selection;
   readonly blocks: BlockDrag;
   readonly sections: SectionDrag;

@@ -72,6 +72,8 @@ export type LeverageNote =
 
 export interface Pilots {
   readonly project: Project;
+  /** Whether the project is open read-only here: pilots can be read and judged, not changed or used. */
+  readonly readOnly: boolean;
   readonly reports: PilotReports;
   /** The pilot shown in the planner; null when there is none. */
   readonly selected: number | null;

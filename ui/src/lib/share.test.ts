@@ -71,12 +71,21 @@ describe("sharing what a reply did not change", () => {
 
   it("charts are shared by block id", () => {
     const chart = { bars: [{ label: "Now", value: 3 }] } as unknown as OpenedProject["charts"][number];
-    const before: OpenedProject = { path: "p", fileName: "p", project: project(), canUndo: false, canRedo: false, charts: { 1: chart } };
+    const before: OpenedProject = { path: "p", fileName: "p", project: project(), canUndo: false, canRedo: false, charts: { 1: chart }, readOnly: null };
     const same = shareUnchanged(before, copy(before));
     expect(same.charts).toBe(before.charts);
     const more = shareUnchanged(before, { ...copy(before), charts: { ...copy(before.charts), 2: copy(chart) } });
     expect(more.charts).not.toBe(before.charts);
     expect(more.charts[1]).toBe(chart);
     expect(shareUnchanged(null, before)).toBe(before);
+  });
+
+  it("the lock holder of a project open read-only is shared while it is the same", () => {
+    const holder = { user: "ana", host: "ana-laptop", pid: 4242, since: 1790000000 };
+    const before: OpenedProject = { path: "p", fileName: "p", project: project(), canUndo: false, canRedo: false, charts: {}, readOnly: holder };
+    expect(shareUnchanged(before, copy(before)).readOnly).toBe(holder);
+    const other = shareUnchanged(before, { ...copy(before), readOnly: { ...holder, user: "ben" } });
+    expect(other.readOnly).toEqual({ ...holder, user: "ben" });
+    expect(shareUnchanged(before, { ...copy(before), readOnly: null }).readOnly).toBeNull();
   });
 });

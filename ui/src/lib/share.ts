@@ -54,7 +54,7 @@ export function shareProject(previous: Project | null | undefined, next: Project
   };
 }
 
-/** The next reply, sharing the previous reply's unchanged blocks, sections, lists and charts. */
+/** The next reply, sharing the previous reply's unchanged blocks, sections, lists, charts and lock holder. */
 export function shareUnchanged(previous: OpenedProject | null, next: OpenedProject): OpenedProject {
   if (!previous) return next;
   const charts: Record<number, MetricChart> = {};
@@ -65,5 +65,6 @@ export function shareUnchanged(previous: OpenedProject | null, next: OpenedProje
     charts[Number(key)] = same ? before : chart;
     allSame &&= same;
   }
-  return { ...next, project: shareProject(previous.project, next.project), charts: allSame ? previous.charts : charts };
+  const readOnly = previous.readOnly && sameData(previous.readOnly, next.readOnly) ? previous.readOnly : next.readOnly;
+  return { ...next, project: shareProject(previous.project, next.project), charts: allSame ? previous.charts : charts, readOnly };
 }

@@ -14,6 +14,7 @@ import type {
   PilotReport,
   Report,
   SearchResult,
+  SharedCopy,
 } from "../lib/bindings";
 import { FakeCore } from "../../harness/fake";
 
@@ -47,18 +48,22 @@ export const mockedFunctions = {
   readResultsDialog: vi.fn(),
   searchCases: vi.fn(),
   useLibraryCase: vi.fn(),
+  takeOverProject: vi.fn(),
+  shareCopyDialog: vi.fn(),
 };
 
 /**
  * Answers currentProject, applyEdit, undo, redo, the coach, the briefing preview, the PDF
  * export (its progress events go to the handler App gave onExportProgress; cancelExport
  * reaches the core), the pictures (adding one, thumbnails), the pilots (reports, leverage,
- * the results dialog) and the case library (search, use a case) from a FakeCore holding
+ * the results dialog), the case library (search, use a case), taking the project over and
+ * sharing a copy (its `readOnly`, `shareAnswer`) from a FakeCore holding
  * `opened`'s project; returns the core (its `edits` are what the UI sent, its `previews` and
  * `exports` the print settings asked for, `slowExport` paces the export's steps).
  */
 export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   const core = new FakeCore(opened.project, opened.path);
+  core.readOnly = opened.readOnly;
   const answer = (command: string, args?: unknown) => core.handle(command, args) as Promise<OpenedProject>;
   vi.mocked(backend.currentProject).mockImplementation(() => answer("current_project"));
   vi.mocked(backend.applyEdit).mockImplementation((edit) => answer("apply_edit", { edit }));
@@ -87,6 +92,8 @@ export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   );
   vi.mocked(backend.searchCases).mockImplementation((query) => core.handle("search_cases", { query }) as Promise<SearchResult>);
   vi.mocked(backend.useLibraryCase).mockImplementation((id, relation, to, metrics) => answer("use_library_case", { id, relation, to, metrics }));
+  vi.mocked(backend.takeOverProject).mockImplementation(() => answer("take_over_project"));
+  vi.mocked(backend.shareCopyDialog).mockImplementation((options) => core.handle("share_copy_dialog", { options }) as Promise<SharedCopy | null>);
   vi.mocked(backend.takeStartupProblem).mockResolvedValue(null);
   vi.mocked(backend.setWindowTitle).mockResolvedValue(undefined);
   vi.mocked(backend.onMenuAction).mockResolvedValue(() => {});

@@ -21,5 +21,6 @@ export function opened(
     canUndo: false,
     canRedo: false,
     charts: {},
+    readOnly: null,
   };
 }
