@@ -168,25 +168,39 @@ pub async fn share_copy_dialog(
             .map(|n| format!("{} (shared).casewright", n.to_string_lossy()))
             .unwrap_or_else(|| "Shared.casewright".into())
     };
+    let Some(dest) = pick_project_destination(&app, "Share a copy of the project", &suggested)?
+    else {
+        return Ok(None);
+    };
+    let guard = open.0.lock().unwrap();
+    let current = guard.as_ref().ok_or_else(no_project)?;
+    Ok(Some(current.board.file().share_copy(&dest, options)?))
+}
+
+/// Asks where to save a project file, suggesting `suggested`; adds the extension when the
+/// name has none. `None` when the user cancels.
+fn pick_project_destination(
+    app: &AppHandle,
+    title: &str,
+    suggested: &str,
+) -> Result<Option<PathBuf>, AppError> {
     let Some(picked) = app
         .dialog()
         .file()
-        .set_title("Share a copy of the project")
-        .set_file_name(&suggested)
+        .set_title(title)
+        .set_file_name(suggested)
         .add_filter(PROJECT_FILTER.0, PROJECT_FILTER.1)
         .blocking_save_file()
     else {
         return Ok(None);
     };
-    let dest = with_extension(
-        picked
-            .into_path()
-            .map_err(|e| AppError::new("invalid_path", e.to_string()))?,
+    let path = picked
+        .into_path()
+        .map_err(|e| AppError::new("invalid_path", e.to_string()))?;
+    Ok(Some(with_extension(
+        path,
         casewright_core::project_file::EXTENSION,
-    );
-    let guard = open.0.lock().unwrap();
-    let current = guard.as_ref().ok_or_else(no_project)?;
-    Ok(Some(current.board.file().share_copy(&dest, options)?))
+    )))
 }
 
 fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
@@ -232,22 +246,14 @@ pub async fn new_project_dialog(
     app: AppHandle,
     open: State<'_, OpenProject>,
 ) -> Result<Option<OpenedProject>, AppError> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Create a new Casewright project")
-        .set_file_name("New case.casewright")
-        .add_filter(PROJECT_FILTER.0, PROJECT_FILTER.1)
-        .blocking_save_file()
+    let Some(path) = pick_project_destination(
+        &app,
+        "Create a new Casewright project",
+        "New case.casewright",
+    )?
     else {
         return Ok(None);
     };
-    let path = with_extension(
-        picked
-            .into_path()
-            .map_err(|e| AppError::new("invalid_path", e.to_string()))?,
-        casewright_core::project_file::EXTENSION,
-    );
     jobs::create_from_template(&path)?.close()?;
     let editing = jobs::open_for_editing(&path, false)?;
     switch_to(&app, &open, Open::new(path, editing)).map(Some)
@@ -268,22 +274,9 @@ pub async fn save_as_dialog(
             .map(|n| format!("Copy of {}", n.to_string_lossy()))
             .unwrap_or_else(|| "Copy.casewright".into())
     };
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .set_title("Save the project as")
-        .set_file_name(&suggested)
-        .add_filter(PROJECT_FILTER.0, PROJECT_FILTER.1)
-        .blocking_save_file()
-    else {
+    let Some(dest) = pick_project_destination(&app, "Save the project as", &suggested)? else {
         return Ok(None);
     };
-    let dest = with_extension(
-        picked
-            .into_path()
-            .map_err(|e| AppError::new("invalid_path", e.to_string()))?,
-        casewright_core::project_file::EXTENSION,
-    );
     let opened = {
         let mut guard = open.0.lock().unwrap();
         let current = guard.as_mut().ok_or_else(no_project)?;
@@ -893,7 +886,10 @@ pub fn merge_replan(
     let path = chosen_project(&chosen)?;
     let guard = open.0.lock().unwrap();
     let current = guard.as_ref().ok_or_else(no_project)?;
-    Ok(casewright_core::sharing::apply::plan(current.board.file(), &path)?)
+    Ok(casewright_core::sharing::apply::plan(
+        current.board.file(),
+        &path,
+    )?)
 }
 
 /// Merges the copy chosen by `merge_plan_dialog` with the user's choices, as one

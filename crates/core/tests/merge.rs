@@ -575,3 +575,62 @@ fn blocks_imported_from_another_project_arrive_as_new_blocks_with_their_case_and
     pair.ours.undo().unwrap();
     assert_eq!(content(pair.ours.project().unwrap()), content(before));
 }
+
+fn set_title(board: &mut Storyboard, title: &str) {
+    let p = board.project().unwrap();
+    board
+        .apply(&Edit::SetProjectDetails {
+            title: title.into(),
+            author: p.author,
+            audience: p.audience,
+            industry: p.industry,
+        })
+        .unwrap();
+}
+
+#[test]
+fn the_project_renamed_both_ways_and_a_section_removed_here_but_renamed_there_are_conflicts() {
+    let mut pair = pair();
+    set_title(&mut pair.ours, "Our title");
+    set_title(&mut pair.theirs, "Their title");
+    let section = pair.ours.project().unwrap().sections[3].clone();
+    pair.ours
+        .apply(&Edit::RemoveSection { id: section.id })
+        .unwrap();
+    let theirs_section = pair.theirs.project().unwrap().sections[3].clone();
+    pair.theirs
+        .apply(&Edit::UpdateSection {
+            id: theirs_section.id,
+            text: SectionText {
+                title: "Their better heading".into(),
+                notes: theirs_section.notes.clone(),
+            },
+        })
+        .unwrap();
+    let planned = merge_with(&mut pair, |_, _| Choice::Theirs);
+    let kinds: Vec<_> = planned
+        .conflicts
+        .iter()
+        .map(|c| (c.kind, c.subject.as_str(), c.field.as_deref()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (ConflictKind::ChangedBothWays, "Project", Some("title")),
+            (
+                ConflictKind::DeletedHereChangedThere,
+                "Section “Their better heading”",
+                None
+            ),
+        ]
+    );
+    let merged = pair.ours.project().unwrap();
+    assert_eq!(merged.title, "Their title");
+    let back = merged
+        .sections
+        .iter()
+        .find(|s| s.uid == section.uid)
+        .unwrap();
+    assert_eq!(back.title, "Their better heading");
+    assert_eq!(merged.sections[3].uid, section.uid, "back in its place");
+}

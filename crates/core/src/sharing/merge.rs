@@ -242,32 +242,16 @@ impl Merging<'_> {
 
     fn details(&mut self, base: &Snapshot, ours: &Snapshot, theirs: &Snapshot) -> Details {
         let (b, o, t) = (&base.details, &ours.details, &theirs.details);
-        let text = |s: &String| shown_text(s.as_str());
+        let mut merged = |label: &str, get: fn(&Details) -> &String| {
+            self.field("Project", label, (Some(get(b)), get(o), get(t)), |s| {
+                shown_text(s.as_str())
+            })
+        };
         Details {
-            title: self.field(
-                "Project",
-                "title",
-                (Some(&b.title), &o.title, &t.title),
-                text,
-            ),
-            author: self.field(
-                "Project",
-                "author",
-                (Some(&b.author), &o.author, &t.author),
-                text,
-            ),
-            audience: self.field(
-                "Project",
-                "audience",
-                (Some(&b.audience), &o.audience, &t.audience),
-                text,
-            ),
-            industry: self.field(
-                "Project",
-                "industry",
-                (Some(&b.industry), &o.industry, &t.industry),
-                text,
-            ),
+            title: merged("title", |d| &d.title),
+            author: merged("author", |d| &d.author),
+            audience: merged("audience", |d| &d.audience),
+            industry: merged("industry", |d| &d.industry),
         }
     }
 
