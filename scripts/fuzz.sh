@@ -22,7 +22,8 @@ if [ -z "$(ls -A "$corpus")" ]; then
       ;;
   esac
 fi
-# Its own target directory: sanitizer builds share nothing with the workspace's.
-CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$TARGET_DIR/fuzz}" \
+# Its own target directory, outside the CI cache: sanitizer builds share nothing with the
+# workspace's, and would only swell the cache.
+CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-/var/cache/casewright/fuzz-target}" \
   cargo +nightly fuzz run --fuzz-dir fuzz "$TARGET" "$corpus" -- \
   -max_total_time="$SECONDS_TO_RUN" -max_len=262144 -timeout=20 -rss_limit_mb=4096 -print_final_stats=1
