@@ -11,7 +11,11 @@
 // Like the core, it can hold the project read-only (`readOnly`: who else has it open): then
 // every change is refused with code "read_only", until take_over_project or a Save As. Its
 // share_copy_dialog "writes" a copy sized from the project, or answers what a test set
-// (`shareAnswer`: a result, an error, or null for a cancelled save dialog).
+// (`shareAnswer`: a result, an error, or null for a cancelled save dialog). Merge Changes From…
+// plans what a test set (`mergeAnswer`: Ben's copy of the sample, harness/merge.ts, unless set)
+// and applies it as one undoable step, recording the choices received (`merges`); `staleNext`
+// makes the next merge stale, as an edit to either file would. Import Blocks From… reads what a
+// test set (`importAnswer`) and copies the blocks asked for, recording each call (`imports`).
 import type {
   AppError,
   Block,
@@ -23,12 +27,15 @@ import type {
   ExportProgress,
   ImageRef,
   ImportedResults,
+  ImportSource,
   LockHolder,
+  MergePlan,
   OpenedProject,
   Pilot,
   Place,
   Project,
   Relation,
+  Resolution,
   SharedCopy,
   ShareOptions,
 } from "../src/lib/bindings";
@@ -37,6 +44,7 @@ import { projectCharts } from "./chart";
 import { lintDraft, lintProject, replaceChars } from "./coach";
 import { checkPilot, leverageEdit, reportPilot } from "./pilots";
 import { caseBlocks, FakeLibrary } from "./cases";
+import { planForUi, sampleMergePlan, sampleImportSource, type FakeMergePlan } from "./merge";
 
 type Json = ReturnType<typeof JSON.parse>;
 
@@ -87,6 +95,20 @@ export type ResultsAnswer = ImportedResults[] | AppError | null;
  * counted), a SharedCopy as given, an error, or null for a cancelled save dialog.
  */
 export type ShareAnswer = "write" | SharedCopy | AppError | null;
+
+/**
+ * What the next merge_plan_dialog (and merge_replan) answers: "sample" (Ben's copy of the sample,
+ * planned against the project as it is then), a plan as given (with what its changes do here),
+ * an error (e.g. code "different_project"), or null for a cancelled file dialog.
+ */
+export type MergeAnswer = "sample" | FakeMergePlan | AppError | null;
+
+/** What the next import_source_dialog answers: "sample" (another project), a source as given, an error, or null (cancelled). */
+export type ImportAnswer = "sample" | ImportSource | AppError | null;
+
+function isError(value: object): value is AppError {
+  return "code" in value && "message" in value;
+}
 
 /** The core's refusal of a change to a project open read-only (ProjectFileError::ReadOnly). */
 export function readOnlyRefusal(holder: LockHolder): AppError {
@@ -153,6 +175,22 @@ export class FakeCore {
   shareAnswer: ShareAnswer = "write";
   /** The options of every share_copy_dialog asked for, in order (cancelled ones too). */
   shares: ShareOptions[] = [];
+  /** What merge_plan_dialog and merge_replan answer (each time, until changed). */
+  mergeAnswer: MergeAnswer = "sample";
+  /** The next apply_merge is refused as stale (their copy "changed"): the plans made from then on differ. */
+  staleNext = false;
+  /** Every apply_merge asked for, in order, as received (refused ones too). */
+  merges: { fingerprint: string; resolutions: Resolution[] }[] = [];
+  /** What import_source_dialog answers (each time, until changed). */
+  importAnswer: ImportAnswer = "sample";
+  /** Every import_blocks asked for, in order, as received (refused ones too). */
+  imports: { uids: string[]; to: Place }[] = [];
+  /** The plan last made (the file merge_plan_dialog chose); merge_replan and apply_merge use it. */
+  #plan: FakeMergePlan | null = null;
+  /** How many times their copy "changed" (each stale merge): part of each plan's fingerprint. */
+  #staleness = 0;
+  /** The project import_source_dialog read last. */
+  #source: ImportSource | null = null;
   #cancelExport = false;
   #undo: Project[] = [];
   #redo: Project[] = [];
@@ -249,6 +287,21 @@ export class FakeCore {
         return this.reopen();
       case "share_copy_dialog":
         return this.#share(args.options as ShareOptions);
+      case "merge_plan_dialog":
+        return this.#planMerge(true);
+      case "merge_replan":
+        return this.#planMerge(false);
+      case "apply_merge":
+        return this.#merge(args.fingerprint as string, args.resolutions as Resolution[]);
+      case "import_source_dialog": {
+        const answer = this.importAnswer;
+        if (answer === null) return null;
+        if (answer !== "sample" && isError(answer)) throw clone(answer);
+        this.#source = answer === "sample" ? sampleImportSource() : clone(answer);
+        return clone(this.#source);
+      }
+      case "import_blocks":
+        return this.#import(args.uids as string[], args.to as Place);
       case "briefing_preview": {
         const settings = args.settings as BriefingSettings;
         this.previews.push({ ...settings });
@@ -377,6 +430,61 @@ export class FakeCore {
     const unusedCasesLeftOut = copy.cases.length - kept.length;
     copy.cases = kept;
     return { bytes: 24576 + 2 * JSON.stringify(copy).length, unusedCasesLeftOut, foreignObjectsLeftOut: 0 };
+  }
+
+  /**
+   * merge_plan_dialog (`ask`: a file dialog first) or merge_replan: the plan of `mergeAnswer`
+   * against the project as it is now, its fingerprint naming how often their copy changed.
+   */
+  #planMerge(ask: boolean): MergePlan | null {
+    if (!ask && !this.#plan) throw refuse("no_project_chosen", "Choose the other project first.");
+    const answer = this.mergeAnswer;
+    if (answer === null) {
+      if (ask) return null;
+      throw refuse("not_found", "their copy could not be found");
+    }
+    if (answer !== "sample" && isError(answer)) throw clone(answer);
+    const plan = answer === "sample" ? sampleMergePlan(this.project) : clone(answer);
+    if (this.#staleness > 0) plan.fingerprint = `${plan.fingerprint}~${this.#staleness}`;
+    this.#plan = plan;
+    return planForUi(plan);
+  }
+
+  /** apply_merge: the plan's changes, and their side of each conflict decided so, as one undoable step. */
+  #merge(fingerprint: string, resolutions: Resolution[]): OpenedProject {
+    this.merges.push(clone({ fingerprint, resolutions }));
+    const plan = this.#plan;
+    if (!plan) throw refuse("no_project_chosen", "Choose the other project first.");
+    this.#writable();
+    if (this.staleNext) {
+      this.staleNext = false;
+      this.#staleness++;
+    }
+    const current = this.#staleness > 0 ? `${plan.fingerprint.replace(/~\d+$/, "")}~${this.#staleness}` : plan.fingerprint;
+    if (fingerprint !== current) throw refuse("merge_stale", "the project or their copy changed since the merge was reviewed; review it again");
+    const edits: Edit[] = [...(plan.takenEdits ?? [])];
+    for (const conflict of plan.conflicts) {
+      const resolution = resolutions.find((r) => r.conflict === conflict.id);
+      if (!resolution) throw refuse("merge_undecided", `conflict ${conflict.id} has no choice`);
+      if (resolution.choice === "theirs") edits.push(...(plan.theirEdits?.[conflict.id] ?? []));
+    }
+    return this.#commit({ op: "batch", edits });
+  }
+
+  /** import_blocks: copies of the chosen blocks (in the other project's order) at `to`, one after another, one undoable step. */
+  #import(uids: string[], to: Place): OpenedProject {
+    this.imports.push(clone({ uids, to }));
+    const source = this.#source;
+    if (!source) throw refuse("no_project_chosen", "Choose the other project first.");
+    this.#writable();
+    const blocks = [...source.project.sections.flatMap((s) => s.blocks), ...source.project.library].filter((b) => uids.includes(b.uid));
+    const edits: Edit[] = blocks.map((block, i) => ({
+      op: "addBlock",
+      // New blocks here: a uid of their own; pictures and case studies are the real core's to bring.
+      block: { ...clone(block), id: 0, uid: `imported-${this.#nextId + i}`, photo: null, caseId: null },
+      to: { ...to, index: to.index + i },
+    }));
+    return this.#commit({ op: "batch", edits });
   }
 
   #step(from: Project[], to: Project[]): OpenedProject {

@@ -19,9 +19,10 @@ import type {
   Place,
   Project,
   Relation,
+  Resolution,
   ShareOptions,
 } from "../src/lib/bindings";
-import { FakeCore, type ResultsAnswer, type ShareAnswer, type SlowExport } from "./fake";
+import { FakeCore, type ImportAnswer, type MergeAnswer, type ResultsAnswer, type ShareAnswer, type SlowExport } from "./fake";
 import type { ImportFile } from "./cases";
 import { firstDraft, projectFromSample, samplePilot } from "./fixture";
 import { bigProject } from "./big";
@@ -90,6 +91,20 @@ declare global {
       shareAnswer(answer: ShareAnswer): void;
       /** The options of every Share a Copy… asked for, in order. */
       shares(): ShareOptions[];
+      /**
+       * What Merge Changes From… plans from now on: "sample" (the default: Ben's copy of the sample,
+       * harness/merge.ts), a plan (with `takenEdits` and `theirEdits`: what its changes do here),
+       * an error (e.g. { code: "different_project", … }), or null (the file dialog cancelled).
+       */
+      mergePlan(answer: MergeAnswer): void;
+      /** The next merge is refused as stale (their copy changed); Review again then plans it anew. */
+      staleNext(): void;
+      /** Every merge asked for: the plan's fingerprint and the choices sent, in order. */
+      merges(): { fingerprint: string; resolutions: Resolution[] }[];
+      /** What Import Blocks From… reads from now on: "sample" (the default), a source, an error, or null (cancelled). */
+      importSource(answer: ImportAnswer): void;
+      /** Every import asked for: the uids and the place sent, in order. */
+      imports(): { uids: string[]; to: Place }[];
     };
   }
 }
@@ -163,6 +178,17 @@ window.harness = {
     core.shareAnswer = answer === null || answer === "write" ? answer : JSON.parse(JSON.stringify(answer));
   },
   shares: () => JSON.parse(JSON.stringify(core.shares)),
+  mergePlan: (answer) => {
+    core.mergeAnswer = answer === null || answer === "sample" ? answer : JSON.parse(JSON.stringify(answer));
+  },
+  staleNext: () => {
+    core.staleNext = true;
+  },
+  merges: () => JSON.parse(JSON.stringify(core.merges)),
+  importSource: (answer) => {
+    core.importAnswer = answer === null || answer === "sample" ? answer : JSON.parse(JSON.stringify(answer));
+  },
+  imports: () => JSON.parse(JSON.stringify(core.imports)),
 };
 
 const target = document.getElementById("app");

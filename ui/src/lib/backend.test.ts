@@ -8,14 +8,19 @@ vi.mock("@tauri-apps/api/window", () => ({ getCurrentWindow: () => ({ setTitle }
 import {
   addPictureDialog,
   applyEdit,
+  applyMerge,
   cancelExport,
   coachBlock,
   coachReport,
   currentProject,
   EXPORT_PROGRESS_EVENT,
   exportBriefingDialog,
+  importBlocks,
+  importSourceDialog,
   leveragePilot,
   MENU_EVENT,
+  mergePlanDialog,
+  mergeReplan,
   newProjectDialog,
   onExportProgress,
   onMenuAction,
@@ -158,6 +163,33 @@ describe("commands", () => {
       ["share_copy_dialog", { options: { stripNotes: true, stripDismissed: false } }],
       ["share_copy_dialog", { options: { stripNotes: false, stripDismissed: true } }],
       ["share_copy_dialog", { options: { stripNotes: false, stripDismissed: false } }],
+    ]);
+  });
+
+  it("plan, plan again and apply a merge, and import blocks, by the shell's command names and argument names", async () => {
+    const plan = { fileName: "Ben.casewright", baseMadeAt: 1795000000, taken: [], conflicts: [], pilotsDiffer: false, fingerprint: "f1" };
+    invoke.mockResolvedValueOnce(plan);
+    await expect(mergePlanDialog()).resolves.toEqual(plan);
+    invoke.mockResolvedValueOnce(null);
+    await expect(mergePlanDialog()).resolves.toBeNull();
+    invoke.mockResolvedValueOnce({ ...plan, fingerprint: "f2" });
+    await expect(mergeReplan()).resolves.toMatchObject({ fingerprint: "f2" });
+    invoke.mockRejectedValueOnce({ code: "merge_stale", message: "the project or their copy changed since the merge was reviewed; review it again" });
+    await expect(applyMerge("f1", [{ conflict: 0, choice: "theirs" }])).rejects.toMatchObject({ code: "merge_stale" });
+    invoke.mockResolvedValueOnce({ fileName: "a.casewright" });
+    await applyMerge("f2", []);
+    invoke.mockResolvedValueOnce({ fileName: "Other.casewright", project: {} });
+    await expect(importSourceDialog()).resolves.toMatchObject({ fileName: "Other.casewright" });
+    invoke.mockResolvedValueOnce({ fileName: "a.casewright" });
+    await importBlocks(["b-1", "b-2"], { in: "section", sectionId: 7, index: 3 });
+    expect(invoke.mock.calls).toEqual([
+      ["merge_plan_dialog", undefined],
+      ["merge_plan_dialog", undefined],
+      ["merge_replan", undefined],
+      ["apply_merge", { fingerprint: "f1", resolutions: [{ conflict: 0, choice: "theirs" }] }],
+      ["apply_merge", { fingerprint: "f2", resolutions: [] }],
+      ["import_source_dialog", undefined],
+      ["import_blocks", { uids: ["b-1", "b-2"], to: { in: "section", sectionId: 7, index: 3 } }],
     ]);
   });
 

@@ -22,10 +22,13 @@ import type {
   Finding,
   ImageRef,
   ImportedResults,
+  ImportSource,
   MenuAction,
+  MergePlan,
   OpenedProject,
   PilotReport,
   Report,
+  Resolution,
   SharedCopy,
   ShareOptions,
 } from "./bindings";
@@ -121,6 +124,45 @@ export function takeOverProject(): Promise<OpenedProject> {
  */
 export function shareCopyDialog(options: ShareOptions): Promise<SharedCopy | null> {
   return call<SharedCopy | null>("share_copy_dialog", { options });
+}
+
+/**
+ * Merge Changes From…: asks for a colleague's copy of the open project and plans the merge: their
+ * changes that go in without asking, and the conflicts the person decides; null when the person
+ * cancels. The shell remembers the file for mergeReplan and applyMerge. Refused with
+ * "different_project" (a copy of another project) or "no_common_state" (no shared state to
+ * compare from). A read: it works while the project is open read-only, though applying does not.
+ */
+export function mergePlanDialog(): Promise<MergePlan | null> {
+  return call<MergePlan | null>("merge_plan_dialog");
+}
+
+/** The merge of the copy chosen last planned again (after applyMerge was refused as "merge_stale"). */
+export function mergeReplan(): Promise<MergePlan> {
+  return call<MergePlan>("merge_replan");
+}
+
+/**
+ * Merges the copy chosen last, with one choice per conflict of the plan whose `fingerprint` is
+ * given, as one undoable edit; returns the project as it now is. Refused with "merge_stale" when
+ * the project or their copy changed since the plan (review it again), "merge_undecided" when a
+ * conflict has no choice, "read_only" while the project is open read-only.
+ */
+export function applyMerge(fingerprint: string, resolutions: Resolution[]): Promise<OpenedProject> {
+  return call<OpenedProject>("apply_merge", { fingerprint, resolutions });
+}
+
+/** Import Blocks From…: asks for another project and reads it to choose blocks from; null when cancelled. */
+export function importSourceDialog(): Promise<ImportSource | null> {
+  return call<ImportSource | null>("import_source_dialog");
+}
+
+/**
+ * Copies the blocks of the project chosen last whose uids are `uids` (in that project's order) to
+ * `to`, consecutively from its index, as one undoable edit; returns the project as it now is.
+ */
+export function importBlocks(uids: string[], to: Place): Promise<OpenedProject> {
+  return call<OpenedProject>("import_blocks", { uids, to });
 }
 
 /** Opens a project from the recent list (File › Open Recent). */

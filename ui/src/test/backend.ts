@@ -9,7 +9,9 @@ import type {
   Finding,
   ImageRef,
   ImportedResults,
+  ImportSource,
   MenuAction,
+  MergePlan,
   OpenedProject,
   PilotReport,
   Report,
@@ -50,14 +52,20 @@ export const mockedFunctions = {
   useLibraryCase: vi.fn(),
   takeOverProject: vi.fn(),
   shareCopyDialog: vi.fn(),
+  mergePlanDialog: vi.fn(),
+  mergeReplan: vi.fn(),
+  applyMerge: vi.fn(),
+  importSourceDialog: vi.fn(),
+  importBlocks: vi.fn(),
 };
 
 /**
  * Answers currentProject, applyEdit, undo, redo, the coach, the briefing preview, the PDF
  * export (its progress events go to the handler App gave onExportProgress; cancelExport
  * reaches the core), the pictures (adding one, thumbnails), the pilots (reports, leverage,
- * the results dialog), the case library (search, use a case), taking the project over and
- * sharing a copy (its `readOnly`, `shareAnswer`) from a FakeCore holding
+ * the results dialog), the case library (search, use a case), taking the project over,
+ * sharing a copy (its `readOnly`, `shareAnswer`), merging a copy (`mergeAnswer`, `staleNext`,
+ * `merges`) and importing blocks (`importAnswer`, `imports`) from a FakeCore holding
  * `opened`'s project; returns the core (its `edits` are what the UI sent, its `previews` and
  * `exports` the print settings asked for, `slowExport` paces the export's steps).
  */
@@ -94,6 +102,11 @@ export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   vi.mocked(backend.useLibraryCase).mockImplementation((id, relation, to, metrics) => answer("use_library_case", { id, relation, to, metrics }));
   vi.mocked(backend.takeOverProject).mockImplementation(() => answer("take_over_project"));
   vi.mocked(backend.shareCopyDialog).mockImplementation((options) => core.handle("share_copy_dialog", { options }) as Promise<SharedCopy | null>);
+  vi.mocked(backend.mergePlanDialog).mockImplementation(() => core.handle("merge_plan_dialog", undefined) as Promise<MergePlan | null>);
+  vi.mocked(backend.mergeReplan).mockImplementation(() => core.handle("merge_replan", undefined) as Promise<MergePlan>);
+  vi.mocked(backend.applyMerge).mockImplementation((fingerprint, resolutions) => answer("apply_merge", { fingerprint, resolutions }));
+  vi.mocked(backend.importSourceDialog).mockImplementation(() => core.handle("import_source_dialog", undefined) as Promise<ImportSource | null>);
+  vi.mocked(backend.importBlocks).mockImplementation((uids, to) => answer("import_blocks", { uids, to }));
   vi.mocked(backend.takeStartupProblem).mockResolvedValue(null);
   vi.mocked(backend.setWindowTitle).mockResolvedValue(undefined);
   vi.mocked(backend.onMenuAction).mockResolvedValue(() => {});
