@@ -107,7 +107,7 @@ pub fn search(
     let library = open(library)?;
     let result = match for_project {
         Some(file) => {
-            let project = casewright_core::ProjectFile::open(file)?.load()?;
+            let project = casewright_core::ProjectFile::open_snapshot(file)?.load()?;
             library.search_for_project(query, &ProjectProfile::of(&project))?
         }
         None => library.search(query)?,

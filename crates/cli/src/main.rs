@@ -520,7 +520,9 @@ fn run(command: Command) -> Result<ExitCode> {
             eprintln!("created {}", file.display());
         }
         Command::Show { file, json } => {
-            let project = ProjectFile::open(&file)?.load()?;
+            // Reading jobs read a snapshot: nothing is written to a file someone may have
+            // open, not even an upgrade.
+            let project = ProjectFile::open_snapshot(&file)?.load()?;
             if json {
                 print!("{}", project_to_json(&project));
             } else {
@@ -536,7 +538,7 @@ fn run(command: Command) -> Result<ExitCode> {
             accent,
             theme,
         } => {
-            let project = ProjectFile::open(&file)?;
+            let project = ProjectFile::open_snapshot(&file)?;
             let logo =
                 match logo {
                     None => None,
@@ -623,7 +625,7 @@ fn lint(
         .extension()
         .is_some_and(|e| e == casewright_core::project_file::EXTENSION);
     let project = if is_project {
-        ProjectFile::open(file)?.load()?
+        ProjectFile::open_snapshot(file)?.load()?
     } else {
         let text = std::fs::read_to_string(file)
             .with_context(|| format!("cannot read {} as text", file.display()))?;
@@ -669,10 +671,13 @@ fn lint(
     })
 }
 
-/// Today (UTC), or the date of SOURCE_DATE_EPOCH for reproducible builds of a briefing.
 /// Saves the organisation's logo and colour in the project, as one undoable edit.
 fn brand(file: &std::path::Path, logo: Change<PathBuf>, accent: Change<String>) -> Result<()> {
-    let mut board = Storyboard::new(ProjectFile::open(file)?);
+    // Locked like the app locks it; opened read-only (and refused) if someone has it open.
+    let jobs::Editing {
+        mut board,
+        lock: _lock,
+    } = jobs::open_for_editing(file, false)?;
     let project = board.project()?;
     let logo = match logo {
         Change::Keep => project.logo,
@@ -699,7 +704,10 @@ fn photo(
     image: Change<PathBuf>,
     caption: String,
 ) -> Result<()> {
-    let mut board = Storyboard::new(ProjectFile::open(file)?);
+    let jobs::Editing {
+        mut board,
+        lock: _lock,
+    } = jobs::open_for_editing(file, false)?;
     let project = board.project()?;
     let matches: Vec<&Block> = project
         .all_blocks()
@@ -736,6 +744,7 @@ fn add_picture(board: &Storyboard, path: &std::path::Path) -> Result<ImageRef> {
         .with_context(|| format!("cannot use {}", path.display()))
 }
 
+/// Today (UTC), or the date of SOURCE_DATE_EPOCH for reproducible builds of a briefing.
 fn today() -> Result<BriefingDate> {
     let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => value

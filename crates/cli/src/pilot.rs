@@ -104,7 +104,7 @@ fn text_of(r: &MetricResult) -> String {
 }
 
 pub fn report(path: &Path, json: bool) -> Result<()> {
-    let project = ProjectFile::open(path)?.load()?;
+    let project = ProjectFile::open_snapshot(path)?.load()?;
     let reports: Vec<_> = project.pilots.iter().map(judge_pilot).collect();
     if json {
         let document = serde_json::json!({ "version": 1, "pilots": reports });

@@ -8,7 +8,6 @@ use anyhow::Result;
 use casewright_core::sharing::apply::{apply, plan, MergePlan, Resolution};
 use casewright_core::sharing::merge::{Choice, ConflictKind};
 use casewright_core::sharing::ShareOptions;
-use casewright_core::storyboard::Storyboard;
 use casewright_core::ProjectFile;
 
 pub fn share(file: &Path, out: &Path, options: ShareOptions) -> Result<()> {
@@ -41,7 +40,10 @@ pub fn merge(
     take: Option<Choice>,
     json: bool,
 ) -> Result<ExitCode> {
-    let mut board = Storyboard::new(ProjectFile::open(file)?);
+    let casewright_core::jobs::Editing {
+        mut board,
+        lock: _lock,
+    } = casewright_core::jobs::open_for_editing(file, false)?;
     let planned = plan(board.file(), theirs)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&planned)?);

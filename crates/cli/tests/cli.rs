@@ -885,3 +885,29 @@ fn share_then_merge_back_takes_their_changes_and_stops_at_a_conflict() {
         "{refused}"
     );
 }
+
+#[test]
+fn a_project_someone_has_open_is_read_but_not_changed_by_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(casewright(&["new", "a.casewright", "--sample"], dir.path()));
+    std::fs::write(
+        dir.path().join(".~lock.a.casewright#"),
+        r#"{"user":"alex","host":"alex-laptop","pid":7,"since":1795000000}"#,
+    )
+    .unwrap();
+    let before = std::fs::read(dir.path().join("a.casewright")).unwrap();
+    ok(casewright(&["show", "a.casewright"], dir.path()));
+    ok(casewright(
+        &["export", "a.casewright", "--pdf", "b.pdf"],
+        dir.path(),
+    ));
+    let refused = failed(casewright(
+        &["brand", "a.casewright", "--accent", "#112233"],
+        dir.path(),
+    ));
+    assert!(refused.contains("alex has this project open"), "{refused}");
+    assert_eq!(
+        std::fs::read(dir.path().join("a.casewright")).unwrap(),
+        before
+    );
+}
