@@ -207,6 +207,25 @@ impl Merging<'_> {
         (self.choose)(id)
     }
 
+    /// A section or block deleted on one side and changed on the other.
+    fn deletion(
+        &mut self,
+        kind: ConflictKind,
+        subject: String,
+        ours: String,
+        theirs: String,
+    ) -> Choice {
+        self.conflict(Conflict {
+            id: 0,
+            kind,
+            subject,
+            field: None,
+            base: None,
+            ours,
+            theirs,
+        })
+    }
+
     /// Merges one text-like field; `subject` and `label` name it in a conflict.
     fn field<T: PartialEq + Clone>(
         &mut self,
@@ -296,15 +315,12 @@ impl Merging<'_> {
                             .push(format!("{}: removed in their copy", subject(o)));
                     }
                     Some(_) => {
-                        let choice = self.conflict(Conflict {
-                            id: 0,
-                            kind: ConflictKind::ChangedHereDeletedThere,
-                            subject: subject(o),
-                            field: None,
-                            base: None,
-                            ours: shown_section(o),
-                            theirs: "Removed".into(),
-                        });
+                        let choice = self.deletion(
+                            ConflictKind::ChangedHereDeletedThere,
+                            subject(o),
+                            shown_section(o),
+                            "Removed".into(),
+                        );
                         if choice == Choice::Ours {
                             out.push(keep(o));
                         }
@@ -318,15 +334,12 @@ impl Merging<'_> {
                     }
                     Some(b) if text_of(b) == text_of(t) => {}
                     Some(_) => {
-                        let choice = self.conflict(Conflict {
-                            id: 0,
-                            kind: ConflictKind::DeletedHereChangedThere,
-                            subject: subject(t),
-                            field: None,
-                            base: None,
-                            ours: "Removed".into(),
-                            theirs: shown_section(t),
-                        });
+                        let choice = self.deletion(
+                            ConflictKind::DeletedHereChangedThere,
+                            subject(t),
+                            "Removed".into(),
+                            shown_section(t),
+                        );
                         if choice == Choice::Theirs {
                             out.push(keep(t));
                         }
@@ -399,15 +412,12 @@ impl Merging<'_> {
                         None
                     }
                     Some(_) => {
-                        let choice = self.conflict(Conflict {
-                            id: 0,
-                            kind: ConflictKind::ChangedHereDeletedThere,
-                            subject: subject(o),
-                            field: None,
-                            base: None,
-                            ours: shown_block(&o.1),
-                            theirs: "Deleted".into(),
-                        });
+                        let choice = self.deletion(
+                            ConflictKind::ChangedHereDeletedThere,
+                            subject(o),
+                            shown_block(&o.1),
+                            "Deleted".into(),
+                        );
                         (choice == Choice::Ours).then(|| MergedBlock {
                             section: o.0.clone(),
                             fields: o.1.clone(),
@@ -425,15 +435,12 @@ impl Merging<'_> {
                     }
                     Some(b) if b == t => None,
                     Some(_) => {
-                        let choice = self.conflict(Conflict {
-                            id: 0,
-                            kind: ConflictKind::DeletedHereChangedThere,
-                            subject: subject(t),
-                            field: None,
-                            base: None,
-                            ours: "Deleted".into(),
-                            theirs: shown_block(&t.1),
-                        });
+                        let choice = self.deletion(
+                            ConflictKind::DeletedHereChangedThere,
+                            subject(t),
+                            "Deleted".into(),
+                            shown_block(&t.1),
+                        );
                         (choice == Choice::Theirs).then(|| MergedBlock {
                             section: t.0.clone(),
                             fields: t.1.clone(),
