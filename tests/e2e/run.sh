@@ -17,7 +17,19 @@ mkdir -p "$E2E_OUT"
 LOG="$E2E_OUT/tauri-driver.log"
 tauri-driver --port 4444 --native-port 4445 >"$LOG" 2>&1 &
 DRIVER=$!
-trap 'kill $DRIVER 2>/dev/null || true; rm -rf "$CASEWRIGHT_HOME"' EXIT
+# The data directory goes last. A document portal that D-Bus started for the single-instance
+# session may still have its FUSE mount in it (GLib puts it under XDG_CACHE_HOME when there is
+# no XDG_RUNTIME_DIR) for a moment after the session ends: wait for it, and never fail the run
+# on a temporary directory.
+cleanup() {
+  kill "$DRIVER" 2>/dev/null || true
+  for _ in $(seq 20); do
+    rm -rf "$CASEWRIGHT_HOME" 2>/dev/null && return 0
+    fusermount -u "$CASEWRIGHT_HOME/xdg-cache/doc" 2>/dev/null || sleep 0.5
+  done
+  echo "note: could not remove $CASEWRIGHT_HOME" >&2
+}
+trap cleanup EXIT
 for _ in $(seq 100); do
   curl -sf http://127.0.0.1:4444/status >/dev/null && break
   sleep 0.2

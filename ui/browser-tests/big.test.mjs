@@ -26,12 +26,39 @@ const cards = (zone) => zone.locator(':scope > [data-testid="block"]');
 const shownIds = (zone) => cards(zone).evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-block-id"))));
 const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-test("first render: each section shows its first cards and says how many are shown; the rest on scrolling or on request", { timeout: 60000 }, async () => {
+/** How many cards each section renders now. */
+const renderedCounts = (page) =>
+  page.locator('[data-testid="section-blocks"]').evaluateAll((zones) => zones.map((z) => z.querySelectorAll(':scope > [data-testid="block"]').length));
+
+/** Scrolls the board across to its end a viewport at a time, so every column comes near and renders its cards; then back. */
+async function visitAllColumns(page) {
+  const board = page.getByTestId("storyboard");
+  const width = await board.evaluate((el) => el.scrollWidth);
+  for (let x = 0; x <= width; x += 600) {
+    await board.evaluate((el, left) => el.scrollTo({ left, behavior: "instant" }), x);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('[data-testid="section-blocks"]')).every((z) => z.querySelector(':scope > [data-testid="block"]')),
+  );
+  await board.evaluate((el) => el.scrollTo({ left: 0, behavior: "instant" }));
+}
+
+test("first render: the sections in view show their first cards and say how many are shown; the others once scrolled near, the rest on scrolling or on request", { timeout: 60000 }, async () => {
   const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
-  const counts = await page.locator('[data-testid="section-blocks"]').evaluateAll((zones) => zones.map((z) => z.querySelectorAll(':scope > [data-testid="block"]').length));
+  const counts = await renderedCounts(page);
   assert.equal(counts.length, 12);
-  assert.ok(counts.every((n) => n === STEP), `each section renders ${STEP} cards at first: ${counts}`);
-  assert.ok((await page.locator('[data-testid="block"]').count()) <= 12 * STEP);
+  // The first sections (those in view and the next, within COLUMN_MARGIN) render a step each,
+  // the ones far to the right none yet; nothing in between.
+  const near = counts.findIndex((n) => n === 0);
+  assert.ok(near >= 3 && near < 12, `the sections in view render cards, the far ones none: ${counts}`);
+  assert.deepEqual(counts, [...Array(near).fill(STEP), ...Array(12 - near).fill(0)]);
+  const far = sectionAt(page, 11).locator('[data-testid="show-more"]');
+  assert.match(await far.textContent(), /0 of 166 blocks shown/);
+  // Scrolled to, the last section shows its first step.
+  await page.getByTestId("storyboard").evaluate((el) => el.scrollTo({ left: el.scrollWidth, behavior: "instant" }));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-blocks"]')[11].querySelectorAll(':scope > [data-testid="block"]').length === 8);
+  await page.getByTestId("storyboard").evaluate((el) => el.scrollTo({ left: 0, behavior: "instant" }));
   const first = zoneAt(page, 0);
   assert.deepEqual(await shownIds(first), range(1, STEP), "the first cards, in order");
   const more = sectionAt(page, 0).locator('[data-testid="show-more"]');
@@ -57,6 +84,37 @@ test("first render: each section shows its first cards and says how many are sho
   assert.equal(await sectionAt(page, 1).locator('[data-testid="show-more"]').count(), 0, "nothing more to show");
   // Focus goes to the first card that button showed.
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-block-id")), String(168 + 2 * STEP));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a card's Move to… menu shows whole over the board: the columns' containment does not clip it", { timeout: 60000 }, async () => {
+  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  // The last card shown in view of the second column: its menu reaches past the column's edges.
+  const card = cards(zoneAt(page, 1)).nth(2);
+  await card.locator('[data-testid="move-menu"]').click();
+  const menu = page.getByRole("menu");
+  await menu.waitFor();
+  assert.equal(await menu.evaluate((el) => el.matches(":popover-open")), true, "the menu is in the top layer");
+  // Every item the menu shows (it scrolls past its greatest height) is what a click at its centre reaches.
+  const hits = await menu.evaluate((el) => {
+    const shown = el.getBoundingClientRect();
+    const hit = [];
+    for (const item of el.querySelectorAll('[role="menuitem"]')) {
+      const r = item.getBoundingClientRect();
+      if (r.top >= shown.top && r.bottom <= shown.bottom) hit.push(item.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)));
+    }
+    return hit;
+  });
+  assert.ok(hits.length > 8 && hits.every(Boolean), `every item can be clicked where it shows: ${hits}`);
+  // At its button, though the column (a containing block for fixed elements) is far from the window's corner.
+  const box = await menu.boundingBox();
+  const button = await card.locator('[data-testid="move-menu"]').boundingBox();
+  assert.ok(Math.abs(box.x + box.width - (button.x + button.width)) <= 1, `the menu's right edge is its button's (${box.x + box.width} and ${button.x + button.width})`);
+  assert.ok(Math.abs(box.y - (button.y + button.height + 4)) <= 1 || Math.abs(box.y + box.height - (button.y - 4)) <= 1, "the menu opens just below its button, or just above");
+  await shot(page, "big-move-menu.png");
+  await page.keyboard.press("Escape");
+  await menu.waitFor({ state: "detached" });
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -176,6 +234,7 @@ test("a far block is shown when it must be: moved to the end of a long section, 
 test("a move leaves the other cards' DOM alone: unmoved cards are the same elements, untouched sections see no change", { timeout: 60000 }, async () => {
   const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
   await page.waitForFunction(() => document.getElementById("panel-coach")?.getAttribute("aria-busy") === "false");
+  await visitAllColumns(page);
   await page.evaluate(() => {
     const zones = document.querySelectorAll('[data-testid="section-blocks"]');
     window.marked = [zones[0], zones[5], zones[11]].map((zone) => zone.querySelectorAll(':scope > [data-testid="block"]')[3]);

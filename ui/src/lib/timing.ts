@@ -14,6 +14,15 @@ export const OPEN: Span = {
   measure: "casewright:open-and-render",
 };
 
+/** The project's reply arriving from the core, inside OPEN: what comes before it is the core and the IPC, after it the rendering. */
+export const PROJECT_RECEIVED = "casewright:project-received";
+
+/** Marks `name` now (keeping only its latest entry). */
+export function markNow(name: string): void {
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
 /** A change (an edit, undo, redo) handed over until the project the core returns is laid out. */
 export const EDIT: Span = { start: "casewright:edit-sent", end: "casewright:edit-shown", measure: "casewright:edit" };
 
@@ -31,7 +40,10 @@ export async function afterPaint(): Promise<void> {
 
 /** Call once the reply's state is set: marks the end after Svelte's update and the next layout, and measures from `start`. */
 export async function markShown(span: Span, start: number): Promise<void> {
-  await afterPaint();
+  await tick();
+  performance.mark("dbg:tick");
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  performance.mark("dbg:raf");
   // The style and layout this frame does next anyway, done now so that the mark follows them.
   void document.body.offsetHeight;
   performance.clearMarks(span.end);

@@ -51,3 +51,6 @@ export function windowed<T extends { id: unknown }>(all: readonly T[], count: nu
   const tail = all.slice(0, count).filter((item) => !held.has(item.id) && item.id !== dragged);
   return tail.length === 0 ? (preview as T[]) : [...preview, ...tail];
 }
+
+/** How far beside the board's visible part a column counts as near: its cards are there before it is seen. */
+export const COLUMN_MARGIN = "0px 600px 0px 600px";
