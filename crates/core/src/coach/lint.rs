@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::elements::{detect, ElementScan};
-use super::rule::{Audience, Check, Element, Field, Level, Position, Rule};
+use super::rule::{compile_pattern, Audience, Check, Element, Field, Level, Position, Rule};
 use super::terms::{match_case, TermSet};
 use crate::model::{Block, BlockKind, Project};
 
@@ -67,6 +67,8 @@ pub struct RuleSet {
     terms: TermSet<(usize, Option<usize>)>,
     /// Per-rule term sets for occurrence, conditional and balance.
     rule_terms: Vec<Option<[TermSet<()>; 2]>>,
+    /// The rules' patterns, compiled: (rule, pattern index, regex).
+    patterns: Vec<(usize, usize, Regex)>,
     audience: Audience,
 }
 
@@ -103,10 +105,22 @@ impl RuleSet {
                 _ => None,
             })
             .collect();
+        let patterns = rules
+            .iter()
+            .enumerate()
+            .flat_map(|(index, rule)| {
+                rule.patterns.iter().enumerate().map(move |(p, pattern)| {
+                    let regex =
+                        compile_pattern(&pattern.term).expect("checked when the pack loaded");
+                    (index, p, regex)
+                })
+            })
+            .collect();
         RuleSet {
             terms: TermSet::new(entries),
             rules,
             rule_terms,
+            patterns,
             audience,
         }
     }
@@ -203,9 +217,11 @@ impl RuleSet {
         }
     }
 
-    /// Findings of the term rules (substitution, existence) in one field.
+    /// Findings of the term rules (substitution, existence) in one field: their terms, then
+    /// their patterns where no term was found (the more specific rule speaks).
     fn term_findings(&self, block: &Block, field: Field, at: At, out: &mut Vec<Finding>) {
         let text = field_text(block, field);
+        let mut taken: Vec<(usize, usize)> = Vec::new();
         for hit in self.terms.find(text) {
             // Of the rules naming this term, one per rule, in scope for this field.
             let mut done = Vec::new();
@@ -218,31 +234,62 @@ impl RuleSet {
                     continue;
                 }
                 done.push(index);
-                let matched = &text[hit.start..hit.end];
-                let rewrites: Vec<String> = match (swap, &rule.check) {
-                    (Some(s), Check::Substitution { swaps }) => swaps[s].rewrites.clone(),
-                    _ => Vec::new(),
+                taken.push((hit.start, hit.end));
+                let rewrites: &[String] = match (swap, &rule.check) {
+                    (Some(s), Check::Substitution { swaps }) => &swaps[s].rewrites,
+                    _ => &[],
                 };
-                let fixes = rewrites
-                    .iter()
-                    .map(|r| Fix {
-                        replacement: match_case(matched, r),
-                    })
-                    .collect();
-                let message = fill(&rule.message, matched, &rewrites);
-                out.push(self.text_finding(
-                    rule,
-                    message,
-                    Spot {
-                        at,
-                        field,
-                        text,
-                        range: (hit.start, hit.end),
-                    },
-                    fixes,
-                ));
+                out.push(self.swap_finding(rule, rewrites, at, field, text, (hit.start, hit.end)));
             }
         }
+        for (index, p, regex) in &self.patterns {
+            let rule = &self.rules[*index];
+            if !rule.scope.covers(block.kind, field) {
+                continue;
+            }
+            for hit in regex.find_iter(text) {
+                let range = (hit.start(), hit.end());
+                if taken.iter().any(|&(s, e)| s < range.1 && range.0 < e)
+                    || rule.quiet_near_figures && figures_near(text, range.0, range.1)
+                {
+                    continue;
+                }
+                taken.push(range);
+                let rewrites = &rule.patterns[*p].rewrites;
+                out.push(self.swap_finding(rule, rewrites, at, field, text, range));
+            }
+        }
+    }
+
+    /// A finding of a term or pattern at `range`, with a fix for each rewrite.
+    fn swap_finding(
+        &self,
+        rule: &Rule,
+        rewrites: &[String],
+        at: At,
+        field: Field,
+        text: &str,
+        range: (usize, usize),
+    ) -> Finding {
+        let matched = &text[range.0..range.1];
+        let fixes = rewrites
+            .iter()
+            .map(|r| Fix {
+                replacement: match_case(matched, r),
+            })
+            .collect();
+        let message = fill(&rule.message, matched, rewrites);
+        self.text_finding(
+            rule,
+            message,
+            Spot {
+                at,
+                field,
+                text,
+                range,
+            },
+            fixes,
+        )
     }
 
     /// Lints one block (the part of linting that depends on nothing else: re-run it alone

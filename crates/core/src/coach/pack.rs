@@ -7,7 +7,9 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::rule::{Audience, Check, Element, Field, Level, Position, Rule, Swap, TextScope};
+use super::rule::{
+    compile_pattern, Audience, Check, Element, Field, Level, Position, Rule, Swap, TextScope,
+};
 use crate::model::BlockKind;
 
 /// The packs bundled with Casewright (`assets/rules/`).
@@ -75,6 +77,10 @@ struct RawRule {
     audiences: Option<Spanned<Vec<String>>>,
     swap: Option<Spanned<BTreeMap<String, Vec<String>>>>,
     terms: Option<Spanned<Vec<String>>>,
+    /// Existence: regular expressions flagged besides `terms`.
+    patterns: Option<Spanned<Vec<String>>>,
+    /// Substitution: regular expressions and their rewrites, besides `swap`.
+    swap_patterns: Option<Spanned<BTreeMap<String, Vec<String>>>>,
     min: Option<u32>,
     max: Option<u32>,
     first: Option<Vec<String>>,
@@ -233,7 +239,61 @@ fn build_rule(
             )
         })
     };
+    // Patterns: checked here, so a broken one names its file, line and column.
+    let mut patterns = Vec::new();
+    let kind = raw.kind.get_ref().as_str();
+    let pattern_lists = [
+        (
+            raw.patterns.as_ref().map(|p| p.span()),
+            "patterns",
+            "existence",
+        ),
+        (
+            raw.swap_patterns.as_ref().map(|p| p.span()),
+            "swap_patterns",
+            "substitution",
+        ),
+    ];
+    for (span, key, for_kind) in pattern_lists {
+        if let Some(span) = span.filter(|_| kind != for_kind) {
+            return Err(at(
+                span,
+                format!("`{key}` belongs to {for_kind} rules, not {kind}"),
+            ));
+        }
+    }
+    if let Some(list) = &raw.patterns {
+        for source in clean(list.get_ref()) {
+            compile_pattern(&source).map_err(|e| at(list.span(), e))?;
+            patterns.push(Swap {
+                term: source,
+                rewrites: Vec::new(),
+            });
+        }
+    }
+    if let Some(map) = &raw.swap_patterns {
+        for (source, rewrites) in map.get_ref() {
+            compile_pattern(source).map_err(|e| at(map.span(), e))?;
+            let rewrites = clean(rewrites);
+            if rewrites.is_empty() {
+                return Err(at(
+                    map.span(),
+                    format!("the pattern {source:?} in `swap_patterns` needs at least one rewrite"),
+                ));
+            }
+            patterns.push(Swap {
+                term: source.clone(),
+                rewrites,
+            });
+        }
+    }
     let check = match raw.kind.get_ref().as_str() {
+        "substitution" if raw.swap.is_none() && !patterns.is_empty() => {
+            Check::Substitution { swaps: Vec::new() }
+        }
+        "existence" if raw.terms.is_none() && !patterns.is_empty() => {
+            Check::Existence { terms: Vec::new() }
+        }
         "substitution" => {
             let swap = raw.swap.ok_or_else(|| missing("swap"))?;
             let swaps: Vec<Swap> = swap
@@ -323,6 +383,7 @@ fn build_rule(
         scope: TextScope { kinds, fields },
         check,
         quiet_near_figures: raw.quiet_near_figures,
+        patterns,
     };
     Ok((rule, raw.examples))
 }
@@ -389,6 +450,32 @@ terms = ["synergy"]
         let pack = parse_pack("mine.toml", GOOD).unwrap();
         assert_eq!(pack.rules[0].id, "mine.no-synergy");
         assert_eq!(pack.rules[0].level, Level::Warning);
+    }
+
+    #[test]
+    fn a_broken_pattern_is_named_with_its_line() {
+        let pack = |key: &str, kind: &str, value: &str| {
+            format!(
+                "[pack]\nname = \"x\"\n[[rule]]\nid = \"a\"\nkind = \"{kind}\"\nlevel = \"warning\"\n\
+                 message = \"m\"\n{key} = {value}\n"
+            )
+        };
+        let e = err(&pack("patterns", "existence", "['(unclosed']"));
+        assert_eq!(e.line, 8, "{e}");
+        assert!(e.message.contains("not a valid regular expression"), "{e}");
+        let e = err(&pack("patterns", "existence", "['x*']"));
+        assert!(e.message.contains("matches empty text"), "{e}");
+        let e = err(&pack("swap_patterns", "substitution", "{ 'x+' = [] }"));
+        assert!(e.message.contains("needs at least one rewrite"), "{e}");
+        let e = err(&pack("patterns", "occurrence", "['x']"));
+        assert!(e.message.contains("belongs to existence rules"), "{e}");
+        // A pattern alone is enough for either kind.
+        assert!(parse_pack("x.toml", &pack("patterns", "existence", "['x+']")).is_ok());
+        assert!(parse_pack(
+            "x.toml",
+            &pack("swap_patterns", "substitution", "{ 'x+' = ['y'] }")
+        )
+        .is_ok());
     }
 
     #[test]

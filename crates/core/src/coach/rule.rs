@@ -100,7 +100,7 @@ impl TextScope {
     }
 }
 
-/// A term and what to say instead.
+/// A term (or, in `Rule::patterns`, a regular expression) and what to say instead.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Swap {
     pub term: String,
@@ -214,6 +214,29 @@ pub struct Rule {
     /// figure (a percentage, an amount of money, “3 times”): there the tool or the word is
     /// the subject of a real result, not a stand-in for one.
     pub quiet_near_figures: bool,
+    /// Regular expressions a substitution or existence rule flags besides its terms, each
+    /// with its rewrites (none for existence): for what a list of terms cannot name, such as
+    /// "any count of sign-ups". Case-insensitive; checked when the pack loads.
+    pub patterns: Vec<Swap>,
+}
+
+/// The longest compiled pattern a pack may hold: a pack is a file someone may send.
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compiles a rule's pattern: case-insensitive, and never matching empty text (it would
+/// flag every position).
+pub fn compile_pattern(source: &str) -> Result<regex::Regex, String> {
+    let regex = regex::RegexBuilder::new(source)
+        .case_insensitive(true)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map_err(|e| format!("the pattern {source:?} is not a valid regular expression: {e}"))?;
+    if regex.is_match("") {
+        return Err(format!(
+            "the pattern {source:?} matches empty text; it must match at least one character"
+        ));
+    }
+    Ok(regex)
 }
 
 impl Rule {
