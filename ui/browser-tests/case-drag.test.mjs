@@ -76,6 +76,39 @@ async function added(page, count) {
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent.includes("All changes saved"));
 }
 
+test("a case card with a long title keeps its whole “Add to…” button beside the wrapped title", async () => {
+  const { page, errors } = await openCaseList();
+  const long = "Northwind Regional Health Authority: cross-site clinical huddles that halved repeat referrals";
+  await page.evaluate((title) => {
+    const library = window.harness.core.library;
+    const search = library.search.bind(library);
+    library.search = (query) => {
+      const result = search(query);
+      result.hits[0].case.title = title;
+      return result;
+    };
+  }, long);
+  await page.getByRole("searchbox").fill("a");
+  await page.getByRole("searchbox").fill("");
+  const card = caseCard(page, long);
+  await card.waitFor();
+  const fits = await card.evaluate((item) => {
+    const button = item.querySelector('[data-testid="add-case-menu"]');
+    const title = item.querySelector('[data-testid="case-card-title"]');
+    const b = button.getBoundingClientRect();
+    const c = item.querySelector(".card").getBoundingClientRect();
+    return {
+      clipped: button.scrollWidth > button.clientWidth,
+      inside: b.right <= c.right && b.left >= title.getBoundingClientRect().right - 1,
+      wraps: title.getBoundingClientRect().height > 40,
+    };
+  });
+  assert.deepEqual(fits, { clipped: false, inside: true, wraps: true });
+  await shot(card, "case-card-long-title.png");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the case list: search, organisation, industry and year, a peer marker, the metrics option", async () => {
   const { page, errors } = await openCaseList();
   const titles = await caseCards(page).locator('[data-testid="case-card-title"]').allTextContents();
