@@ -293,6 +293,34 @@ test("a new case: problems show beside their fields, the core's refusal keeps th
   await page.close();
 });
 
+test("unsaved changes: switching to another view asks first, and keeps the edit or discards it", async () => {
+  const { page, errors } = await openCases();
+  await page.getByTestId("case-hit").filter({ hasText: "Branch staff answer each other" }).click();
+  await page.locator("#edit-case").click();
+  await field(page, "title").fill("Branch staff answer one another");
+  await page.locator("#view-storyboard").click();
+  const leave = page.getByTestId("case-leave");
+  await leave.waitFor();
+  assert.equal(await leave.locator("p").textContent(), "Your changes to “Branch staff answer one another” are not saved.");
+  assert.equal(await page.locator("#view-cases").getAttribute("aria-selected"), "true", "still in the Cases view");
+  await leave.getByRole("button", { name: "Keep editing" }).click();
+  assert.equal(await field(page, "title").inputValue(), "Branch staff answer one another");
+
+  await page.locator("#view-storyboard").click();
+  await leave.getByRole("button", { name: "Discard changes" }).click();
+  await page.getByTestId("storyboard").waitFor();
+  assert.equal(await page.locator("#view-storyboard").getAttribute("aria-selected"), "true");
+  assert.equal((await page.evaluate(() => window.harness.core.library.saves)).length, 0);
+  // Nothing changed: the view switches at once.
+  await page.locator("#view-cases").click();
+  await page.getByTestId("case-hit").filter({ hasText: "Branch staff answer each other" }).click();
+  await page.locator("#edit-case").click();
+  await page.locator("#view-storyboard").click();
+  await page.getByTestId("storyboard").waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("unsaved changes: choosing another case asks first; Escape and Cancel discard", async () => {
   const { page, errors } = await openCases();
   await page.getByTestId("case-hit").filter({ hasText: "Branch staff answer each other" }).click();
