@@ -179,6 +179,33 @@ test("mouse: drops in a partly shown section land where the indicator shows (the
   await page.close();
 });
 
+test("keyboard: a block carried into a far column, whose cards are not rendered yet, lands where it is announced", { timeout: 120000 }, async () => {
+  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  const far = zoneAt(page, 11);
+  assert.equal((await shownIds(far)).length, 0, "the last column renders no cards before it is near");
+  const farId = Number(await far.getAttribute("data-section-id"));
+  await cards(zoneAt(page, 0)).first().focus();
+  await page.keyboard.press("Space");
+  // Tab carries it to the next section's list, eleven times to the last one.
+  for (let i = 0; i < 11; i++) await page.keyboard.press("Tab");
+  await page.waitForFunction(() => /The ask/.test(document.querySelector('[data-testid="announcer"]').textContent));
+  await page.keyboard.press("ArrowDown");
+  await page.waitForTimeout(300);
+  const announced = await page.locator('[data-testid="announcer"]').textContent();
+  const at = Number(/position (\d+) of/.exec(announced)?.[1]);
+  assert.ok(at >= 1, `the position is announced: ${announced}`);
+  await shot(page, "big-keyboard-far-column.png");
+  await page.keyboard.press("Space");
+  await settled(page, 1);
+  assert.match(await page.locator('[data-testid="announcer"]').textContent(), new RegExp(`Dropped “Block 1:.*” in The ask, position ${at} of 167`));
+  assert.deepEqual(await edits(page), [{ op: "moveBlock", id: 1, to: { in: "section", sectionId: farId, index: at - 1 } }]);
+  const last = (await coreProject(page)).sections[11].blocks.map((b) => b.id);
+  assert.equal(last.indexOf(1), at - 1);
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-block-id") === "1");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("keyboard: a block carried down a long section reaches its end (the window grows ahead of it)", { timeout: 120000 }, async () => {
   // 4 sections of 50: 49 arrow presses.
   const { page, errors } = await openHarness(browser, server.url, { big: "200x4" });

@@ -13,7 +13,7 @@ import { SHADOW_ITEM_MARKER_PROPERTY_NAME, SOURCES, TRIGGERS, type DndEvent } fr
 import { tick } from "svelte";
 import type { Block, Edit, Place, Project, Section } from "./bindings";
 import * as say from "./announce";
-import { blockName, LIBRARY, locateBlock, moveEditForDrop, sectionMoveForDrop, sectionName, zoneName, type ZoneKey } from "./dnd";
+import { blockName, blocksIn, finalIndex, LIBRARY, locateBlock, moveEditForDrop, sectionMoveForDrop, sectionName, zoneName, type ZoneKey } from "./dnd";
 import { windowed } from "./window";
 import { CASES, caseItemId, droppedCase, placeForDroppedCase, withCopy, type CaseDrop, type CaseItem, type CasesZone } from "./caseDnd";
 
@@ -131,8 +131,8 @@ export class BlockDrag {
     if (info.trigger === TRIGGERS.DRAG_STARTED) {
       this.keyboard = { id, zone };
       this.#cancelled = false;
-      const at = items.findIndex((item) => item.id === id);
-      this.#host.announce(say.pickedUp(this.#title(id), this.#where(zone), at + 1, items.length));
+      const { position, count } = this.#placeIn(zone, items, id);
+      this.#host.announce(say.pickedUp(this.#title(id), this.#where(zone), position, count));
     } else if (info.trigger === TRIGGERS.DRAG_STOPPED) {
       this.#endKeyboardDrag(zone, items, id);
     }
@@ -146,8 +146,8 @@ export class BlockDrag {
       // Each arrow key or Tab: the preview follows; the edit waits for the drop.
       if (info.trigger === TRIGGERS.DROPPED_INTO_ZONE) {
         this.keyboard = { id, zone };
-        const at = items.findIndex((item) => item.id === id);
-        this.#host.announce(say.movedTo(this.#title(id), this.#where(zone), at + 1, items.length));
+        const { position, count } = this.#placeIn(zone, items, id);
+        this.#host.announce(say.movedTo(this.#title(id), this.#where(zone), position, count));
       }
       return;
     }
@@ -188,6 +188,19 @@ export class BlockDrag {
     return true;
   }
 
+  /**
+   * Where the block `id` stands in `zone` with the drag's items as they are, counted in the
+   * whole list: a list may show only a window of its cards (lib/window.ts), so its shown
+   * items are not all of it.
+   */
+  #placeIn(zone: ZoneKey, items: ZoneBlock[], id: number): { position: number; count: number } {
+    const project = this.#host.project();
+    const shownAt = items.findIndex((item) => item.id === id);
+    if (!project) return { position: shownAt + 1, count: items.length };
+    const index = finalIndex(project, zone, items, id) ?? shownAt;
+    return { position: index + 1, count: blocksIn(project, zone).filter((b) => b.id !== id).length + 1 };
+  }
+
   #endKeyboardDrag(zone: ZoneKey, items: ZoneBlock[], id: number) {
     this.keyboard = null;
     const selector = `[data-block-id="${id}"]`;
@@ -217,8 +230,10 @@ export class BlockDrag {
     }
     const project = this.#host.project();
     const edit = project ? moveEditForDrop(project, zone, items, id) : null;
-    const at = items.findIndex((item) => item.id === id);
-    if (keyboard || edit) this.#host.announce(say.dropped(this.#title(id), this.#where(zone), at + 1, items.length));
+    if (keyboard || edit) {
+      const { position, count } = this.#placeIn(zone, items, id);
+      this.#host.announce(say.dropped(this.#title(id), this.#where(zone), position, count));
+    }
     if (!edit) {
       this.#clear();
       if (keyboard) focusLater(`[data-block-id="${id}"]`);
