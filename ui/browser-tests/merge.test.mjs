@@ -463,6 +463,43 @@ test("Import Blocks From…: the other project's blocks by section; groups, filt
   await page.close();
 });
 
+test("Import Blocks From… a big project: rows render a step at a time, a group's checkbox still takes all of it, and all are sent", { timeout: 60000 }, async () => {
+  const { page, errors } = await open({ big: "2000x12" });
+  await page.evaluate(() => {
+    // The generated project as another file: its blocks with the uids a saved file gives them.
+    const project = JSON.parse(JSON.stringify(window.harness.core.project));
+    for (const block of [...project.sections.flatMap((s) => s.blocks), ...project.library]) block.uid = `big-${block.id}`;
+    window.harness.importSource({ fileName: "Big.casewright", project });
+  });
+  await page.evaluate(() => window.harness.menu({ action: "importBlocks" }));
+  const dialog = importDialog(page);
+  await dialog.waitFor();
+  const rows = dialog.getByTestId("import-block");
+  assert.equal(await rows.count(), 120, "the first step of rows");
+  assert.deepEqual(await dialog.getByTestId("import-group-name").allTextContents(), ["Opportunity"]);
+  const more = dialog.getByTestId("import-more");
+  assert.match(await more.textContent(), /120 of 2000 blocks listed/);
+  // The group's checkbox chooses all 167 of "Opportunity", the rows not rendered too.
+  await dialog.getByRole("checkbox", { name: "Select all in “Opportunity”" }).check();
+  assert.equal(await dialog.getByTestId("import-apply").textContent(), "Import 167 blocks");
+  // Scrolled to the end of the rows shown: the next step.
+  await dialog.locator(".body").evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-block"]').length >= 240);
+  assert.deepEqual((await dialog.getByTestId("import-group-name").allTextContents()).slice(0, 2), ["Opportunity", "What we gain"]);
+  // Every row of the group came in checked.
+  assert.equal(await dialog.getByTestId("import-group").first().locator('input[type="checkbox"]:checked').count(), 168);
+  await more.getByRole("button", { name: "Show all" }).click();
+  assert.equal(await rows.count(), 2000);
+  assert.equal(await more.count(), 0);
+  await dialog.getByTestId("import-apply").click();
+  await dialog.waitFor({ state: "detached" });
+  const imports = await page.evaluate(() => window.harness.imports());
+  assert.equal(imports.length, 1);
+  assert.equal(imports[0].uids.length, 167);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("Import Blocks From…: into the library by default; a failure stays in the dialog; Escape closes it", async () => {
   const { page, errors } = await open();
   const libraryBefore = (await coreProject(page)).library.length;

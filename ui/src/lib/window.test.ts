@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countToShow, grown, hiddenCount, windowed, WINDOW_STEP } from "./window";
+import { countToShow, rowBudgets, grown, hiddenCount, windowed, WINDOW_STEP } from "./window";
 
 const list = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
 const ids = (items: { id: unknown }[]) => items.map((item) => item.id);
@@ -62,5 +62,19 @@ describe("a drop on a window of a long list", () => {
     // Its own 3rd card carried to the end of the window: its final index counts it out.
     const own = [...shown.slice(0, 2), ...shown.slice(3), blocks[2]];
     expect(finalIndex(project, "section:10", own, 3)).toBe(23);
+  });
+});
+
+describe("rows of several groups rendered in order", () => {
+  it("fills the first groups whole, then part of one, then none", () => {
+    expect(rowBudgets([50, 50, 50], 120)).toEqual([50, 50, 20]);
+    expect(rowBudgets([50, 50, 50], 50)).toEqual([50, 0, 0]);
+    expect(rowBudgets([50, 50, 50], 1000)).toEqual([50, 50, 50]);
+  });
+
+  it("renders nothing for no limit, and skips empty groups", () => {
+    expect(rowBudgets([3, 0, 4], 0)).toEqual([0, 0, 0]);
+    expect(rowBudgets([3, 0, 4], 5)).toEqual([3, 0, 2]);
+    expect(rowBudgets([], 10)).toEqual([]);
   });
 });

@@ -54,3 +54,19 @@ export function windowed<T extends { id: unknown }>(all: readonly T[], count: nu
 
 /** How far beside the board's visible part a column counts as near: its cards are there before it is seen. */
 export const COLUMN_MARGIN = "0px 600px 0px 600px";
+
+/** How many rows a long list of checkboxes (Import Blocks From…) shows at first, and how many more each step reveals. */
+export const ROWS_STEP = 120;
+
+/**
+ * How many rows of each group to render when `limit` rows in all are rendered, in order: the
+ * first groups whole, then part of one, then none (a group with none is not shown).
+ */
+export function rowBudgets(groupSizes: readonly number[], limit: number): number[] {
+  let left = Math.max(0, limit);
+  return groupSizes.map((size) => {
+    const rows = Math.min(size, left);
+    left -= rows;
+    return rows;
+  });
+}
