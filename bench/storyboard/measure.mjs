@@ -177,6 +177,29 @@ async function settle(browser) {
 }
 
 /**
+ * Chooses `label` from the "Move to…" menu of `card`, and settles with the casewright:edit
+ * measure once an element matches `moved` (where the card shows after the move).
+ */
+async function timedMove(browser, card, label, moved) {
+  await card.$('[data-testid="move-menu"]').click();
+  await browser.$('[role="menu"]').waitForDisplayed({ timeout: 10000 });
+  let item = null;
+  const labels = [];
+  for (const candidate of await browser.$$('[role="menu"] [role="menuitem"]')) {
+    const text = (await candidate.$(".label").getProperty("textContent")).trim();
+    labels.push(text);
+    if (text === label) item = candidate;
+  }
+  if (!item) throw new Failure(`the Move to… menu offers no “${label}”: ${labels.join(", ")}`);
+  const since = await pageNow(browser);
+  await item.click();
+  const result = await browser.execute(awaitMeasure, "casewright:edit", since, 5000, TIMEOUT_MS, moved, 1);
+  if (result.missing) throw new Failure("the move showed but the app has no casewright:edit measure; rebuild it with scripts/build-app.sh");
+  if (result.timedOut) throw new Failure(`the move to “${label}” never showed within ${TIMEOUT_MS / 1000} s`);
+  return result;
+}
+
+/**
  * Moves the first card of the first section one place down, from its "Move to…" menu: the
  * everyday move, within the cards in view.
  */
@@ -184,20 +207,9 @@ async function measureMoveDown(browser) {
   const first = (await browser.$$('[data-testid="section"]'))[0];
   const card = first.$('[data-testid="block"]');
   const id = await card.getAttribute("data-block-id");
-  await card.$('[data-testid="move-menu"]').click();
-  await browser.$('[role="menu"]').waitForDisplayed({ timeout: 10000 });
-  let item = null;
-  for (const candidate of await browser.$$('[role="menu"] [role="menuitem"]')) {
-    if ((await candidate.$(".label").getProperty("textContent")).trim() === "Move down") item = candidate;
-  }
-  if (!item) throw new Failure("the Move to… menu of the first card offers no “Move down”");
   const sectionId = await first.getAttribute("data-section-id");
   const moved = `[data-testid="section"][data-section-id="${sectionId}"] [data-testid="block"]:nth-child(2)[data-block-id="${id}"]`;
-  const since = await pageNow(browser);
-  await item.click();
-  const result = await browser.execute(awaitMeasure, "casewright:edit", since, 5000, TIMEOUT_MS, moved, 1);
-  if (result.missing || result.timedOut) throw new Failure("the move down never showed, or showed with no casewright:edit measure");
-  return result;
+  return timedMove(browser, card, "Move down", moved);
 }
 
 /**
@@ -213,23 +225,9 @@ async function measureMove(browser) {
   const lastTitle = (await last.$('[data-testid="section-title"]').getProperty("textContent")).trim();
   const card = first.$('[data-testid="block"]');
   const id = await card.getAttribute("data-block-id");
-  await card.$('[data-testid="move-menu"]').click();
-  await browser.$('[role="menu"]').waitForDisplayed({ timeout: 10000 });
-  let item = null;
-  const labels = [];
-  for (const candidate of await browser.$$('[role="menu"] [role="menuitem"]')) {
-    const label = (await candidate.$(".label").getProperty("textContent")).trim();
-    labels.push(label);
-    if (label === lastTitle) item = candidate;
-  }
-  if (!item) throw new Failure(`the Move to… menu offers no “${lastTitle}”: ${labels.join(", ")}`);
   const lastId = await last.getAttribute("data-section-id");
   const moved = `[data-testid="section"][data-section-id="${lastId}"] [data-block-id="${id}"]`;
-  const since = await pageNow(browser);
-  await item.click();
-  const result = await browser.execute(awaitMeasure, "casewright:edit", since, 5000, TIMEOUT_MS, moved, 1);
-  if (result.missing) throw new Failure("the move showed but the app has no casewright:edit measure; rebuild it with scripts/build-app.sh");
-  if (result.timedOut) throw new Failure(`the move never showed within ${TIMEOUT_MS / 1000} s`);
+  const result = await timedMove(browser, card, lastTitle, moved);
   const landed = await browser.execute((selector) => document.querySelector(selector) !== null, moved);
   if (!landed) throw new Failure(`block ${id} is not in “${lastTitle}” after its measured move`);
   const total = await placed(browser);
