@@ -32,9 +32,18 @@ test("first start shows the bundled sample storyboard", async () => {
     sample.sections.map((s) => s.title),
   );
 
-  const blockTitles = await browser.$$('[data-testid="storyboard"] [data-testid="block-title"]').map((el) => el.getProperty("textContent"));
+  // A column renders its cards once it is in or near view (ui/src/components/Storyboard.svelte):
+  // those just beyond the visible part come in the frame after the first paint.
   const expected = sample.sections.flatMap((s) => s.blocks.map((b) => b.title));
-  assert.deepEqual(blockTitles.map((t) => t.trim()), expected);
+  const shownTitles = () =>
+    browser.execute(() =>
+      Array.from(document.querySelectorAll('[data-testid="storyboard"] [data-testid="block-title"]')).map((el) => el.textContent.trim()),
+    );
+  await browser.waitUntil(async () => (await shownTitles()).length >= expected.length, {
+    timeout: 10000,
+    timeoutMsg: "the sample's columns did not all render their cards",
+  });
+  assert.deepEqual(await shownTitles(), expected);
 
   const kinds = await browser.$$('[data-testid="storyboard"] [data-testid="block"]').map((el) => el.getAttribute("data-kind"));
   assert.deepEqual(kinds, sample.sections.flatMap((s) => s.blocks.map((b) => b.kind)));
