@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# Recomputes the framing coach's recall and false-alarm rate on real pitch passages:
-# the development set the rules were tuned on (tests/coach-devset) and a held-out set
-# annotated blind to the rules and since used for tuning too (tests/coach-heldout), and the
-# final blind test set, never to be used for tuning (tests/coach-testset).
-# Pass --verbose to list each miss.
+# The framing coach measured on annotated real writing, per set (tests/coach-corpus/GUIDELINE.md):
+# tool-talk recall, false alarms on do-not-flag spans, findings on clean prose, checklist
+# agreement per element, advice counted as supplied. Sets: the corpus's development part
+# (tuned on), the older development and held-out sets (tuned on), the older blind set, and
+# the corpus's blind set (frozen, never tuned on). Pass --verbose to list each error, --json
+# for the figures as JSON; pass set files to measure only those.
 source "$(dirname "$0")/lib.sh"
-for set in coach-devset coach-heldout coach-testset; do
-  step "$set"
-  cargo run --quiet --manifest-path "$ROOT/Cargo.toml" -p casewright-core --example coach_eval -- "$ROOT/tests/$set/passages.json" "$@"
+sets=()
+flags=()
+for arg in "$@"; do
+  case "$arg" in --*) flags+=("$arg") ;; *) sets+=("$arg") ;; esac
 done
+if ((${#sets[@]} == 0)); then
+  for f in tests/coach-corpus/dev.json tests/coach-devset/passages.json tests/coach-heldout/passages.json \
+    tests/coach-testset/passages.json tests/coach-corpus/blind.json; do
+    [ -f "$ROOT/$f" ] && sets+=("$ROOT/$f")
+  done
+fi
+cargo run --quiet --release --manifest-path "$ROOT/Cargo.toml" -p casewright-core --example coach_eval -- "${sets[@]}" "${flags[@]}"

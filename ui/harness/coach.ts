@@ -178,6 +178,7 @@ function textFinding(rule: { id: string; level: Level; explanation?: string }, m
     fixes: fixes.map((replacement) => ({ replacement })),
     link: null,
     explanation: rule.explanation ?? null,
+    reason: rule.id.includes("tool-talk.") ? `“${text.slice(from, to)}” names the tool or concept as the point; nothing in its sentence ties it to a measured result` : null,
   };
 }
 
@@ -196,6 +197,7 @@ function storyboardFinding(rule: { id: string; level: Level; message: string; ex
     fixes: [],
     link: null,
     explanation: rule.explanation ?? null,
+    reason: null,
   };
 }
 
@@ -257,7 +259,7 @@ function checks(project: Project): CheckResult[] {
   };
   return REQUIRED.map((r) => {
     const passed = placed.some(tests[r.check]);
-    return { id: r.check, passed, weight: r.weight, reason: passed ? r.found : r.missing };
+    return { id: r.check, passed, weight: r.weight, reason: passed ? r.found : r.missing, evidence: null };
   });
 }
 
@@ -294,6 +296,7 @@ export function lintProject(project: Project): Report {
     dismissed: findings.filter(dismissedFor),
     checks: results,
     score: results.filter((c) => c.passed).reduce((sum, c) => sum + c.weight, 0),
+    setAside: [],
   };
 }
 

@@ -337,6 +337,15 @@ describe("acting on advice", () => {
     await waitFor(() => expect(within(row("names a tool")).getByTestId("finding-context")).toHaveTextContent("We now use social media daily."));
   });
 
+  it("says why tool-talk was raised, and dismisses it as not tool-talk in this block", async () => {
+    await start();
+    await openCoach();
+    expect(within(row("names a tool")).getByTestId("finding-reason")).toHaveTextContent("“social media” names the tool or concept as the point");
+    expect(within(row("weakens the claim")).queryByTestId("finding-reason")).toBeNull();
+    await fireEvent.click(within(row("names a tool")).getByRole("button", { name: "Not tool-talk here" }));
+    expect(lastEdit()).toEqual({ op: "dismissFinding", blockId: 1, rule: "tool-talk.social-media" });
+  });
+
   it("dismisses advice for one block and restores it from Dismissed", async () => {
     await start();
     await openCoach();
@@ -480,7 +489,7 @@ describe("in the inspector", () => {
 });
 
 describe("only the latest answer is shown", () => {
-  const report = (score: number): Report => ({ findings: [], checks: [{ id: "pilot", passed: score > 0, weight: 15, reason: `score ${score}` }], score, dismissed: [] });
+  const report = (score: number): Report => ({ findings: [], checks: [{ id: "pilot", passed: score > 0, weight: 15, reason: `score ${score}`, evidence: null }], score, dismissed: [], setAside: [] });
 
   it("drops a report that arrives after a later one", async () => {
     await start();

@@ -73,10 +73,13 @@ Usage:
       shared in). Their changes go in; a conflict (the same field changed both ways, a
       block deleted on one side and edited on the other) stops the merge unless --take
       says which side wins them all. --dry-run only says what would happen.
-  casewright lint FILE [--format text|json] [--audience board|ceo|cfo|coo|chro|cio] [--rules DIR]
+  casewright lint FILE [--format text|json] [--audience board|ceo|cfo|coo|chro|cio] [--rules DIR] [--explain]
       Coach the case: FILE is a project, or a plain text or Markdown draft (headings are
-      sections, paragraphs blocks). --rules adds the packs (*.toml) in DIR. Exit status:
-      0 no error-level finding, 1 some, 2 bad input.
+      sections, paragraphs blocks). --rules adds the packs (*.toml) in DIR. --explain says
+      why each finding was raised, lists the matches the coach read as something other
+      than the argument (a quotation, a name, the means of a measured result…) with the
+      reason, and what supplied each checklist item. Exit status: 0 no error-level
+      finding, 1 some, 2 bad input.
 
 Options:
   -h, --help       Print this help
@@ -108,6 +111,7 @@ enum Command {
         json: bool,
         audience: Option<Audience>,
         rules: Option<PathBuf>,
+        explain: bool,
     },
     PilotReport {
         file: PathBuf,
@@ -211,7 +215,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
     let (mut logo, mut accent, mut theme) = (None, None, None);
     let (mut no_logo, mut no_accent, mut block, mut image, mut caption, mut remove) =
         (false, false, None, None, None, false);
-    let mut design = None;
+    let (mut design, mut explain) = (None, false);
     let (mut library, mut on_duplicate, mut industry, mut kind) = (None, None, None, None);
     let (mut for_project, mut search) = (None, None);
     let (mut without_notes, mut without_dismissed, mut dry_run, mut take) =
@@ -248,6 +252,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
             Long("without-notes") => without_notes = true,
             Long("without-dismissed") => without_dismissed = true,
             Long("dry-run") => dry_run = true,
+            Long("explain") => explain = true,
             Long("take") => take = Some(parser.value()?.string()?),
             Value(value) => positional.push(value.string()?),
             _ => return Err(arg.unexpected().into()),
@@ -411,6 +416,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command> 
                 })?),
             },
             rules,
+            explain,
         },
         "export" => Command::Export {
             file: need_file()?,
@@ -576,7 +582,8 @@ fn run(command: Command) -> Result<ExitCode> {
             json,
             audience,
             rules,
-        } => return lint(&file, json, audience, rules.as_deref()),
+            explain,
+        } => return lint(&file, json, audience, rules.as_deref(), explain),
         Command::PilotAnalyze { data, design, json } => pilot::analyze(&data, design, json)?,
         Command::PilotReport { file, json } => pilot::report(&file, json)?,
         Command::CasesImport {
@@ -620,6 +627,7 @@ fn lint(
     json: bool,
     audience: Option<Audience>,
     rules_dir: Option<&std::path::Path>,
+    explain: bool,
 ) -> Result<ExitCode> {
     let is_project = file
         .extension()
@@ -658,7 +666,7 @@ fn lint(
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{}", coach::format_text(&report, &project));
+        print!("{}", coach::format_text(&report, &project, explain));
     }
     let has_error = report
         .findings

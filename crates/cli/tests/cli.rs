@@ -297,6 +297,12 @@ fn lint_json_has_exactly_the_documented_fields() {
     let checks = json["checks"].as_array().unwrap();
     for check in checks {
         assert_eq!(keys(check), documented_fields(&doc, "Check"));
+        if !check["evidence"].is_null() {
+            assert_eq!(
+                keys(&check["evidence"]),
+                documented_fields(&doc, "CheckEvidence")
+            );
+        }
     }
     let ids: Vec<&str> = checks.iter().map(|c| c["id"].as_str().unwrap()).collect();
     for id in [
@@ -910,4 +916,78 @@ fn a_project_someone_has_open_is_read_but_not_changed_by_the_cli() {
         std::fs::read(dir.path().join("a.casewright")).unwrap(),
         before
     );
+}
+
+#[test]
+fn lint_explains_what_it_raised_set_aside_and_found_supplied() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/lint-json.md"
+    ))
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("memo.md"),
+        "# Proposal\n\nAvoid the word “social media” when you present.\n\n\
+         Our shared wiki cut repeat questions by 30% in a year.\n\n\
+         A collaboration platform will make us more creative.\n\n\
+         We ask the board to approve £40,000 for a 12-week trial in two depots.\n\n\
+         Start small and find case studies.\n",
+    )
+    .unwrap();
+    let out = casewright(&["lint", "memo.md", "--format", "json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let set_aside = json["setAside"].as_array().unwrap();
+    for entry in set_aside {
+        assert_eq!(keys(entry), documented_fields(&doc, "SetAside"));
+    }
+    let context_of = |excerpt: &str| {
+        set_aside
+            .iter()
+            .find(|a| a["finding"]["excerpt"] == excerpt)
+            .map(|a| a["context"].as_str().unwrap().to_string())
+    };
+    assert_eq!(context_of("wiki").as_deref(), Some("means-of-result"));
+    assert!(context_of("social media").is_some_and(|c| c == "quoted" || c == "word-as-word"));
+    let raised = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["excerpt"] == "collaboration platform")
+        .expect("the tool sold as the point is raised");
+    assert!(raised["reason"].as_str().unwrap().contains("benefit claim"));
+    let check = |id: &str| {
+        json["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(check("pilot")["passed"], true);
+    assert!(check("pilot")["evidence"]["excerpt"]
+        .as_str()
+        .unwrap()
+        .contains("12-week trial"));
+    // Advice to find case studies is not a case study; the check says so.
+    let case = check("case-study");
+    assert_eq!(case["passed"], false);
+    assert_eq!(
+        case["evidence"]["excerpt"],
+        "Start small and find case studies."
+    );
+    assert!(case["reason"].as_str().unwrap().contains("only recommends"));
+
+    let text = casewright(&["lint", "memo.md", "--explain"], dir.path());
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("    why: “collaboration platform” is the subject of a benefit claim"),
+        "{text}"
+    );
+    assert!(
+        text.contains("set aside outcomes.tool-talk.wiki-blog (means-of-result)"),
+        "{text}"
+    );
+    assert!(text.contains("check yes pilot"), "{text}");
 }

@@ -381,7 +381,11 @@ score: number,
 /**
  * Findings the user dismissed for their block, kept apart so they can be restored.
  */
-dismissed: Array<Finding>, };
+dismissed: Array<Finding>, 
+/**
+ * Candidates the context stage read as something other than the argument.
+ */
+setAside: Array<SetAsideFinding>, };
 
 export type Finding = { rule: string, level: Level, message: string, 
 /**
@@ -399,11 +403,34 @@ start: number | null, end: number | null,
 /**
  * The flagged text exactly as written.
  */
-excerpt: string | null, fixes: Array<Fix>, link: string | null, explanation: string | null, };
+excerpt: string | null, fixes: Array<Fix>, link: string | null, explanation: string | null, 
+/**
+ * Why the coach raised it here, in plain words (text rules read in context).
+ */
+reason: string | null, };
 
 export type Fix = { replacement: string, };
 
-export type CheckResult = { id: string, passed: boolean, weight: number, reason: string, };
+export type CheckResult = { id: string, passed: boolean, weight: number, reason: string, 
+/**
+ * The sentence or block that supplied it; when it did not pass, the advice that only
+ * recommended it (if any).
+ */
+evidence: CheckEvidence | null, };
+
+export type CheckEvidence = { section: number | null, block: number | null, blockId: number | null, field: Field | null, 
+/**
+ * Character offsets of the sentence in the field.
+ */
+start: number | null, end: number | null, 
+/**
+ * The sentence, or what in the structure supplied it ("the pilot “…”").
+ */
+excerpt: string, };
+
+export type SetAsideFinding = { finding: Finding, context: SetAside, reason: string, };
+
+export type SetAside = "quoted" | "word-as-word" | "defined" | "objection" | "warning" | "advice-topic" | "literal-channel" | "name-or-title" | "quoted-statistic" | "factual-narrative" | "means-of-result";
 
 export type Level = "suggestion" | "warning" | "error";
 

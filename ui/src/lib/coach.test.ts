@@ -38,6 +38,7 @@ function finding(fields: Partial<Finding> & Pick<Finding, "rule">): Finding {
     fixes: [],
     link: null,
     explanation: null,
+    reason: null,
     ...fields,
   };
 }

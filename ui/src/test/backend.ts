@@ -41,7 +41,7 @@ export const mockedFunctions = {
   briefingPreview: vi.fn(),
   setWindowTitle: vi.fn(async () => {}),
   onMenuAction: vi.fn(async () => () => {}),
-  coachReport: vi.fn(async (): Promise<Report> => ({ findings: [], checks: [], score: 0, dismissed: [] })),
+  coachReport: vi.fn(async (): Promise<Report> => ({ findings: [], checks: [], score: 0, dismissed: [], setAside: [] })),
   coachBlock: vi.fn(async (): Promise<Finding[]> => []),
   addPictureDialog: vi.fn(),
   pictureThumbnail: vi.fn(),
@@ -114,7 +114,7 @@ export function connect(backend: Mocked, opened: OpenedProject): FakeCore {
   return core;
 }
 
-export const EMPTY_REPORT: Report = { findings: [], checks: [], score: 0, dismissed: [] };
+export const EMPTY_REPORT: Report = { findings: [], checks: [], score: 0, dismissed: [], setAside: [] };
 
 /** A coach with nothing to say, for tests about other things (connect() replaces it with FakeCore's). */
 export function quietCoach(backend: Mocked): void {

@@ -32,10 +32,16 @@ const NOT_AN_ACTOR: [&str; 22] = [
     "these", "those", "everyone", "nobody", "one", "the", "a", "an", "you", "your",
 ];
 
-/// Whether a paragraph tells a story: a case study cue, or a named organisation acting.
+/// Whether a paragraph tells a story: a named organisation's experience with its result
+/// (judged as the checklist judges it), or a named organisation acting beside a case cue.
 fn tells_story(text: &str) -> bool {
+    use super::rule::Element;
+    use super::supply::{judge, Judgement};
+    if matches!(judge(text, Element::CaseStudy), Judgement::Supplied(_)) {
+        return true;
+    }
     story_cue().is_match(text)
-        || actor_cue().captures_iter(text).any(|c| {
+        && actor_cue().captures_iter(text).any(|c| {
             let first = c[1].split_whitespace().next().unwrap_or("");
             !NOT_AN_ACTOR.contains(&first.to_lowercase().as_str())
         })
@@ -115,7 +121,11 @@ mod tests {
         assert!(tells_story(
             "Alcoa Fastening Systems experienced a 61% reduction."
         ));
-        assert!(tells_story("For example, a rival cut lead times."));
+        assert!(tells_story(
+            "For example, Harlow Freight cut lead times by a week."
+        ));
+        // A rival with no name is no case study (COACHING.md).
+        assert!(!tells_story("For example, a rival cut lead times."));
         assert!(!tells_story("It has the potential to change how we work."));
         assert!(!tells_story("This has been proven. The team saw gains."));
         // Case matters for names: a lower-case word is not an organisation.

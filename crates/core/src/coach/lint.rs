@@ -5,8 +5,10 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::elements::{detect, ElementScan};
+use super::context::{self, Reading, SetAside};
+use super::elements::{detect, CheckEvidence, ElementScan};
 use super::rule::{compile_pattern, Audience, Check, Element, Field, Level, Position, Rule};
+use super::sentences::Sentences;
 use super::terms::{match_case, TermSet};
 use crate::model::{Block, BlockKind, Project};
 
@@ -39,6 +41,16 @@ pub struct Finding {
     pub fixes: Vec<Fix>,
     pub link: Option<String>,
     pub explanation: Option<String>,
+    /// Why the coach raised it here, in plain words (text rules read in context).
+    pub reason: Option<String>,
+}
+
+/// A candidate the context stage left alone: the finding it would have been, and why not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SetAsideFinding {
+    pub finding: Finding,
+    pub context: SetAside,
+    pub reason: String,
 }
 
 /// One item of the readiness checklist.
@@ -48,9 +60,13 @@ pub struct CheckResult {
     pub passed: bool,
     pub weight: u32,
     pub reason: String,
+    /// The sentence or block that supplied it; when it did not pass, the advice that only
+    /// recommended it (if any).
+    pub evidence: Option<CheckEvidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct Report {
     pub findings: Vec<Finding>,
     pub checks: Vec<CheckResult>,
@@ -58,6 +74,15 @@ pub struct Report {
     pub score: u32,
     /// Findings the user dismissed for their block, kept apart so they can be restored.
     pub dismissed: Vec<Finding>,
+    /// Candidates the context stage read as something other than the argument.
+    pub set_aside: Vec<SetAsideFinding>,
+}
+
+/// What linting text produced: findings, and the candidates read as something else.
+#[derive(Default)]
+struct Outcome {
+    findings: Vec<Finding>,
+    set_aside: Vec<SetAsideFinding>,
 }
 
 /// Rules compiled for one audience.
@@ -194,6 +219,7 @@ impl RuleSet {
             fixes: Vec::new(),
             link: rule.link.clone(),
             explanation: rule.explanation.clone(),
+            reason: None,
         }
     }
 
@@ -218,9 +244,13 @@ impl RuleSet {
     }
 
     /// Findings of the term rules (substitution, existence) in one field: their terms, then
-    /// their patterns where no term was found (the more specific rule speaks).
-    fn term_findings(&self, block: &Block, field: Field, at: At, out: &mut Vec<Finding>) {
+    /// their patterns where no term was found (the more specific rule speaks). Each
+    /// candidate is read in its sentence first; what is not the argument is set aside.
+    fn term_findings(&self, block: &Block, field: Field, at: At, out: &mut Outcome) {
         let text = field_text(block, field);
+        let mut candidates: Vec<(usize, &[String], (usize, usize))> = Vec::new();
+        // Quiet beside an outcome figure (the rule says so): the means of a result.
+        let mut quieted: Vec<(usize, (usize, usize))> = Vec::new();
         let mut taken: Vec<(usize, usize)> = Vec::new();
         for hit in self.terms.find(text) {
             // Of the rules naming this term, one per rule, in scope for this field.
@@ -230,16 +260,17 @@ impl RuleSet {
                 if done.contains(&index) || !rule.scope.covers(block.kind, field) {
                     continue;
                 }
+                done.push(index);
                 if rule.quiet_near_figures && figures_near(text, hit.start, hit.end) {
+                    quieted.push((index, (hit.start, hit.end)));
                     continue;
                 }
-                done.push(index);
                 taken.push((hit.start, hit.end));
                 let rewrites: &[String] = match (swap, &rule.check) {
                     (Some(s), Check::Substitution { swaps }) => &swaps[s].rewrites,
                     _ => &[],
                 };
-                out.push(self.swap_finding(rule, rewrites, at, field, text, (hit.start, hit.end)));
+                candidates.push((index, rewrites, (hit.start, hit.end)));
             }
         }
         for (index, p, regex) in &self.patterns {
@@ -249,14 +280,42 @@ impl RuleSet {
             }
             for hit in regex.find_iter(text) {
                 let range = (hit.start(), hit.end());
-                if taken.iter().any(|&(s, e)| s < range.1 && range.0 < e)
-                    || rule.quiet_near_figures && figures_near(text, range.0, range.1)
-                {
+                if taken.iter().any(|&(s, e)| s < range.1 && range.0 < e) {
                     continue;
                 }
                 taken.push(range);
-                let rewrites = &rule.patterns[*p].rewrites;
-                out.push(self.swap_finding(rule, rewrites, at, field, text, range));
+                if rule.quiet_near_figures && figures_near(text, range.0, range.1) {
+                    quieted.push((*index, range));
+                    continue;
+                }
+                candidates.push((*index, &rule.patterns[*p].rewrites, range));
+            }
+        }
+        for (index, range) in quieted {
+            let finding = self.swap_finding(&self.rules[index], &[], at, field, text, range);
+            out.set_aside.push(SetAsideFinding {
+                reason: SetAside::MeansOfResult.reason(&text[range.0..range.1]),
+                context: SetAside::MeansOfResult,
+                finding,
+            });
+        }
+        if candidates.is_empty() {
+            return;
+        }
+        let sentences = Sentences::new(text);
+        for (index, rewrites, range) in candidates {
+            let rule = &self.rules[index];
+            let finding = self.swap_finding(rule, rewrites, at, field, text, range);
+            match context::read(rule.context, text, &sentences, range) {
+                Reading::Raised(reason) => out.findings.push(Finding {
+                    reason: Some(reason).filter(|r| !r.is_empty()),
+                    ..finding
+                }),
+                Reading::SetAside(aside) => out.set_aside.push(SetAsideFinding {
+                    reason: aside.reason(&text[range.0..range.1]),
+                    context: aside,
+                    finding,
+                }),
             }
         }
     }
@@ -296,21 +355,22 @@ impl RuleSet {
     /// while the user types).
     /// Findings the user dismissed for this block are left out.
     pub fn lint_block(&self, block: &Block, section: u32, index: u32) -> Vec<Finding> {
-        let mut out = self.lint_block_text(block, section, index);
-        out.retain(|f| !block.dismissed.contains(&f.rule));
-        out
+        let mut out = Outcome::default();
+        self.lint_block_text(block, section, index, &mut out);
+        out.findings.retain(|f| !block.dismissed.contains(&f.rule));
+        out.findings
     }
 
-    fn lint_block_text(&self, block: &Block, section: u32, index: u32) -> Vec<Finding> {
+    fn lint_block_text(&self, block: &Block, section: u32, index: u32, outcome: &mut Outcome) {
         let at = At {
             section,
             block: index,
             block_id: block.id,
         };
-        let mut out = Vec::new();
         for field in [Field::Title, Field::Body] {
-            self.term_findings(block, field, at, &mut out);
+            self.term_findings(block, field, at, outcome);
         }
+        let out = &mut outcome.findings;
         for rule in &self.rules {
             if let Check::WordsPerSentence { max_words } = rule.check {
                 if rule.scope.covers(block.kind, Field::Body) {
@@ -353,17 +413,20 @@ impl RuleSet {
                 }
             }
         }
-        out
     }
 
     /// Lints the whole storyboard.
     pub fn lint(&self, project: &Project) -> Report {
-        let mut findings = Vec::new();
+        let mut outcome = Outcome::default();
         for (s, section) in project.sections.iter().enumerate() {
             for (b, block) in section.blocks.iter().enumerate() {
-                findings.extend(self.lint_block_text(block, s as u32, b as u32));
+                self.lint_block_text(block, s as u32, b as u32, &mut outcome);
             }
         }
+        let Outcome {
+            mut findings,
+            set_aside,
+        } = outcome;
         let scan = ElementScan::new(project);
         for (index, rule) in self.rules.iter().enumerate() {
             self.storyboard_rule(index, rule, project, &scan, &mut findings);
@@ -390,6 +453,7 @@ impl RuleSet {
             checks,
             score,
             dismissed,
+            set_aside,
         }
     }
 
@@ -642,6 +706,7 @@ fn readiness(scan: &ElementScan) -> Vec<CheckResult> {
                 passed: found.passed,
                 weight: weight(element),
                 reason: found.reason,
+                evidence: found.evidence,
             }
         })
         .collect()

@@ -8,7 +8,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::rule::{
-    compile_pattern, Audience, Check, Element, Field, Level, Position, Rule, Swap, TextScope,
+    compile_pattern, Audience, Check, ContextKind, Element, Field, Level, Position, Rule, Swap,
+    TextScope,
 };
 use crate::model::BlockKind;
 
@@ -93,6 +94,8 @@ struct RawRule {
     max_share: Option<f64>,
     #[serde(default)]
     quiet_near_figures: bool,
+    /// How matches are read in context: "tool", "buzzword" or "none" (default from the id).
+    context: Option<Spanned<String>>,
     #[serde(default)]
     examples: Examples,
 }
@@ -373,8 +376,21 @@ fn build_rule(
             ))
         }
     };
+    let id = format!("{pack}.{id}");
+    let context = match &raw.context {
+        None => ContextKind::for_rule_id(&id),
+        Some(name) => ContextKind::parse(name.get_ref()).ok_or_else(|| {
+            at(
+                name.span(),
+                format!(
+                    "unknown context {:?}; use tool, buzzword or none",
+                    name.get_ref()
+                ),
+            )
+        })?,
+    };
     let rule = Rule {
-        id: format!("{pack}.{id}"),
+        id,
         level,
         message: raw.message,
         explanation: raw.explanation,
@@ -384,6 +400,7 @@ fn build_rule(
         check,
         quiet_near_figures: raw.quiet_near_figures,
         patterns,
+        context,
     };
     Ok((rule, raw.examples))
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use super::context::ContextKind;
 use crate::model::BlockKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -218,6 +219,8 @@ pub struct Rule {
     /// with its rewrites (none for existence): for what a list of terms cannot name, such as
     /// "any count of sign-ups". Case-insensitive; checked when the pack loads.
     pub patterns: Vec<Swap>,
+    /// How its matches are read in their sentence before they are shown.
+    pub context: ContextKind,
 }
 
 /// The longest compiled pattern a pack may hold: a pack is a file someone may send.
