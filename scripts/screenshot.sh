@@ -19,5 +19,6 @@ CASEWRIGHT_HOME="$home" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   sleep 2
   import -window root "$1"
   kill $app
+  wait $app 2>/dev/null || true
 ' "$APP_BIN" "$OUT"
 echo "wrote $OUT"

@@ -8,7 +8,7 @@ APT_PACKAGES=(
   build-essential pkg-config file curl
   libwebkit2gtk-4.1-dev libssl-dev libxdo-dev librsvg2-dev   # Tauri / WebKitGTK
   webkit2gtk-driver xvfb xauth                                # end-to-end tests in a real window
-  dbus-daemon                                                 # a session bus for the single-instance test
+  dbus-daemon dbus-bin                                        # a session bus (and dbus-send) for the single-instance test
   imagemagick                                                 # screenshots
   qpdf poppler-utils                                          # PDF checks (qpdf --check, pdftotext)
   chromium                                                    # UI browser tests (ui/browser-tests, playwright-core)

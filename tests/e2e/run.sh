@@ -23,6 +23,7 @@ DRIVER=$!
 # on a temporary directory.
 cleanup() {
   kill "$DRIVER" 2>/dev/null || true
+  wait "$DRIVER" 2>/dev/null || true
   for _ in $(seq 20); do
     rm -rf "$CASEWRIGHT_HOME" 2>/dev/null && return 0
     fusermount -u "$CASEWRIGHT_HOME/xdg-cache/doc" 2>/dev/null || sleep 0.5

@@ -8,7 +8,15 @@ set -euo pipefail
 CLI="$(dirname "$APP_BIN")/casewright"
 home="$(mktemp -d)"
 first=""
-cleanup() { [ -n "$first" ] && kill "$first" 2>/dev/null; rm -rf "$home"; }
+# The app is waited for before its folder goes: a killed app may still be writing (its
+# shader cache, its lock file) for a moment.
+cleanup() {
+  if [ -n "$first" ]; then
+    kill "$first" 2>/dev/null || true
+    wait "$first" 2>/dev/null || true
+  fi
+  rm -rf "$home"
+}
 trap cleanup EXIT
 export CASEWRIGHT_HOME="$home/data" XDG_DATA_HOME="$home/xdg-data" XDG_CACHE_HOME="$home/xdg-cache"
 mkdir -p "$home/projects"
@@ -28,8 +36,13 @@ fail() { echo "not ok - $*" >&2; exit 1; }
 "$APP_BIN" "$home/projects/first.casewright" >"$home/first.log" 2>&1 &
 first=$!
 wait_for "$home/projects/.~lock.first.casewright#" 60 || fail "the first instance never opened its project"
-# Give the first instance's single-instance service time to register on the bus.
-sleep 1
+# The second start must find the first instance's single-instance service on the bus.
+bus_has_app() {
+  dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.ListNames 2>/dev/null |
+    grep -q 'app\.casewright\.desktop\.SingleInstance'
+}
+for _ in $(seq 300); do bus_has_app && break; sleep 0.1; done
+bus_has_app || fail "the first instance never registered its single-instance service on the bus"
 
 start=$(date +%s)
 (cd "$home/projects" && timeout 30 "$APP_BIN" second.casewright >"$home/second.log" 2>&1) ||

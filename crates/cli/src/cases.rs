@@ -113,24 +113,24 @@ pub fn search(
         None => library.search(query)?,
     };
     if json {
-        println!("{}", serde_json::to_string_pretty(&result)?);
+        say!("{}", serde_json::to_string_pretty(&result)?)?;
         return Ok(());
     }
-    println!(
+    say!(
         "{} of {} matching case studies",
         result.hits.len(),
         result.total
-    );
+    )?;
     for hit in &result.hits {
         let case = &hit.case;
         let year = case.year.map(|y| format!(", {y}")).unwrap_or_default();
-        println!(
+        say!(
             "\n{}\n  {} · {}{year} · {}",
             case.title,
             case.organisation,
             case.industry,
             case.evidence.as_str()
-        );
+        )?;
         let snippet: String = hit
             .snippet
             .iter()
@@ -143,10 +143,10 @@ pub fn search(
             })
             .collect();
         if !snippet.trim().is_empty() {
-            println!(
+            say!(
                 "  {}",
                 snippet.split_whitespace().collect::<Vec<_>>().join(" ")
-            );
+            )?;
         }
     }
     Ok(())

@@ -1,5 +1,23 @@
 //! `casewright`: the app's jobs without a window. Arguments are parsed raw (lexopt), then
-//! checked; errors go to stderr with a non-zero exit status.
+//! checked; errors go to stderr with a non-zero exit status. Output goes through `say!`,
+//! which returns the write's error: a reader that stops early (`casewright lint … | head`)
+//! closes the pipe, and that ends the command quietly with success, as other tools do.
+
+/// Writes a line to standard output; the error of a closed pipe is the caller's to pass on.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// Writes to standard output without ending the line.
+macro_rules! say_part {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -192,12 +210,22 @@ enum NewSource {
     Json(PathBuf),
 }
 
+/// Whether the error is standard output closed by its reader.
+fn output_closed(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn main() -> ExitCode {
     let linting = std::env::args_os()
         .nth(1)
         .is_some_and(|verb| verb == "lint");
     match parse(std::env::args_os().skip(1)).and_then(run) {
         Ok(code) => code,
+        Err(err) if output_closed(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("casewright: {err:#}");
             // `lint` keeps 1 for "the case has errors"; bad input is 2 there.
@@ -503,8 +531,8 @@ fn json_format(format: Option<&str>) -> Result<bool> {
 
 fn run(command: Command) -> Result<ExitCode> {
     match command {
-        Command::Help => print!("{USAGE}"),
-        Command::Version => println!("casewright {}", env!("CARGO_PKG_VERSION")),
+        Command::Help => say_part!("{USAGE}")?,
+        Command::Version => say!("casewright {}", env!("CARGO_PKG_VERSION"))?,
         Command::New {
             file,
             source,
@@ -530,9 +558,9 @@ fn run(command: Command) -> Result<ExitCode> {
             // open, not even an upgrade.
             let project = ProjectFile::open_snapshot(&file)?.load()?;
             if json {
-                print!("{}", project_to_json(&project));
+                say_part!("{}", project_to_json(&project))?;
             } else {
-                print!("{}", storyboard_text(&project));
+                say_part!("{}", storyboard_text(&project))?;
             }
         }
         Command::Export {
@@ -664,9 +692,9 @@ fn lint(
     let rules = coach::RuleSet::new(packs.into_iter().flat_map(|p| p.rules).collect(), audience);
     let report = rules.lint(&project);
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        say!("{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{}", coach::format_text(&report, &project, explain));
+        say_part!("{}", coach::format_text(&report, &project, explain))?;
     }
     let has_error = report
         .findings

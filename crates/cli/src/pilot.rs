@@ -21,10 +21,10 @@ pub fn analyze(path: &Path, design: Design, json: bool) -> Result<()> {
     if json {
         // The document of docs/pilot-json.md: a version, then one verdict per metric.
         let analysis = serde_json::json!({ "version": 1, "design": design, "metrics": results });
-        println!("{}", serde_json::to_string_pretty(&analysis)?);
+        say!("{}", serde_json::to_string_pretty(&analysis)?)?;
     } else {
         for result in &results {
-            print!("{}", text_of(result));
+            say_part!("{}", text_of(result))?;
         }
     }
     Ok(())
@@ -108,11 +108,11 @@ pub fn report(path: &Path, json: bool) -> Result<()> {
     let reports: Vec<_> = project.pilots.iter().map(judge_pilot).collect();
     if json {
         let document = serde_json::json!({ "version": 1, "pilots": reports });
-        println!("{}", serde_json::to_string_pretty(&document)?);
+        say!("{}", serde_json::to_string_pretty(&document)?)?;
         return Ok(());
     }
     if reports.is_empty() {
-        println!("{} has no pilots yet.", path.display());
+        say!("{} has no pilots yet.", path.display())?;
     }
     for (pilot, judged) in project.pilots.iter().zip(&reports) {
         let team = if pilot.team.trim().is_empty() {
@@ -120,18 +120,18 @@ pub fn report(path: &Path, json: bool) -> Result<()> {
         } else {
             format!(", {}", pilot.team.trim())
         };
-        println!("{}{team}\n  {}", pilot.name, judged.summary);
+        say!("{}{team}\n  {}", pilot.name, judged.summary)?;
         for warning in &judged.warnings {
-            println!("  ! {}", warning.message);
+            say!("  ! {}", warning.message)?;
         }
-        println!();
+        say!()?;
         for criterion in &judged.criteria {
             let mark = if criterion.won { "won: " } else { "" };
-            print!(
+            say_part!(
                 "  {mark}{}",
                 text_of(&criterion.result).replace('\n', "\n  ")
-            );
-            println!();
+            )?;
+            say!()?;
         }
     }
     Ok(())

@@ -14,7 +14,7 @@ pub fn share(file: &Path, out: &Path, options: ShareOptions) -> Result<()> {
     let project = ProjectFile::open(file)?;
     let copy = project.share_copy(out, options)?;
     project.close()?;
-    println!(
+    say!(
         "shared a copy in {} ({} KB){}{}",
         out.display(),
         copy.bytes.div_ceil(1024),
@@ -27,7 +27,7 @@ pub fn share(file: &Path, out: &Path, options: ShareOptions) -> Result<()> {
             0 => String::new(),
             n => format!("; {n} tables, views or triggers of other programs left out"),
         },
-    );
+    )?;
     Ok(())
 }
 
@@ -46,9 +46,9 @@ pub fn merge(
     } = casewright_core::jobs::open_for_editing(file, false)?;
     let planned = plan(board.file(), theirs)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&planned)?);
+        say!("{}", serde_json::to_string_pretty(&planned)?)?;
     } else {
-        print_plan(&planned);
+        print_plan(&planned)?;
     }
     let undecided = !planned.conflicts.is_empty() && take.is_none();
     if dry_run || undecided {
@@ -75,18 +75,18 @@ pub fn merge(
     let summary = apply(&mut board, theirs, &planned.fingerprint, &resolutions)?;
     board.into_file().close()?;
     if !json {
-        println!("merged: {} change(s) to {}", summary.edits, file.display());
+        say!("merged: {} change(s) to {}", summary.edits, file.display())?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_plan(planned: &MergePlan) {
-    println!("merging {}", planned.file_name);
+fn print_plan(planned: &MergePlan) -> std::io::Result<()> {
+    say!("merging {}", planned.file_name)?;
     if planned.taken.is_empty() && planned.conflicts.is_empty() {
-        println!("  nothing to take: their copy has no change of its own");
+        say!("  nothing to take: their copy has no change of its own")?;
     }
     for change in &planned.taken {
-        println!("  take  {change}");
+        say!("  take  {change}")?;
     }
     for conflict in &planned.conflicts {
         let what = match conflict.kind {
@@ -102,13 +102,14 @@ fn print_plan(planned: &MergePlan) {
                 format!("{}: changed here, deleted in their copy", conflict.subject)
             }
         };
-        println!("  CONFLICT {}  {what}", conflict.id + 1);
-        println!("    ours:   {}", one_line(&conflict.ours));
-        println!("    theirs: {}", one_line(&conflict.theirs));
+        say!("  CONFLICT {}  {what}", conflict.id + 1)?;
+        say!("    ours:   {}", one_line(&conflict.ours))?;
+        say!("    theirs: {}", one_line(&conflict.theirs))?;
     }
     if planned.pilots_differ {
-        println!("  note: their pilots differ from yours; pilots are not merged");
+        say!("  note: their pilots differ from yours; pilots are not merged")?;
     }
+    Ok(())
 }
 
 fn one_line(text: &str) -> String {

@@ -991,3 +991,31 @@ fn lint_explains_what_it_raised_set_aside_and_found_supplied() {
     );
     assert!(text.contains("check yes pilot"), "{text}");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    // Far more output than a pipe holds, so the writer meets the closed pipe.
+    let memo = "A collaboration platform will help us.\n\n".repeat(4000);
+    std::fs::write(dir.path().join("memo.md"), memo).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casewright"))
+        .args(["lint", "memo.md"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is dropped here: the pipe closes with most of the output unwritten.
+    assert!(first.contains("collaboration platform"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "exit {:?}: {stderr}", out.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
