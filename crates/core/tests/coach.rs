@@ -358,3 +358,110 @@ fn storyboard_findings_have_no_block_and_the_json_shape_is_stable() {
     assert!(json["checks"][0]["weight"].is_number());
     assert_eq!(json["score"], 0);
 }
+
+/// Every finding and every set-aside candidate points at real characters of its field, and
+/// every check's evidence quotes its field.
+fn assert_points_into_fields(project: &Project, report: &casewright_core::coach::Report) {
+    // Each field's characters, counted once (a megabyte field has thousands of findings).
+    let mut counted = std::collections::HashMap::new();
+    for (si, section) in project.sections.iter().enumerate() {
+        for (bi, block) in section.blocks.iter().enumerate() {
+            let at = (Some(si as u32), Some(bi as u32));
+            counted.insert((at, true), block.title.chars().collect::<Vec<char>>());
+            counted.insert((at, false), block.body.chars().collect::<Vec<char>>());
+        }
+    }
+    let field_of = |s: Option<u32>, b: Option<u32>, field| -> &Vec<char> {
+        let title = matches!(field, Some(casewright_core::coach::Field::Title));
+        &counted[&((s, b), title)]
+    };
+    let findings = report
+        .findings
+        .iter()
+        .chain(report.set_aside.iter().map(|a| &a.finding))
+        .filter(|f| f.excerpt.is_some());
+    for f in findings {
+        let chars = field_of(f.section, f.block, f.field);
+        let (s, e) = (f.start.unwrap() as usize, f.end.unwrap() as usize);
+        assert!(s <= e && e <= chars.len(), "{f:?}");
+        assert_eq!(
+            chars[s..e].iter().collect::<String>(),
+            *f.excerpt.as_ref().unwrap()
+        );
+    }
+    for c in &report.checks {
+        if let Some(ev) = c.evidence.as_ref().filter(|e| e.start.is_some()) {
+            let chars = field_of(ev.section, ev.block, ev.field);
+            let (s, e) = (ev.start.unwrap() as usize, ev.end.unwrap() as usize);
+            assert!(s <= e && e <= chars.len(), "{ev:?}");
+            let quoted: String = chars[s..e].iter().collect();
+            assert_eq!(quoted.trim(), ev.excerpt);
+        }
+    }
+}
+
+#[test]
+fn text_of_any_size_or_script_gets_findings_that_point_at_it() {
+    let megabyte_without_stops = "our social media platform helps teams ".repeat(27_000);
+    let table =
+        "| channel | result |\n|---|---|\n| social media | +12% sales |\n| wiki | 3 days faster |";
+    let bodies = [
+        "🚀🚀 social media 🚀 for the “wiki” 😀’s sake… synergy!".to_string(),
+        "منصة social media للتعاون تساعد الفرق. نريد wiki الآن".to_string(),
+        "ウィキ social media を使う。synergy は不要".to_string(),
+        megabyte_without_stops,
+        table.to_string(),
+        "\u{202e}social media\u{202c} \u{0}\u{feff}wiki\r\n\r\n“unclosed quote social learning"
+            .to_string(),
+        String::new(),
+    ];
+    let blocks = bodies
+        .iter()
+        .map(|b| benefit("A collaboration platform, “quoted", b))
+        .collect();
+    let p = project(vec![("All of it", blocks)]);
+    let report = lint_project(&p);
+    assert!(
+        report.findings.iter().any(|f| f.excerpt.is_some()),
+        "tool-talk in these texts is found"
+    );
+    assert_points_into_fields(&p, &report);
+}
+
+#[test]
+fn the_context_stage_sets_aside_what_is_not_the_argument_and_says_why() {
+    let p = project(vec![(
+        "Case",
+        vec![
+            benefit(
+                "x",
+                "Our depot wiki cut repeat call-outs by 18% in six months.",
+            ),
+            benefit(
+                "y",
+                "Avoid the phrase “social learning” in the board paper.",
+            ),
+            benefit("z", "Social learning will make everyone more innovative."),
+        ],
+    )]);
+    let report = lint_project(&p);
+    let aside: Vec<(&str, &str)> = report
+        .set_aside
+        .iter()
+        .map(|a| (a.finding.excerpt.as_deref().unwrap(), a.context.id()))
+        .collect();
+    assert!(aside.contains(&("wiki", "means-of-result")), "{aside:?}");
+    assert!(
+        aside
+            .iter()
+            .any(|(e, c)| *e == "social learning" && (*c == "quoted" || *c == "word-as-word")),
+        "{aside:?}"
+    );
+    let raised = report
+        .findings
+        .iter()
+        .find(|f| f.excerpt.as_deref() == Some("Social learning"))
+        .expect("the claim in tool terms is raised");
+    assert!(raised.reason.as_deref().unwrap().contains("benefit claim"));
+    assert_points_into_fields(&p, &report);
+}

@@ -1,6 +1,9 @@
 //! The coach benchmarks' inputs, shared by `benches/coach.rs` and
-//! `examples/coach_vs_textlint.rs`: a dictionary of 300 jargon terms and a storyboard of
-//! 50,000 words that uses them.
+//! `examples/coach_vs_textlint.rs`, `examples/coach_first.rs`: a dictionary of 300 jargon
+//! terms and a storyboard of 50,000 words in sentences of 15 words that uses them, and the
+//! default pack's tool-talk and buzzwords in the contexts the context stage reads (a
+//! quotation, a measured result, a name, a plain claim), so every match takes its costly
+//! path.
 
 use casewright_core::{Block, BlockKind, Project, Section};
 
@@ -9,20 +12,33 @@ const WORDS: [&str; 12] = [
     "sites", "daily",
 ];
 
-/// A pack of 300 substitution rules, one jargon term each.
+/// The default pack's terms, in the contexts the context stage tells apart.
+const TOOL_TALK: [&str; 8] = [
+    "social media will help",
+    "the wiki cut errors 12%",
+    "“social learning” as labels",
+    "real synergy for everyone",
+    "Acme Collaboration Platform Team",
+    "an enterprise social network boosts",
+    "in 2019 Northwind bought Yammer",
+    "how to pitch gamification",
+];
+
+/// A pack of 300 substitution rules, one jargon term each, read in context as tools.
 pub fn big_pack() -> String {
     let mut pack = String::from("[pack]\nname = \"bench\"\n");
     for i in 0..300 {
         pack.push_str(&format!(
             "[[rule]]\nid = \"r{i}\"\nkind = \"substitution\"\nlevel = \"warning\"\n\
-             message = \"Say {{rewrites}} instead of {{match}}.\"\n\
+             message = \"Say {{rewrites}} instead of {{match}}.\"\ncontext = \"tool\"\n\
              swap = {{ \"jargon{i} term\" = [\"outcome{i}\"] }}\n"
         ));
     }
     pack
 }
 
-/// 50,000 words in 200 blocks over 10 sections, one jargon term every 50 words.
+/// 50,000 words in 200 blocks over 10 sections, in sentences of 15 words: one jargon term
+/// every 50 words, and a default-pack phrase every 50 words between them.
 pub fn big_project() -> Project {
     let mut n = 0;
     let sections = (0..10)
@@ -33,18 +49,21 @@ pub fn big_project() -> Project {
             notes: String::new(),
             blocks: (0..20)
                 .map(|b| {
-                    let body: Vec<String> = (0..250)
-                        .map(|_| {
-                            n += 1;
-                            if n % 50 == 0 {
-                                format!("jargon{} term", n % 300)
-                            } else {
-                                WORDS[n % WORDS.len()].to_string()
-                            }
-                        })
-                        .collect();
+                    let mut body = String::new();
+                    for w in 0..250 {
+                        n += 1;
+                        let word = if n % 50 == 0 {
+                            format!("jargon{} term", n % 300)
+                        } else if n % 50 == 25 {
+                            TOOL_TALK[(n / 50) % TOOL_TALK.len()].to_string()
+                        } else {
+                            WORDS[n % WORDS.len()].to_string()
+                        };
+                        body.push_str(&word);
+                        body.push_str(if w % 15 == 14 { ". " } else { " " });
+                    }
                     Block {
-                        body: body.join(" ") + ".",
+                        body: body.trim_end().to_string() + ".",
                         ..Block::new(BlockKind::Benefit, format!("Outcome {s}.{b} of 40%"))
                     }
                 })

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::rule::{Element, Field};
-use super::supply::{judge, Judgement};
+use super::supply::{judge_all, Judgement};
 use crate::model::{Block, BlockKind, Project};
 
 /// What supplied an element, or the advice that only recommended it.
@@ -45,7 +45,8 @@ pub struct Detection {
 pub struct ElementScan<'a> {
     project: &'a Project,
     blocks: Vec<(usize, usize, &'a Block)>,
-    judged: [OnceCell<Vec<[Judgement; 2]>>; 8],
+    /// Per placed block, its title's and body's judgement for every element.
+    judged: OnceCell<Vec<[[Judgement; 8]; 2]>>,
 }
 
 impl<'a> ElementScan<'a> {
@@ -68,15 +69,20 @@ impl<'a> ElementScan<'a> {
         }
     }
 
-    /// Each placed block's title and body judged for `element`.
-    fn judged(&self, element: Element) -> &[[Judgement; 2]] {
+    /// Each placed block's title and body judged for `element` (all elements are judged in
+    /// one pass, the first time one is asked for).
+    fn judged(&self, element: Element) -> Vec<[Judgement; 2]> {
         let slot = Element::ALL.iter().position(|e| *e == element).unwrap_or(0);
-        self.judged[slot].get_or_init(|| {
-            self.blocks
-                .iter()
-                .map(|(_, _, b)| [judge(&b.title, element), judge(&b.body, element)])
-                .collect()
-        })
+        self.judged
+            .get_or_init(|| {
+                self.blocks
+                    .iter()
+                    .map(|(_, _, b)| [judge_all(&b.title), judge_all(&b.body)])
+                    .collect()
+            })
+            .iter()
+            .map(|[title, body]| [title[slot], body[slot]])
+            .collect()
     }
 }
 

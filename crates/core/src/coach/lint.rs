@@ -165,6 +165,58 @@ struct Spot<'a> {
     field: Field,
     text: &'a str,
     range: (usize, usize),
+    /// The range in characters, when the caller counted them already (a long field with
+    /// many matches is counted once, not once a match).
+    chars: Option<(u32, u32)>,
+}
+
+/// The ranges already flagged in a field, asked whether a range overlaps one of them in
+/// logarithmic time (a long field has tens of thousands).
+#[derive(Default)]
+struct Taken {
+    /// Start → the furthest end of the ranges starting there.
+    ranges: std::collections::BTreeMap<usize, usize>,
+    longest: usize,
+}
+
+impl Taken {
+    fn insert(&mut self, (start, end): (usize, usize)) {
+        let furthest = self.ranges.entry(start).or_insert(end);
+        *furthest = (*furthest).max(end);
+        self.longest = self.longest.max(end - start);
+    }
+
+    fn overlaps(&self, (start, end): (usize, usize)) -> bool {
+        self.ranges
+            .range(start.saturating_sub(self.longest)..end)
+            .any(|(_, &e)| e > start)
+    }
+}
+
+/// Counts characters up to ascending byte offsets of one text, carrying on from the last.
+struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: u32,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> CharCursor<'a> {
+        CharCursor {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> u32 {
+        if byte < self.byte {
+            (self.byte, self.chars) = (0, 0);
+        }
+        self.chars += self.text[self.byte..byte].chars().count() as u32;
+        self.byte = byte;
+        self.chars
+    }
 }
 
 /// A block's place, for findings.
@@ -229,14 +281,17 @@ impl RuleSet {
             field,
             text,
             range,
+            chars,
         } = spot;
+        let (start, end) =
+            chars.unwrap_or_else(|| (char_offset(text, range.0), char_offset(text, range.1)));
         Finding {
             section: Some(at.section),
             block: Some(at.block),
             block_id: Some(at.block_id),
             field: Some(field),
-            start: Some(char_offset(text, range.0)),
-            end: Some(char_offset(text, range.1)),
+            start: Some(start),
+            end: Some(end),
             excerpt: Some(text[range.0..range.1].to_string()),
             fixes,
             ..self.finding(rule, message)
@@ -248,10 +303,12 @@ impl RuleSet {
     /// candidate is read in its sentence first; what is not the argument is set aside.
     fn term_findings(&self, block: &Block, field: Field, at: At, out: &mut Outcome) {
         let text = field_text(block, field);
+        let sentences = std::cell::OnceCell::new();
+        let sentences = || sentences.get_or_init(|| Sentences::new(text));
         let mut candidates: Vec<(usize, &[String], (usize, usize))> = Vec::new();
         // Quiet beside an outcome figure (the rule says so): the means of a result.
         let mut quieted: Vec<(usize, (usize, usize))> = Vec::new();
-        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut taken = Taken::default();
         for hit in self.terms.find(text) {
             // Of the rules naming this term, one per rule, in scope for this field.
             let mut done = Vec::new();
@@ -261,11 +318,11 @@ impl RuleSet {
                     continue;
                 }
                 done.push(index);
-                if rule.quiet_near_figures && figures_near(text, hit.start, hit.end) {
+                if rule.quiet_near_figures && figures_near(text, sentences(), hit.start, hit.end) {
                     quieted.push((index, (hit.start, hit.end)));
                     continue;
                 }
-                taken.push((hit.start, hit.end));
+                taken.insert((hit.start, hit.end));
                 let rewrites: &[String] = match (swap, &rule.check) {
                     (Some(s), Check::Substitution { swaps }) => &swaps[s].rewrites,
                     _ => &[],
@@ -280,19 +337,35 @@ impl RuleSet {
             }
             for hit in regex.find_iter(text) {
                 let range = (hit.start(), hit.end());
-                if taken.iter().any(|&(s, e)| s < range.1 && range.0 < e) {
+                if taken.overlaps(range) {
                     continue;
                 }
-                taken.push(range);
-                if rule.quiet_near_figures && figures_near(text, range.0, range.1) {
+                taken.insert(range);
+                if rule.quiet_near_figures && figures_near(text, sentences(), range.0, range.1) {
                     quieted.push((*index, range));
                     continue;
                 }
                 candidates.push((*index, &rule.patterns[*p].rewrites, range));
             }
         }
+        // Counted in characters in one pass along the text, however many matches it has.
+        quieted.sort_by_key(|&(_, range)| range.0);
+        candidates.sort_by_key(|&(_, _, range)| range.0);
+        let mut cursor = CharCursor::new(text);
+        let mut chars = |range: (usize, usize)| {
+            let start = cursor.at(range.0);
+            Some((start, start + text[range.0..range.1].chars().count() as u32))
+        };
         for (index, range) in quieted {
-            let finding = self.swap_finding(&self.rules[index], &[], at, field, text, range);
+            let c = chars(range);
+            let spot = Spot {
+                at,
+                field,
+                text,
+                range,
+                chars: c,
+            };
+            let finding = self.swap_finding(&self.rules[index], &[], spot);
             out.set_aside.push(SetAsideFinding {
                 reason: SetAside::MeansOfResult.reason(&text[range.0..range.1]),
                 context: SetAside::MeansOfResult,
@@ -302,11 +375,19 @@ impl RuleSet {
         if candidates.is_empty() {
             return;
         }
-        let sentences = Sentences::new(text);
+        let sentences = sentences();
         for (index, rewrites, range) in candidates {
             let rule = &self.rules[index];
-            let finding = self.swap_finding(rule, rewrites, at, field, text, range);
-            match context::read(rule.context, text, &sentences, range) {
+            let c = chars(range);
+            let spot = Spot {
+                at,
+                field,
+                text,
+                range,
+                chars: c,
+            };
+            let finding = self.swap_finding(rule, rewrites, spot);
+            match context::read(rule.context, text, sentences, range) {
                 Reading::Raised(reason) => out.findings.push(Finding {
                     reason: Some(reason).filter(|r| !r.is_empty()),
                     ..finding
@@ -321,16 +402,8 @@ impl RuleSet {
     }
 
     /// A finding of a term or pattern at `range`, with a fix for each rewrite.
-    fn swap_finding(
-        &self,
-        rule: &Rule,
-        rewrites: &[String],
-        at: At,
-        field: Field,
-        text: &str,
-        range: (usize, usize),
-    ) -> Finding {
-        let matched = &text[range.0..range.1];
+    fn swap_finding(&self, rule: &Rule, rewrites: &[String], spot: Spot) -> Finding {
+        let matched = &spot.text[spot.range.0..spot.range.1];
         let fixes = rewrites
             .iter()
             .map(|r| Fix {
@@ -338,17 +411,7 @@ impl RuleSet {
             })
             .collect();
         let message = fill(&rule.message, matched, rewrites);
-        self.text_finding(
-            rule,
-            message,
-            Spot {
-                at,
-                field,
-                text,
-                range,
-            },
-            fixes,
-        )
+        self.text_finding(rule, message, spot, fixes)
     }
 
     /// Lints one block (the part of linting that depends on nothing else: re-run it alone
@@ -385,6 +448,7 @@ impl RuleSet {
                                     field: Field::Body,
                                     text: &block.body,
                                     range,
+                                    chars: None,
                                 },
                                 Vec::new(),
                             ));
@@ -407,6 +471,7 @@ impl RuleSet {
                             field: Field::Title,
                             text: &block.title,
                             range,
+                            chars: None,
                         },
                         Vec::new(),
                     ));
@@ -527,6 +592,7 @@ impl RuleSet {
                                 field: Field::Title,
                                 text: &block.title,
                                 range,
+                                chars: None,
                             },
                             Vec::new(),
                         ));
@@ -562,6 +628,7 @@ impl RuleSet {
                                 field,
                                 text,
                                 range: (start, end),
+                                chars: None,
                             },
                             Vec::new(),
                         ));
@@ -593,6 +660,7 @@ impl RuleSet {
                             field,
                             text,
                             range: hit,
+                            chars: None,
                         },
                         Vec::new(),
                     ));
@@ -627,31 +695,10 @@ fn is_concrete(block: &Block) -> bool {
         || block.body.chars().any(|c| c.is_ascii_digit())
 }
 
-/// The longest sentence of `text`: its byte range and word count.
-/// Byte ranges of the sentences of `text`: a sentence ends at `.`, `!` or `?` followed by
-/// a space or the end (so “2.0” and “$4.6” do not split), or at a line break.
-fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let ends =
-            c == '\n' || (matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace));
-        if ends {
-            out.push((start, i + c.len_utf8()));
-            start = i + c.len_utf8();
-        }
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
-}
-
 /// Whether the sentence holding `start..end`, or the one before or after it, states an
-/// outcome figure: a percentage, an amount of money, or a multiple.
-fn figures_near(text: &str, start: usize, end: usize) -> bool {
+/// outcome figure: a percentage, an amount of money, or a multiple. The window is capped
+/// around the match, so a megabyte with no full stop costs no more per match than a line.
+fn figures_near(text: &str, sentences: &Sentences, start: usize, end: usize) -> bool {
     static FIGURE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let figure = FIGURE.get_or_init(|| {
         Regex::new(
@@ -659,15 +706,22 @@ fn figures_near(text: &str, start: usize, end: usize) -> bool {
         )
         .expect("the figure pattern compiles")
     });
-    let all = sentences(text);
-    let Some(at) = all.iter().position(|&(s, e)| start < e && end > s) else {
-        return false;
-    };
-    let from = at.saturating_sub(1);
-    let to = (at + 1).min(all.len() - 1);
-    figure.is_match(&text[all[from].0..all[to].1])
+    const CAP: usize = 600;
+    let at = sentences.index_of(start);
+    let from = sentences.get(at.saturating_sub(1)).0;
+    let to = sentences.get((at + 1).min(sentences.len() - 1)).1;
+    let mut from = from.max(start.saturating_sub(CAP));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = to.min(end + CAP);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    figure.is_match(&text[from..to.max(from)])
 }
 
+/// The longest sentence of `text`: its byte range and word count.
 fn longest_sentence(text: &str) -> Option<((usize, usize), usize)> {
     static SENTENCE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let sentence = SENTENCE.get_or_init(|| Regex::new(r"[^.!?]+(?:[.!?]+|$)").unwrap());
@@ -718,22 +772,7 @@ mod tests {
 
     fn near(text: &str, term: &str) -> bool {
         let start = text.find(term).unwrap();
-        figures_near(text, start, start + term.len())
-    }
-
-    #[test]
-    fn sentences_do_not_split_inside_numbers_or_versions() {
-        let text = "Web 2.0 costs $4.6 million. It works!\nNext line";
-        let parts: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
-        assert_eq!(
-            parts,
-            [
-                "Web 2.0 costs $4.6 million.",
-                " It works!",
-                "\n",
-                "Next line"
-            ]
-        );
+        figures_near(text, &Sentences::new(text), start, start + term.len())
     }
 
     #[test]

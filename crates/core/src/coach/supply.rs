@@ -25,7 +25,7 @@ macro_rules! cue {
     ($name:ident, $pattern:expr) => {
         fn $name() -> &'static Regex {
             static CELL: OnceLock<Regex> = OnceLock::new();
-            CELL.get_or_init(|| Regex::new($pattern).expect("supply patterns compile"))
+            CELL.get_or_init(|| super::context::compile_cue($pattern))
         }
     };
 }
@@ -345,44 +345,60 @@ fn ask(sentence: &str) -> bool {
     ask_first_person().is_match(sentence) || ask_addressed().is_match(sentence)
 }
 
-/// Judges `text` for `element`: the first sentence that supplies it, else the first
-/// advice that mentions it.
-pub fn judge(text: &str, element: Element) -> Judgement {
-    let sentences = Sentences::new(text);
-    let bounds: Vec<(usize, usize)> = sentences.iter().collect();
-    let mut advised = None;
+/// Whether one (non-advice) sentence supplies `element`.
+fn supplies(element: Element, sentence: &str, previous: &str, next: &str) -> bool {
+    match element {
+        Element::QuantifiedOutcome => quantified_outcome(sentence),
+        Element::BusinessCase => business_case(sentence),
+        Element::CaseStudy => case_study(sentence, next),
+        Element::PeerCase => peer_case(sentence, &format!("{previous} {next}")),
+        Element::Pilot => pilot(sentence),
+        Element::SuccessMeasure => success_measure(sentence),
+        Element::Ask => ask(sentence),
+        Element::Urgency => urgency_word().is_match(sentence),
+    }
+}
+
+/// Judges `text` for every element at once (in `Element::ALL` order): for each, the first
+/// sentence that supplies it, else the first advice that mentions it. Sentences are found,
+/// and advice recognised, once.
+pub fn judge_all(text: &str) -> [Judgement; 8] {
+    let mut out = [Judgement::Absent; 8];
+    if text.trim().is_empty() {
+        return out;
+    }
+    let bounds: Vec<(usize, usize)> = Sentences::new(text).iter().collect();
+    let around = |at: Option<usize>| {
+        at.and_then(|i| bounds.get(i))
+            .map_or("", |&(s, e)| &text[s..e])
+    };
     for (i, &(s, e)) in bounds.iter().enumerate() {
         let sentence = &text[s..e];
         if sentence.trim().is_empty() {
             continue;
         }
-        let around = |at: Option<usize>| {
-            at.and_then(|i| bounds.get(i))
-                .map_or("", |&(s, e)| &text[s..e])
-        };
-        let next = around(Some(i + 1));
-        let previous = around(i.checked_sub(1));
-        if is_advice(sentence) && !(element == Element::Ask && ask(sentence)) {
-            if advised.is_none() && mentions(element, sentence) {
-                advised = Some((s, e));
+        let (previous, next) = (around(i.checked_sub(1)), around(Some(i + 1)));
+        let advice = is_advice(sentence);
+        for (slot, element) in Element::ALL.into_iter().enumerate() {
+            if matches!(out[slot], Judgement::Supplied(_)) {
+                continue;
             }
-            continue;
-        }
-        let supplied = match element {
-            Element::QuantifiedOutcome => quantified_outcome(sentence),
-            Element::BusinessCase => business_case(sentence),
-            Element::CaseStudy => case_study(sentence, next),
-            Element::PeerCase => peer_case(sentence, &format!("{previous} {next}")),
-            Element::Pilot => pilot(sentence),
-            Element::SuccessMeasure => success_measure(sentence),
-            Element::Ask => ask(sentence),
-            Element::Urgency => urgency_word().is_match(sentence),
-        };
-        if supplied {
-            return Judgement::Supplied((s, e));
+            if advice && !(element == Element::Ask && ask(sentence)) {
+                if out[slot] == Judgement::Absent && mentions(element, sentence) {
+                    out[slot] = Judgement::Advised((s, e));
+                }
+            } else if supplies(element, sentence, previous, next) {
+                out[slot] = Judgement::Supplied((s, e));
+            }
         }
     }
-    advised.map_or(Judgement::Absent, Judgement::Advised)
+    out
+}
+
+/// Judges `text` for one element (see [`judge_all`]).
+pub fn judge(text: &str, element: Element) -> Judgement {
+    let slot = Element::ALL.iter().position(|e| *e == element).unwrap_or(0);
+    judge_all(text)[slot]
 }
 
 #[cfg(test)]
