@@ -465,3 +465,56 @@ fn the_context_stage_sets_aside_what_is_not_the_argument_and_says_why() {
     assert!(raised.reason.as_deref().unwrap().contains("benefit claim"));
     assert_points_into_fields(&p, &report);
 }
+
+/// The words of a text, lower-case, for comparing passages however they are punctuated.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn no_rule_example_copies_a_blind_passage_or_its_annotations() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/");
+    let mut passages: Vec<(String, Vec<String>)> = Vec::new();
+    for set in ["coach-testset/passages.json", "coach-corpus/blind.json"] {
+        let Ok(text) = std::fs::read_to_string(format!("{root}{set}")) else {
+            continue;
+        };
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for p in json.as_array().unwrap() {
+            let mut phrases: Vec<String> = Vec::new();
+            for flag in p["flag"].as_array().into_iter().flatten() {
+                phrases.extend(flag.as_str().map(str::to_string));
+            }
+            for span in p["spans"].as_array().into_iter().flatten() {
+                phrases.extend(span["text"].as_str().map(str::to_string));
+            }
+            passages.push((p["text"].as_str().unwrap().to_string(), phrases));
+        }
+    }
+    assert!(!passages.is_empty(), "the blind sets are in the repository");
+    let (packs, _) = load_packs(BUNDLED);
+    for pack in &packs {
+        for (rule, examples) in pack.rules.iter().zip(&pack.examples) {
+            for example in examples.flag.iter().chain(&examples.pass) {
+                let ex = words(example);
+                for (text, phrases) in &passages {
+                    let passage = words(text);
+                    let copied = ex.len() >= 6
+                        && passage.windows(6).any(|w| ex.windows(6).any(|e| e == w));
+                    assert!(!copied, "{}: example {example:?} copies a blind passage", rule.id);
+                    for phrase in phrases {
+                        let phrase = words(phrase);
+                        assert!(
+                            phrase.len() < 3 || ex != phrase,
+                            "{}: example {example:?} is an annotated phrase of a blind passage",
+                            rule.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
