@@ -430,7 +430,7 @@ excerpt: string, };
 
 export type SetAsideFinding = { finding: Finding, context: SetAside, reason: string, };
 
-export type SetAside = "quoted" | "word-as-word" | "defined" | "objection" | "warning" | "advice-topic" | "literal-channel" | "name-or-title" | "quoted-statistic" | "factual-narrative" | "means-of-result";
+export type SetAside = "quoted" | "word-as-word" | "defined" | "objection" | "warning" | "advice-topic" | "literal-channel" | "name-or-title" | "quoted-statistic" | "factual-narrative" | "means-of-result" | "reported" | "descriptive";
 
 export type Level = "suggestion" | "warning" | "error";
 

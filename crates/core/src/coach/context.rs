@@ -78,10 +78,15 @@ pub enum SetAside {
     FactualNarrative,
     /// The means beside a measured result in the same sentence.
     MeansOfResult,
+    /// Someone else's view, reported ("McAfee says …").
+    Reported,
+    /// Named, described or listed, but not sold: nothing in its sentence makes it the
+    /// goal, the subject of a benefit or the reason.
+    Descriptive,
 }
 
 impl SetAside {
-    pub const ALL: [SetAside; 11] = [
+    pub const ALL: [SetAside; 13] = [
         SetAside::Quoted,
         SetAside::WordAsWord,
         SetAside::Defined,
@@ -93,6 +98,8 @@ impl SetAside {
         SetAside::QuotedStatistic,
         SetAside::FactualNarrative,
         SetAside::MeansOfResult,
+        SetAside::Reported,
+        SetAside::Descriptive,
     ];
 
     pub fn id(self) -> &'static str {
@@ -108,6 +115,8 @@ impl SetAside {
             SetAside::QuotedStatistic => "quoted-statistic",
             SetAside::FactualNarrative => "factual-narrative",
             SetAside::MeansOfResult => "means-of-result",
+            SetAside::Reported => "reported",
+            SetAside::Descriptive => "descriptive",
         }
     }
 
@@ -135,6 +144,10 @@ impl SetAside {
             SetAside::MeansOfResult => {
                 format!("“{matched}” is how a measured result was reached, in the same sentence")
             }
+            SetAside::Reported => format!("“{matched}” is part of someone else's view, reported"),
+            SetAside::Descriptive => format!(
+                "“{matched}” is named or described, not sold: nothing makes it the goal, a benefit's subject or the reason"
+            ),
         }
     }
 }
@@ -211,7 +224,23 @@ cue!(
 );
 cue!(
     benefit_after,
-    r"(?i)^[^.;:!?]{0,25}?\b(?:will|can|could|helps?|boosts?|improves?|increases?|enhances?|transforms?|revolutioni[sz]es?|drives?|enables?|empowers?|creates?|fosters?|delivers?|brings?|offers?|provides?|allows?|lets?|unlocks?|accelerates?|streamlines?|supercharges?|maximi[sz]es?|is (?:key|essential|vital|critical|crucial|the (?:future|answer|key|way)|a (?:must|game|powerful|great|proven))|are (?:key|essential|vital|critical|crucial|the future|a must|powerful|proven))\b"
+    r"(?i)^[^.;:!?]{0,40}?\b(?:will|can|could|helps?|help|boosts?|improves?|increases?|enhances?|transforms?|revolutioni[sz]es?|drives?|enables?|empowers?|creates?|fosters?|delivers?|brings?|offers?|provides?|allows?|lets?|unlocks?|accelerates?|streamlines?|supercharges?|maximi[sz]es?|inspires?|supports?|makes?|is changing|are changing|changes the way|has a (?:positive|real|big|huge) (?:impact|effect)|is (?:key|essential|vital|critical|crucial|the (?:future|answer|key|way|best|one|only|ideal|perfect)|a (?:must|game|powerful|great|proven|key|vital|perfect|relatively new and powerful)|one of the (?:best|many|most)|clearly part of|part of the solution|here to stay|no longer optional)|(?:is|are) (?:too |now )?(?:outdated|dated|old|slow|clunky|inadequate|broken|not fit for purpose|out of date|holding us back|the problem)|are (?:key|essential|vital|critical|crucial|the future|a must|powerful|proven|the (?:best|answer)))\b"
+);
+cue!(
+    finite_verb,
+    r"(?i)\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|shall|do|does|did|says?|said|gets?|got|makes?|made|takes?|took|gives?|gave|uses?|used|helps?|works?|runs?|need|needs|want|wants|grew|grows|rose|rises|fell|falls|cut|cuts|saw|sees|went|goes|came|comes|began|begins|ran|won|wins|lost|bought|buys|brought|brings|built|builds|kept|keeps|left|met|paid|sold|told|thought|found|finds|became|becomes|\w+ed)\b"
+);
+cue!(
+    goal_before,
+    r"(?i)(?:\b(?:our|the|my|their) (?:plan|goal|aim|proposal|ask|solution|answer|idea|priority|recommendation)\s*(?:is|:)\s*(?:to\s+\w+\s+)?(?:a|an|the)?\s*|\b(?:we|you|companies|organi[sz]ations|firms|businesses|teams|everyone|they|corporations?|leaders|managers|it)\s+(?:should|must|need to|needs to|have to|has to|will|want to|wants to|plan to|propose to|ought to|are going to|can)\s+(?:\w+\s+){0,2}|\bpart of (?:our|the|a|an|this)\s+|\b(?:will|should|must|shall)\s+(?:\w+\s+)?(?:a|an|the|our|their)?\s*|\b(?:gets?|give|gives|giving|provide|provides|providing|buy|buying|launch|launching)\s+(?:each|every|all|our|the)?\s*(?:\w+\s+)?(?:a|an|its|their|our|new)\s+|\b(?:want|wants|need|needs|require|requires|adopt|adopting|implement|implementing|introduce|introducing|invest in|investing in|embrace|embracing|harness|harnessing|deploy|deploying|roll out|rolling out|making|make|by creating|creating|design|the goal of|the value of|the power of|the importance of|the promise of|the benefits? of|advantages? of|ways (?:how )?|with|through|using|via|of using)\s+(?:a|an|the|our|their|new|more|strategic|well[- ]implemented)?\s*(?:\w+\s+)?)$"
+);
+cue!(
+    reported_speech,
+    r"(?:\b[A-Z][a-z]+|\b(?i:he|she|they|critics|analysts|experts|vendors))\s+(?i:says|said|argues|argued|claims|claimed|believes|believed|wrote|writes|told|thinks|predicts|predicted)\b|(?i:\baccording to\b)"
+);
+cue!(
+    negated_after,
+    r#"(?i)^\s*[”"'’]?\s*(?:is|are|was|were)\s+(?:not|n[’']t|no longer|never)\b|^\s*(?:isn[’']t|aren[’']t|wasn[’']t)\b"#
 );
 cue!(
     claim_before,
@@ -337,7 +366,9 @@ pub fn read(
     range: (usize, usize),
 ) -> Reading {
     let matched = &text[range.0..range.1];
-    let window = Window::new(text, sentences, range);
+    let mut window = Window::new(text, sentences, range);
+    // "Gamification — game mechanics for work — can …": the claim comes after the aside.
+    window.after = skip_aside(window.after);
     if kind == ContextKind::Plain {
         return Reading::Raised(String::new());
     }
@@ -355,12 +386,51 @@ pub fn read(
     if let Some(aside) = tool_use(&window, matched) {
         return Reading::SetAside(aside);
     }
+    // When in doubt, do not flag: a tool is raised only when its sentence sells it.
+    if goal_before().is_match(window.before)
+        && !(benefit_after().is_match(window.after) || claim_before().is_match(window.before))
+    {
+        return Reading::Raised(format!(
+            "“{matched}” is named as the goal or the reason; nothing in its sentence ties it to a measured result"
+        ));
+    }
     let claim = benefit_after().is_match(window.after) || claim_before().is_match(window.before);
+    if !claim && is_headline(window.sentence) {
+        return Reading::Raised(format!(
+            "“{matched}” is the point of a headline with no result in it: lead with the outcome"
+        ));
+    }
+    if !claim {
+        return Reading::SetAside(SetAside::Descriptive);
+    }
     Reading::Raised(if claim {
         format!("“{matched}” is the subject of a benefit claim, and nothing in its sentence is measured")
     } else {
         format!("“{matched}” names the tool or concept as the point; nothing in its sentence ties it to a measured result")
     })
+}
+
+/// A short line with no verb ("A peer network for every depot."): a storyboard headline,
+/// whose point is whatever it names.
+fn is_headline(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 10
+        && !sentence.trim_end().ends_with('?')
+        && !finite_verb().is_match(sentence)
+}
+
+/// The text after a match without a dash or bracket aside that opens it.
+fn skip_aside(after: &str) -> &str {
+    let trimmed = after.trim_start();
+    for (open, close) in [("—", "—"), ("–", "–"), (" - ", " - "), ("(", ")")] {
+        if let Some(rest) = trimmed.strip_prefix(open.trim()) {
+            if let Some(end) = rest.find(close.trim()) {
+                return &rest[end + close.trim().len()..];
+            }
+        }
+    }
+    after
 }
 
 /// A word quoted, discussed, defined, objected to or warned against.
@@ -379,8 +449,11 @@ fn mention(w: &Window) -> Option<SetAside> {
     if defined_after().is_match(w.after) || defined_before().is_match(w.before) {
         return Some(SetAside::Defined);
     }
-    if warning_before().is_match(w.before) {
+    if warning_before().is_match(w.before) || negated_after().is_match(w.after) {
         return Some(SetAside::Warning);
+    }
+    if reported_speech().is_match(w.sentence) {
+        return Some(SetAside::Reported);
     }
     if negative().is_match(w.sentence) && reporting().is_match(w.sentence) {
         return Some(SetAside::Objection);
@@ -660,9 +733,17 @@ mod tests {
 
     #[test]
     fn usage_counts_are_no_measured_result() {
+        // Counting use is not measuring a result: never the means of one.
         assert_eq!(
             aside(
                 "The team chat product grew to 4,000 members this year.",
+                "team chat product"
+            ),
+            Some(SetAside::Descriptive)
+        );
+        assert_eq!(
+            aside(
+                "The team chat product will lift morale, with 4,000 members already.",
                 "team chat product"
             ),
             None
