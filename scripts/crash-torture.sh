@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Crash torture (issue #8): a child process (crates/core/examples/crash_child.rs) edits a
 # project as fast as it can and is killed with SIGKILL at a random moment, KILLS times.
-# After each kill the project must pass SQLite's integrity check, open as the CLI opens it,
-# and hold every edit the child reported committed. The driver
+# After each SIGKILL (the driver waits for the child first) the project must pass SQLite's
+# integrity check, open as the CLI opens it, and hold every edit the child reported
+# committed. The driver
 # (crates/core/examples/crash_torture.rs) does the killing, waiting and checking in one
 # process; it prints its seed first, and CRASH_SEED=S replays a run.
 #   bash scripts/crash-torture.sh [KILLS]     (default 500)
