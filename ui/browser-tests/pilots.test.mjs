@@ -5,7 +5,7 @@
 // Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { board, coreProject, edits, launch, openHarness, serveHarness, settled, shot } from "./support.mjs";
+import { board, coreProject, edits, launch, openHarness, serveHarness, settled, shot, shownBoard } from "./support.mjs";
 
 let server;
 let browser;
@@ -307,7 +307,7 @@ test("a win used in the storyboard adds its blocks to the results section as one
   const { page, errors, report } = await openPilots();
   await page.getByRole("tab", { name: "Storyboard" }).click();
   await page.getByTestId("storyboard").waitFor();
-  const boardBefore = await board(page);
+  const boardBefore = await shownBoard(page);
   const projectBefore = await coreProject(page);
   await page.getByRole("tab", { name: /^Pilots/ }).click();
   await report.getByTestId("verdict").waitFor();
@@ -329,7 +329,7 @@ test("a win used in the storyboard adds its blocks to the results section as one
   // "Show in the storyboard": the story, selected, in the results section.
   await note.getByRole("button", { name: "Show in the storyboard" }).click();
   await page.getByTestId("storyboard").waitFor();
-  const shown = await board(page);
+  const shown = await shownBoard(page);
   assert.deepEqual(shown.sections["Results and the ask"], [...boardBefore.sections["Results and the ask"], ...added.map((b) => b.title)]);
   assert.equal(await page.getByTestId("inspector").getByLabel("Title").inputValue(), added[0].title);
   await shot(page, "pilots-leverage-storyboard.png");

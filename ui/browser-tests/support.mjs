@@ -99,6 +99,26 @@ export function board(page) {
   });
 }
 
+/**
+ * The board once the page shows every block the fake core holds: a tab just switched to may show
+ * its sections a frame before their blocks, and a snapshot taken then would be empty.
+ */
+export async function shownBoard(page) {
+  await page.waitForFunction(() => {
+    const held = new Map(window.harness.project().sections.map((s) => [s.title, s.blocks.length]));
+    const sections = Array.from(document.querySelectorAll('[data-testid="section"]'));
+    return (
+      sections.length === held.size &&
+      sections.every((section) => {
+        const zone = section.querySelector('[data-testid="section-blocks"]');
+        const title = section.querySelector('[data-testid="section-title"]').textContent.trim();
+        return !zone || zone.querySelectorAll(':scope > [data-testid="block"]').length === held.get(title);
+      })
+    );
+  });
+  return board(page);
+}
+
 export const edits = (page) => page.evaluate(() => window.harness.edits());
 export const coreProject = (page) => page.evaluate(() => window.harness.project());
 
