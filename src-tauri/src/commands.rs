@@ -98,6 +98,14 @@ pub fn take_startup_problem(problem: State<'_, StartupProblem>) -> Option<AppErr
     problem.0.lock().unwrap().take()
 }
 
+/// The UI listens for menu actions from now on; it gets those that came before.
+#[tauri::command]
+pub fn menu_listening(queue: State<'_, crate::MenuQueue>) -> Vec<casewright_core::ipc::MenuAction> {
+    let mut queue = queue.0.lock().unwrap();
+    queue.ui_listens = true;
+    std::mem::take(&mut queue.waiting)
+}
+
 const PROJECT_FILTER: (&str, &[&str]) = (
     "Casewright project",
     &[casewright_core::project_file::EXTENSION],

@@ -60,6 +60,31 @@ pub struct Recent(pub Mutex<casewright_core::recent::RecentProjects>);
 #[derive(Default)]
 pub struct StartupProblem(pub Mutex<Option<AppError>>);
 
+/// Menu actions that arrive before the UI listens (a project double-clicked while the app is
+/// still starting): kept until the UI says it listens, then handed over; after that, sent.
+#[derive(Default)]
+pub struct MenuQueue(pub Mutex<MenuQueueState>);
+
+#[derive(Default)]
+pub struct MenuQueueState {
+    pub ui_listens: bool,
+    pub waiting: Vec<casewright_core::ipc::MenuAction>,
+}
+
+impl MenuQueue {
+    /// Sends `action` to the UI, or keeps it until the UI listens. The lock is held while
+    /// sending so that an action cannot slip between the UI's taking the queue and listening.
+    fn send(&self, app: &tauri::AppHandle, action: casewright_core::ipc::MenuAction) {
+        use tauri::Emitter;
+        let mut queue = self.0.lock().unwrap();
+        if queue.ui_listens {
+            let _ = app.emit(casewright_core::ipc::MENU_EVENT, action);
+        } else {
+            queue.waiting.push(action);
+        }
+    }
+}
+
 fn main() {
     let mut builder = tauri::Builder::default();
     // A second start (a double-clicked project while the app runs) hands its file to this
@@ -79,6 +104,7 @@ fn main() {
         .manage(commands::PendingImport::default())
         .manage(commands::ChosenProject::default())
         .manage(StartupProblem::default())
+        .manage(MenuQueue::default())
         .on_menu_event(menu::on_event)
         .setup(|app| {
             let recent = casewright_core::recent::RecentProjects::load(
@@ -94,6 +120,7 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::current_project,
             commands::take_startup_problem,
+            commands::menu_listening,
             commands::open_project_dialog,
             commands::new_project_dialog,
             commands::save_as_dialog,
@@ -142,7 +169,6 @@ fn session_bus_available() -> bool {
 /// path as File › Open Recent, so unsaved work is never an issue: every edit is saved),
 /// and the window comes to the front.
 fn open_in_running_app(app: &tauri::AppHandle, args: &[String], cwd: &str) {
-    use tauri::Emitter;
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();
@@ -150,8 +176,8 @@ fn open_in_running_app(app: &tauri::AppHandle, args: &[String], cwd: &str) {
     }
     if let Some(file) = args.iter().skip(1).find(|a| !a.starts_with('-')) {
         let path = std::path::Path::new(cwd).join(file);
-        let _ = app.emit(
-            casewright_core::ipc::MENU_EVENT,
+        app.state::<MenuQueue>().send(
+            app,
             casewright_core::ipc::MenuAction::OpenRecent {
                 path: path.display().to_string(),
             },

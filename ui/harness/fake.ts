@@ -249,6 +249,8 @@ export class FakeCore {
         return this.opened();
       case "take_startup_problem":
         return null;
+      case "menu_listening":
+        return [];
       case "apply_edit":
         return this.#apply(args.edit as Edit);
       case "coach_report": {

@@ -225,6 +225,7 @@ describe("onMenuAction", () => {
   it("listens to the shell's menu-action event and passes on its payload", async () => {
     const stop = vi.fn();
     listen.mockResolvedValue(stop);
+    invoke.mockResolvedValue([]);
     const handler = vi.fn();
     const unlisten = await onMenuAction(handler);
 
@@ -235,6 +236,26 @@ describe("onMenuAction", () => {
     expect(handler).toHaveBeenCalledWith({ action: "openRecent", path: "/p/x.casewright" });
     unlisten();
     expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it("after listening, takes the actions that came while the window loaded, in order", async () => {
+    const order: string[] = [];
+    listen.mockImplementation(async () => {
+      order.push("listen");
+      return () => {};
+    });
+    invoke.mockImplementation(async (command: string) => {
+      order.push(command);
+      return [
+        { action: "openRecent", path: "/p/a.casewright" },
+        { action: "openRecent", path: "/p/b.casewright" },
+      ];
+    });
+    const handler = vi.fn();
+    await onMenuAction(handler);
+
+    expect(order).toEqual(["listen", "menu_listening"]);
+    expect(handler.mock.calls).toEqual([[{ action: "openRecent", path: "/p/a.casewright" }], [{ action: "openRecent", path: "/p/b.casewright" }]]);
   });
 });
 

@@ -297,7 +297,10 @@ export const MENU_EVENT = "menu-action";
 
 /** Calls `handler` with each item chosen in the native menu; resolves to a function that stops listening. */
 export async function onMenuAction(handler: (action: MenuAction) => void): Promise<() => void> {
-  return listen<MenuAction>(MENU_EVENT, (event) => handler(event.payload));
+  const stop = await listen<MenuAction>(MENU_EVENT, (event) => handler(event.payload));
+  // Actions that came while the window was still loading (a project double-clicked then).
+  for (const action of await call<MenuAction[]>("menu_listening")) handler(action);
+  return stop;
 }
 
 /** The event an export sends at each step (EXPORT_PROGRESS_EVENT in crates/core/src/ipc.rs). */
