@@ -4,61 +4,14 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod dialogs;
 mod menu;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use casewright_core::ipc::AppError;
-use casewright_core::jobs;
-use casewright_core::storyboard::Storyboard;
+use casewright_core::session::{Places, Session};
 use tauri::Manager;
-
-/// The project the window shows and edits, with its path. One at a time.
-#[derive(Default)]
-pub struct OpenProject(pub Mutex<Option<Open>>);
-
-pub struct Open {
-    pub path: PathBuf,
-    pub board: Storyboard,
-    /// The project's pictures, prepared once for the preview and exports.
-    pub pictures: casewright_core::pictures::PictureCache,
-    /// This instance's lock on the file; `None` when it is open read-only.
-    pub lock: Option<casewright_core::sharing::lock::ProjectLock>,
-}
-
-impl Open {
-    pub fn new(path: PathBuf, editing: jobs::Editing) -> Open {
-        Open {
-            path,
-            board: editing.board,
-            pictures: Default::default(),
-            lock: editing.lock,
-        }
-    }
-}
-
-/// The briefing this session last exported: the only file "Open PDF" and "Show in folder"
-/// may act on, so the UI cannot ask the shell to open anything else.
-#[derive(Default)]
-pub struct LastExport(pub Mutex<Option<PathBuf>>);
-
-/// Lets the UI stop an export in progress (`cancel_export`).
-#[derive(Default)]
-pub struct ExportControl {
-    pub cancel: std::sync::atomic::AtomicBool,
-}
-
-/// The personal case library, opened on first use.
-#[derive(Default)]
-pub struct Library(pub Mutex<Option<casewright_core::cases::library::CaseLibrary>>);
-
-/// Recently opened projects, kept in the data directory.
-pub struct Recent(pub Mutex<casewright_core::recent::RecentProjects>);
-
-/// Why the file named at start-up could not be opened; the UI shows it once.
-#[derive(Default)]
-pub struct StartupProblem(pub Mutex<Option<AppError>>);
 
 /// Menu actions that arrive before the UI listens (a project double-clicked while the app is
 /// still starting): kept until the UI says it listens, then handed over; after that, sent.
@@ -72,6 +25,13 @@ pub struct MenuQueueState {
 }
 
 impl MenuQueue {
+    /// The UI listens from now on; it takes the actions that came before.
+    pub fn ui_listens(&self) -> Vec<casewright_core::ipc::MenuAction> {
+        let mut queue = self.0.lock().unwrap();
+        queue.ui_listens = true;
+        std::mem::take(&mut queue.waiting)
+    }
+
     /// Sends `action` to the UI, or keeps it until the UI listens. The lock is held while
     /// sending so that an action cannot slip between the UI's taking the queue and listening.
     fn send(&self, app: &tauri::AppHandle, action: casewright_core::ipc::MenuAction) {
@@ -97,24 +57,16 @@ fn main() {
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(OpenProject::default())
-        .manage(LastExport::default())
-        .manage(ExportControl::default())
-        .manage(Library::default())
-        .manage(commands::PendingImport::default())
-        .manage(commands::ChosenProject::default())
-        .manage(StartupProblem::default())
         .manage(MenuQueue::default())
         .on_menu_event(menu::on_event)
         .setup(|app| {
-            let recent = casewright_core::recent::RecentProjects::load(
-                &data_dir(app.handle())?.join("recent.json"),
-            );
-            app.set_menu(menu::build(app.handle(), recent.paths())?)?;
-            app.manage(Recent(Mutex::new(recent)));
-            let (path, editing) = open_at_startup(app.handle())?;
-            commands::remember(app.handle(), &path);
-            *app.state::<OpenProject>().0.lock().unwrap() = Some(Open::new(path, editing));
+            let session = Session::new(Places::app(&data_dir(app.handle())?));
+            app.set_menu(menu::build(app.handle(), &session.recent_paths())?)?;
+            let handle = app.handle().clone();
+            session.on_recent_change(move |paths| menu::refresh(&handle, paths));
+            let named = std::env::args_os().nth(1).map(PathBuf::from);
+            session.open_at_startup(named.as_deref())?;
+            app.manage(session);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -183,27 +135,6 @@ fn open_in_running_app(app: &tauri::AppHandle, args: &[String], cwd: &str) {
             },
         );
     }
-}
-
-/// Opens the file named on the command line (a double-clicked project), or else the
-/// sample project in the data directory, created on first start. A file that cannot be
-/// opened is reported in the window, and the sample is shown instead.
-/// `CASEWRIGHT_HOME` moves the data directory (tests, portable use).
-fn open_at_startup(
-    app: &tauri::AppHandle,
-) -> Result<(PathBuf, jobs::Editing), Box<dyn std::error::Error>> {
-    if let Some(arg) = std::env::args_os().nth(1) {
-        let path = PathBuf::from(arg);
-        match jobs::open_for_editing(&path, false) {
-            Ok(editing) => return Ok((path, editing)),
-            Err(err) => {
-                *app.state::<StartupProblem>().0.lock().unwrap() = Some(err.into());
-            }
-        }
-    }
-    let sample = jobs::ensure_sample_project(&data_dir(app)?)?;
-    let editing = jobs::open_for_editing(&sample, false)?;
-    Ok((sample, editing))
 }
 
 /// Where the app keeps its own files (the sample, the recent list): the platform's data

@@ -108,7 +108,7 @@ test("an import with a bad line lists it; duplicates ask Skip or Update", async 
     mapping: { title: 0, organisation: 1, industry: 2, year: 3 },
     fields: ["title", "organisation", "industry", "year", "initiative"],
   };
-  await page.evaluate((p) => window.harness.importFile({ preview: p, content: { code: "invalid_csv", message: 'line 4: the year "soon" is not a year\nline 9: no title' } }), preview);
+  await page.evaluate((p) => window.harness.importFile({ preview: p, content: { code: "invalid_csv", message: "not imported", details: { kind: "rows", problems: [{ line: 4, column: "year", message: '"soon" is not a year' }, { line: 9, column: null, message: "no title" }] } } }), preview);
   await page.locator("#import-cases").click();
   const panel = page.getByTestId("case-import");
   await panel.waitFor();
@@ -119,7 +119,7 @@ test("an import with a bad line lists it; duplicates ask Skip or Update", async 
   await page.locator("#run-import").click();
   const problems = page.getByTestId("import-problems");
   await problems.waitFor();
-  assert.deepEqual(await problems.locator("li").allTextContents(), ['line 4: the year "soon" is not a year', "line 9: no title"]);
+  assert.deepEqual(await problems.locator("li").allTextContents(), ['line 4, column year: "soon" is not a year', "line 9: no title"]);
 
   // The file fixed: one case new, one already in the library.
   const cases = await page.evaluate(() => window.harness.cases());

@@ -283,8 +283,13 @@ test("Import CSV… reads the spreadsheet for the criterion's design and picks t
 
 test("a spreadsheet with bad lines is refused with every line listed, and nothing changes", async () => {
   const { page, errors, editor } = await openPilots();
+  const rows = [
+    { line: 3, column: "value", message: '"twelve" is not a number' },
+    { line: 7, column: "group", message: '"pliot" is neither pilot nor comparison' },
+    { line: 9, column: "value", message: "the cell is empty" },
+  ];
   const problems = ['line 3, column value: "twelve" is not a number', 'line 7, column group: "pliot" is neither pilot nor comparison', "line 9, column value: the cell is empty"];
-  await page.evaluate((message) => window.harness.resultsAnswer({ code: "invalid_csv", message }), problems.join("\n"));
+  await page.evaluate((problems) => window.harness.resultsAnswer({ code: "invalid_csv", message: "not read", details: { kind: "rows", problems } }), rows);
   const before = await coreProject(page);
   const criterion = criterionGroup(editor, 0);
   await criterion.getByRole("button", { name: "Import CSV…" }).click();

@@ -18,6 +18,7 @@
 // test set (`importAnswer`) and copies the blocks asked for, recording each call (`imports`).
 import type {
   AppError,
+  ErrorCode,
   Block,
   BriefingSettings,
   CaseQuery,
@@ -52,7 +53,7 @@ function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-function refuse(code: string, message: string): AppError {
+function refuse(code: ErrorCode, message: string): AppError {
   return { code, message };
 }
 
@@ -377,7 +378,7 @@ export class FakeCore {
       case "plugin:window|set_title":
         return null;
       default:
-        throw refuse("unknown_command", `the harness has no command ${command}`);
+        throw refuse("unknown", `the harness has no command ${command}`);
     }
   }
 

@@ -1,34 +1,20 @@
-//! Reading the text files the CLI is given (spreadsheets, JSON), and listing what was
-//! wrong in them.
+//! The text files the CLI is given (spreadsheets, JSON), read as the app reads them, and
+//! what was wrong in them listed one problem a line.
 
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use casewright_core::ipc::AppError;
 use casewright_core::pilot::table::TableError;
+use casewright_core::ErrorCode;
 
 /// The whole of `path` as UTF-8 text, refusing a file over `max_bytes` before reading it
 /// and naming the first line that is not UTF-8.
-pub fn read_text(path: &Path, max_bytes: u64) -> Result<String> {
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    if size > max_bytes {
-        bail!(
-            "{} is {} MB; the most Casewright reads here is {} MB (split it)",
-            path.display(),
-            size / 1024 / 1024,
-            max_bytes / 1024 / 1024
-        );
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        anyhow::anyhow!(
-            "{}: line {line} is not UTF-8 text; save it as CSV or text in UTF-8",
-            path.display()
-        )
-    })
+pub fn read_text(path: &Path, max_bytes: u64) -> anyhow::Result<String> {
+    Ok(casewright_core::session::files::read_text(
+        path,
+        max_bytes,
+        ErrorCode::InvalidCsv,
+    )?)
 }
 
 /// "FILE was not read (2 problems):" and the problems, one a line.
@@ -45,4 +31,12 @@ pub fn problems(path: &Path, errors: &[TableError], what_happened: &str) -> anyh
         },
         listed.join("\n  ")
     )
+}
+
+/// A session's error about the file at `path`: its bad rows listed when it has them.
+pub fn refused(path: &Path, err: AppError, what_happened: &str) -> anyhow::Error {
+    match err.row_problems() {
+        [] => err.into(),
+        rows => problems(path, rows, what_happened),
+    }
 }

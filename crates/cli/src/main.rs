@@ -30,11 +30,11 @@ use casewright_core::cases::library::OnDuplicate;
 use casewright_core::cases::{CaseQuery, OutcomeKind, SortOrder};
 use casewright_core::coach::{self, Audience};
 use casewright_core::exchange::{project_from_json, project_to_json, sample_project};
-use casewright_core::model::{ImageRef, Photo};
-use casewright_core::pictures::PictureCache;
+use casewright_core::model::Photo;
 use casewright_core::pilot::Design;
-use casewright_core::storyboard::{Edit, Storyboard};
-use casewright_core::{jobs, template, Block, Project, ProjectFile};
+use casewright_core::session::{Places, Session};
+use casewright_core::storyboard::Edit;
+use casewright_core::{template, Block, Project};
 
 mod cases;
 mod files;
@@ -550,13 +550,13 @@ fn run(command: Command) -> Result<ExitCode> {
             if let Some(title) = title {
                 project.title = title;
             }
-            ProjectFile::create(&file, &project)?.close()?;
+            project_session().create(&file, &project)?;
             eprintln!("created {}", file.display());
         }
         Command::Show { file, json } => {
             // Reading jobs read a snapshot: nothing is written to a file someone may have
             // open, not even an upgrade.
-            let project = ProjectFile::open_snapshot(&file)?.load()?;
+            let project = snapshot(&file)?.project()?;
             if json {
                 say_part!("{}", project_to_json(&project))?;
             } else {
@@ -572,7 +572,7 @@ fn run(command: Command) -> Result<ExitCode> {
             accent,
             theme,
         } => {
-            let project = ProjectFile::open_snapshot(&file)?;
+            let session = snapshot(&file)?;
             let logo =
                 match logo {
                     None => None,
@@ -594,9 +594,9 @@ fn run(command: Command) -> Result<ExitCode> {
                 theme,
                 ..BriefingOptions::for_date(today()?)
             };
-            let exported =
-                jobs::export_briefing(&project, &options, &mut PictureCache::default(), &pdf)
-                    .map_err(|e| anyhow::anyhow!(e.message))?;
+            let exported = session
+                .export_briefing(&options, &pdf, |_| {})?
+                .context("the export stopped")?;
             eprintln!(
                 "wrote {} ({} pages, {} bytes)",
                 exported.path, exported.pages, exported.bytes
@@ -661,7 +661,7 @@ fn lint(
         .extension()
         .is_some_and(|e| e == casewright_core::project_file::EXTENSION);
     let project = if is_project {
-        ProjectFile::open_snapshot(file)?.load()?
+        snapshot(file)?.project()?
     } else {
         let text = std::fs::read_to_string(file)
             .with_context(|| format!("cannot read {} as text", file.display()))?;
@@ -710,25 +710,21 @@ fn lint(
 /// Saves the organisation's logo and colour in the project, as one undoable edit.
 fn brand(file: &std::path::Path, logo: Change<PathBuf>, accent: Change<String>) -> Result<()> {
     // Locked like the app locks it; opened read-only (and refused) if someone has it open.
-    let jobs::Editing {
-        mut board,
-        lock: _lock,
-    } = jobs::open_for_editing(file, false)?;
-    let project = board.project()?;
+    let session = project_session();
+    session.open(file)?;
+    let project = session.project()?;
     let logo = match logo {
         Change::Keep => project.logo,
         Change::Remove => None,
-        Change::Set(path) => Some(add_picture(&board, &path)?),
+        Change::Set(path) => Some(session.add_picture(&path)?),
     };
     let accent = match accent {
         Change::Keep => project.accent,
         Change::Remove => None,
         Change::Set(hex) => Some(hex),
     };
-    board
-        .apply(&Edit::SetBranding { logo, accent })
-        .map_err(|e| anyhow::anyhow!(e))?;
-    board.into_file().close()?;
+    session.apply_edit(&Edit::SetBranding { logo, accent })?;
+    session.close()?;
     eprintln!("saved the branding of {}", file.display());
     Ok(())
 }
@@ -740,11 +736,9 @@ fn photo(
     image: Change<PathBuf>,
     caption: String,
 ) -> Result<()> {
-    let jobs::Editing {
-        mut board,
-        lock: _lock,
-    } = jobs::open_for_editing(file, false)?;
-    let project = board.project()?;
+    let session = project_session();
+    session.open(file)?;
+    let project = session.project()?;
     let matches: Vec<&Block> = project
         .all_blocks()
         .filter(|b| b.title.trim().eq_ignore_ascii_case(title.trim()))
@@ -759,25 +753,28 @@ fn photo(
     };
     block.photo = match image {
         Change::Set(path) => Some(Photo {
-            image: add_picture(&board, &path)?,
+            image: session.add_picture(&path)?,
             caption,
         }),
         Change::Remove | Change::Keep => None,
     };
-    board
-        .apply(&Edit::UpdateBlock { block })
-        .map_err(|e| anyhow::anyhow!(e))?;
-    board.into_file().close()?;
+    session.apply_edit(&Edit::UpdateBlock { block })?;
+    session.close()?;
     eprintln!("saved the photo of {title:?} in {}", file.display());
     Ok(())
 }
 
-fn add_picture(board: &Storyboard, path: &std::path::Path) -> Result<ImageRef> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    board
-        .file()
-        .add_image(&bytes)
-        .with_context(|| format!("cannot use {}", path.display()))
+/// A session for jobs on one project file.
+fn project_session() -> Session {
+    Session::new(Places::project_only())
+}
+
+/// A session holding `file` open to read only: nothing is written to a file someone may
+/// have open, not even an upgrade.
+fn snapshot(file: &std::path::Path) -> Result<Session> {
+    let session = project_session();
+    session.open_snapshot(file)?;
+    Ok(session)
 }
 
 /// Today (UTC), or the date of SOURCE_DATE_EPOCH for reproducible builds of a briefing.

@@ -5,16 +5,12 @@ use std::path::Path;
 
 use anyhow::Result;
 use casewright_core::model::{format_number, Direction};
-use casewright_core::pilot::{
-    analyze as judge, report as judge_pilot, table, Design, MetricResult,
-};
-use casewright_core::ProjectFile;
-
-/// The largest spreadsheet read; results of a pilot are far smaller.
-const MAX_BYTES: u64 = 64 * 1024 * 1024;
+use casewright_core::pilot::{analyze as judge, table, Design, MetricResult};
+use casewright_core::session::files::MAX_RESULTS_FILE;
+use casewright_core::session::{Places, Session};
 
 pub fn analyze(path: &Path, design: Design, json: bool) -> Result<()> {
-    let text = crate::files::read_text(path, MAX_BYTES)?;
+    let text = crate::files::read_text(path, MAX_RESULTS_FILE)?;
     let metrics = table::read(&text, design)
         .map_err(|errors| crate::files::problems(path, &errors, "was not read"))?;
     let results: Vec<MetricResult> = metrics.iter().map(judge).collect();
@@ -104,8 +100,9 @@ fn text_of(r: &MetricResult) -> String {
 }
 
 pub fn report(path: &Path, json: bool) -> Result<()> {
-    let project = ProjectFile::open_snapshot(path)?.load()?;
-    let reports: Vec<_> = project.pilots.iter().map(judge_pilot).collect();
+    let session = Session::new(Places::project_only());
+    session.open_snapshot(path)?;
+    let (project, reports) = (session.project()?, session.pilot_reports()?);
     if json {
         let document = serde_json::json!({ "version": 1, "pilots": reports });
         say!("{}", serde_json::to_string_pretty(&document)?)?;

@@ -5,15 +5,16 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use casewright_core::sharing::apply::{apply, plan, MergePlan, Resolution};
+use casewright_core::session::{Places, Session};
+use casewright_core::sharing::apply::{MergePlan, Resolution};
 use casewright_core::sharing::merge::{Choice, ConflictKind};
 use casewright_core::sharing::ShareOptions;
-use casewright_core::ProjectFile;
 
 pub fn share(file: &Path, out: &Path, options: ShareOptions) -> Result<()> {
-    let project = ProjectFile::open(file)?;
-    let copy = project.share_copy(out, options)?;
-    project.close()?;
+    let session = Session::new(Places::project_only());
+    session.open(file)?;
+    let copy = session.share_copy(out, options)?;
+    session.close()?;
     say!(
         "shared a copy in {} ({} KB){}{}",
         out.display(),
@@ -40,11 +41,9 @@ pub fn merge(
     take: Option<Choice>,
     json: bool,
 ) -> Result<ExitCode> {
-    let casewright_core::jobs::Editing {
-        mut board,
-        lock: _lock,
-    } = casewright_core::jobs::open_for_editing(file, false)?;
-    let planned = plan(board.file(), theirs)?;
+    let session = Session::new(Places::project_only());
+    session.open(file)?;
+    let planned = session.merge_plan(theirs)?;
     if json {
         say!("{}", serde_json::to_string_pretty(&planned)?)?;
     } else {
@@ -72,8 +71,8 @@ pub fn merge(
             choice: take.unwrap_or(Choice::Ours),
         })
         .collect();
-    let summary = apply(&mut board, theirs, &planned.fingerprint, &resolutions)?;
-    board.into_file().close()?;
+    let (_, summary) = session.apply_merge(&planned.fingerprint, &resolutions)?;
+    session.close()?;
     if !json {
         say!("merged: {} change(s) to {}", summary.edits, file.display())?;
     }

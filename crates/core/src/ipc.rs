@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::model::{Block, BlockKind, Direction, Project, Relation, Section};
 use crate::storyboard::{Edit, Place, SectionText};
+use crate::ErrorCode;
 
 /// A project the app has open.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -113,22 +114,68 @@ pub enum ExportStep {
 /// The name of the event that carries an [`ExportProgress`].
 pub const EXPORT_PROGRESS_EVENT: &str = "export-progress";
 
-/// An error as the UI receives it: branch on `code`, show `message`.
+/// An error as the UI receives it: branch on `code`, show `message`; `details` carries
+/// what a person needs to fix it when there is more than a sentence (a spreadsheet's rows).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppError {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub details: Option<ErrorDetails>,
+}
+
+/// The structured part of an error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum ErrorDetails {
+    /// Bad rows of a spreadsheet, each with its line (the header is line 1) and column.
+    Rows {
+        problems: Vec<crate::pilot::table::TableError>,
+    },
 }
 
 impl AppError {
-    pub fn new(code: impl Into<String>, message: impl Into<String>) -> AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> AppError {
         AppError {
-            code: code.into(),
+            code,
             message: message.into(),
+            details: None,
+        }
+    }
+
+    /// A spreadsheet refused for its bad rows: the message lists them one a line, the
+    /// details carry them as fields.
+    pub fn rows(problems: Vec<crate::pilot::table::TableError>) -> AppError {
+        let message = problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n");
+        AppError {
+            code: ErrorCode::InvalidCsv,
+            message,
+            details: Some(ErrorDetails::Rows { problems }),
+        }
+    }
+
+    /// The bad rows, when the error has them.
+    pub fn row_problems(&self) -> &[crate::pilot::table::TableError] {
+        match &self.details {
+            Some(ErrorDetails::Rows { problems }) => problems,
+            None => &[],
         }
     }
 }
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for AppError {}
 
 impl From<crate::storyboard::EditError> for AppError {
     fn from(err: crate::storyboard::EditError) -> AppError {
@@ -154,6 +201,19 @@ impl From<crate::briefing::images::ImageError> for AppError {
     }
 }
 
+impl From<crate::cases::library::CsvImportError> for AppError {
+    fn from(err: crate::cases::library::CsvImportError) -> AppError {
+        use crate::cases::library::CsvImportError;
+        match err {
+            CsvImportError::Rows(problems) => AppError::rows(problems),
+            CsvImportError::Duplicates { .. } => {
+                AppError::new(ErrorCode::Duplicates, err.to_string())
+            }
+            CsvImportError::File(e) => e.into(),
+        }
+    }
+}
+
 /// The generated TypeScript declarations of every IPC type.
 pub fn typescript() -> String {
     let cfg = ts_rs::Config::new();
@@ -176,6 +236,9 @@ pub fn typescript() -> String {
         crate::briefing::layout::Paper::decl(&cfg),
         crate::briefing::layout::Theme::decl(&cfg),
         AppError::decl(&cfg),
+        ErrorCode::decl(&cfg),
+        ErrorDetails::decl(&cfg),
+        crate::pilot::table::TableError::decl(&cfg),
         MenuAction::decl(&cfg),
         ExportProgress::decl(&cfg),
         crate::briefing::chart::MetricChart::decl(&cfg),

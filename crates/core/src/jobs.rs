@@ -126,7 +126,7 @@ pub fn export_briefing_reporting(
 ) -> Result<ExportedBriefing, AppError> {
     let cancelled = || {
         AppError::new(
-            "cancelled",
+            crate::ErrorCode::Cancelled,
             "The export was cancelled; nothing was written.",
         )
     };
@@ -148,9 +148,9 @@ pub fn export_briefing_reporting(
     step(ExportStep::Writing, 0, 1)?;
     let bytes = briefing::pdf::write(&document, &options);
     step(ExportStep::Saving, 0, 1)?;
-    write_atomically(out, &bytes).map_err(|e| {
+    crate::session::files::write_whole(out, &bytes).map_err(|e| {
         AppError::new(
-            "export_failed",
+            crate::ErrorCode::ExportFailed,
             format!("could not write {}: {e}", out.display()),
         )
     })?;
@@ -175,17 +175,6 @@ pub fn preview_briefing(project: &crate::Project, options: &BriefingOptions) -> 
         height: document.page_size.1,
         warnings: document.warnings(),
     }
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
-    let temp = path.with_file_name(format!(".{}.partial", name.to_string_lossy()));
-    std::fs::write(&temp, bytes)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod briefing;
 pub mod cases;
 pub mod coach;
+mod error_code;
 pub mod exchange;
 pub mod ipc;
 pub mod jobs;
@@ -13,9 +14,11 @@ pub mod pictures;
 pub mod pilot;
 pub mod project_file;
 pub mod recent;
+pub mod session;
 pub mod sharing;
 pub mod storyboard;
 pub mod template;
 
+pub use error_code::ErrorCode;
 pub use model::{Block, BlockKind, Direction, Project, Relation, Section};
 pub use project_file::{ProjectFile, ProjectFileError};

@@ -47,7 +47,7 @@ function isAppError(value: unknown): value is AppError {
 
 /** Whatever a failed call threw, as the AppError shape the UI shows. */
 export function toAppError(e: unknown): AppError {
-  if (isAppError(e)) return { code: e.code, message: e.message };
+  if (isAppError(e)) return e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
   if (e instanceof Error) return { code: "unknown", message: e.message };
   if (typeof e === "string" && e !== "") return { code: "unknown", message: e };
   return { code: "unknown", message: "Something went wrong." };

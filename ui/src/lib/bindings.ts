@@ -140,7 +140,17 @@ export type Paper = "a4" | "letter";
 
 export type Theme = "board" | "bold";
 
-export type AppError = { code: string, message: string, };
+export type AppError = { code: ErrorCode, message: string, details?: ErrorDetails, };
+
+export type ErrorCode = "not_found" | "already_exists" | "not_sqlite" | "not_a_project" | "not_a_library" | "too_new" | "corrupt" | "over_limit" | "locked" | "read_only" | "migration_failed" | "io" | "database" | "invalid_case" | "bad_position" | "invalid_edit" | "not_an_image" | "image_too_large" | "image_damaged" | "different_project" | "no_common_state" | "merge_stale" | "merge_undecided" | "no_project" | "no_project_chosen" | "invalid_path" | "file_too_large" | "invalid_csv" | "invalid_json" | "duplicates" | "no_import" | "not_a_win" | "cancelled" | "export_failed" | "no_export" | "open_failed" | "unknown";
+
+export type ErrorDetails = { "kind": "rows", problems: Array<TableError>, };
+
+export type TableError = { 
+/**
+ * 1-based line of the file (the header is line 1); 0 for the file as a whole.
+ */
+line: number, column: string | null, message: string, };
 
 export type MenuAction = { "action": "new" } | { "action": "open" } | { "action": "saveAs" } | { "action": "shareCopy" } | { "action": "mergeFrom" } | { "action": "importBlocks" } | { "action": "export" } | { "action": "undo" } | { "action": "redo" } | { "action": "openRecent", path: string, };
 

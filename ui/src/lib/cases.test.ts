@@ -103,7 +103,11 @@ describe("wording", () => {
   });
 
   it("lists every bad line of a refused import", () => {
-    expect(importProblems({ code: "invalid_csv", message: "line 3: no title\n\nline 7: year \"soon\" is not a year\n" })).toEqual(["line 3: no title", 'line 7: year "soon" is not a year']);
+    const problems = [
+      { line: 3, column: null, message: "no title" },
+      { line: 7, column: "year", message: '"soon" is not a year' },
+    ];
+    expect(importProblems({ code: "invalid_csv", message: "not imported", details: { kind: "rows", problems } })).toEqual(["line 3: no title", 'line 7, column year: "soon" is not a year']);
   });
 
   it("needs title and organisation mapped, and drops unmapped fields", () => {

@@ -4,6 +4,7 @@
 // Searching, ranking, snippets and facets themselves are the core's (search_cases); this module
 // only shapes what the view sends and shows.
 import type { AppError, CaseQuery, CaseStudy, Evidence, Facets, OrgSize, OutcomeKind, Outcome, Place, Project, Relation, SearchResult } from "./bindings";
+import { rowProblems } from "./errors";
 import { locateBlock, zoneSectionId, type Selection } from "./dnd";
 import { formatNumber } from "./format";
 import { numberText, parseNumber } from "./forms";
@@ -126,13 +127,9 @@ export function placeForCase(project: Project, selection: Selection): Place {
   return { in: "library", index: project.library.length };
 }
 
-/** The bad lines of an "invalid_csv"/"invalid_json" refusal (one a line), or the message alone. */
+/** The bad rows of an "invalid_csv" refusal (one each), or the message alone. */
 export function importProblems(error: AppError): string[] {
-  const lines = error.message
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-  return lines.length > 0 ? lines : [error.message];
+  return rowProblems(error);
 }
 
 /** The fields an import cannot do without. */

@@ -121,7 +121,11 @@ describe("importing results", () => {
   });
 
   it("lists a refused spreadsheet's problems one a line", () => {
-    expect(csvProblems({ code: "invalid_csv", message: 'line 3, column value: "twelve" is not a number\nline 7, column group: "pliot" is not pilot or comparison\n' })).toEqual([
+    const problems = [
+      { line: 3, column: "value", message: '"twelve" is not a number' },
+      { line: 7, column: "group", message: '"pliot" is not pilot or comparison' },
+    ];
+    expect(csvProblems({ code: "invalid_csv", message: "not read", details: { kind: "rows", problems } })).toEqual([
       'line 3, column value: "twelve" is not a number',
       'line 7, column group: "pliot" is not pilot or comparison',
     ]);

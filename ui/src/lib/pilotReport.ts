@@ -2,6 +2,7 @@
 // worded for the person reading it. Nothing here judges: the verdicts, intervals, effect sizes
 // and charts are the core's; this only says them.
 import type { AppError, Block, BlockKind, Design, ImportedResults, IntervalBar, MetricResult, Project, Section, Verdict } from "./bindings";
+import { rowProblems } from "./errors";
 import { countOf, formatNumber } from "./format";
 
 export const VERDICT_NAMES: Record<Verdict, string> = {
@@ -195,12 +196,9 @@ export function importedSummary(imported: ImportedResults): string {
   return imported.missing > 0 ? `${what} (${countOf(imported.missing, "empty cell")} left out)` : what;
 }
 
-/** The problems of a refused spreadsheet, one a line (the core lists each bad line on its own). */
+/** The problems of a refused spreadsheet, one a line, from the error's rows. */
 export function csvProblems(error: AppError): string[] {
-  return error.message
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
+  return rowProblems(error);
 }
 
 export const DESIGN_NAMES: Record<Design, string> = {

@@ -47,12 +47,12 @@ pub enum ImageError {
 
 impl ImageError {
     /// A stable identifier for the UI.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::ErrorCode {
         match self {
-            ImageError::NotAnImage => "not_an_image",
-            ImageError::TooLarge { .. } => "image_too_large",
-            ImageError::TooMuchMemory => "image_too_large",
-            ImageError::Damaged(_) => "image_damaged",
+            ImageError::NotAnImage => crate::ErrorCode::NotAnImage,
+            ImageError::TooLarge { .. } => crate::ErrorCode::ImageTooLarge,
+            ImageError::TooMuchMemory => crate::ErrorCode::ImageTooLarge,
+            ImageError::Damaged(_) => crate::ErrorCode::ImageDamaged,
         }
     }
 }

@@ -161,7 +161,8 @@ pub enum CsvImportError {
 }
 
 /// What to do with a case that is already in the library (same title and organisation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum OnDuplicate {
     Skip,
     Update,

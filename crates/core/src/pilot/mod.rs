@@ -16,14 +16,11 @@ pub use report::{report, CriterionReport, IntervalBar, PilotChart, PilotReport, 
 
 /// Reads a results spreadsheet for the app: each metric's results, or every problem with
 /// its line (nothing is returned half-read).
-pub fn read_results(text: &str, design: Design) -> Result<Vec<ImportedResults>, String> {
-    let metrics = table::read(text, design).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+pub fn read_results(
+    text: &str,
+    design: Design,
+) -> Result<Vec<ImportedResults>, Vec<table::TableError>> {
+    let metrics = table::read(text, design)?;
     Ok(metrics
         .into_iter()
         .map(|m| ImportedResults {

@@ -14,9 +14,10 @@ use super::analysis::{Design, MetricData, Observations};
 use crate::model::Direction;
 
 /// A problem at one place in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct TableError {
     /// 1-based line of the file (the header is line 1); 0 for the file as a whole.
+    #[ts(type = "number")]
     pub line: u64,
     pub column: Option<String>,
     pub message: String,

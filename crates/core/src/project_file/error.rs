@@ -55,23 +55,23 @@ pub enum ProjectFileError {
 
 impl ProjectFileError {
     /// A stable identifier the UI and scripts can branch on (never match on the message).
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::ErrorCode {
         match self {
-            ProjectFileError::NotFound(_) => "not_found",
-            ProjectFileError::AlreadyExists(_) => "already_exists",
-            ProjectFileError::NotSqlite { .. } => "not_sqlite",
-            ProjectFileError::NotAProject { .. } => "not_a_project",
-            ProjectFileError::TooNew { .. } => "too_new",
-            ProjectFileError::Corrupt { .. } => "corrupt",
-            ProjectFileError::OverLimit { .. } => "over_limit",
-            ProjectFileError::Locked(_) => "locked",
-            ProjectFileError::ReadOnly(_) => "read_only",
-            ProjectFileError::Migration(_) => "migration_failed",
-            ProjectFileError::Io { .. } => "io",
-            ProjectFileError::Sqlite(_) => "database",
+            ProjectFileError::NotFound(_) => crate::ErrorCode::NotFound,
+            ProjectFileError::AlreadyExists(_) => crate::ErrorCode::AlreadyExists,
+            ProjectFileError::NotSqlite { .. } => crate::ErrorCode::NotSqlite,
+            ProjectFileError::NotAProject { .. } => crate::ErrorCode::NotAProject,
+            ProjectFileError::TooNew { .. } => crate::ErrorCode::TooNew,
+            ProjectFileError::Corrupt { .. } => crate::ErrorCode::Corrupt,
+            ProjectFileError::OverLimit { .. } => crate::ErrorCode::OverLimit,
+            ProjectFileError::Locked(_) => crate::ErrorCode::Locked,
+            ProjectFileError::ReadOnly(_) => crate::ErrorCode::ReadOnly,
+            ProjectFileError::Migration(_) => crate::ErrorCode::MigrationFailed,
+            ProjectFileError::Io { .. } => crate::ErrorCode::Io,
+            ProjectFileError::Sqlite(_) => crate::ErrorCode::Database,
             ProjectFileError::Image(e) => e.code(),
-            ProjectFileError::NotALibrary { .. } => "not_a_library",
-            ProjectFileError::InvalidCase { .. } => "invalid_case",
+            ProjectFileError::NotALibrary { .. } => crate::ErrorCode::NotALibrary,
+            ProjectFileError::InvalidCase { .. } => crate::ErrorCode::InvalidCase,
         }
     }
 

@@ -59,12 +59,12 @@ pub enum MergeError {
 }
 
 impl MergeError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::ErrorCode {
         match self {
-            MergeError::DifferentProject(_) => "different_project",
-            MergeError::NoCommonState(_) => "no_common_state",
-            MergeError::Stale => "merge_stale",
-            MergeError::Undecided(_) => "merge_undecided",
+            MergeError::DifferentProject(_) => crate::ErrorCode::DifferentProject,
+            MergeError::NoCommonState(_) => crate::ErrorCode::NoCommonState,
+            MergeError::Stale => crate::ErrorCode::MergeStale,
+            MergeError::Undecided(_) => crate::ErrorCode::MergeUndecided,
             MergeError::File(e) => e.code(),
             MergeError::Edit(e) => e.code(),
         }

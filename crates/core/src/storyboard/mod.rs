@@ -38,13 +38,13 @@ impl EditError {
     }
 
     /// A stable identifier for the UI (see `ProjectFileError::code`).
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::ErrorCode {
         match self {
-            EditError::NotFound { .. } => "not_found",
-            EditError::BadPosition { .. } => "bad_position",
-            EditError::Invalid(_) => "invalid_edit",
+            EditError::NotFound { .. } => crate::ErrorCode::NotFound,
+            EditError::BadPosition { .. } => crate::ErrorCode::BadPosition,
+            EditError::Invalid(_) => crate::ErrorCode::InvalidEdit,
             EditError::File(e) => e.code(),
-            EditError::Sqlite(_) => "database",
+            EditError::Sqlite(_) => crate::ErrorCode::Database,
         }
     }
 }
