@@ -25,6 +25,9 @@ pub enum ContextKind {
     Tool,
     /// Empty praise or a slogan ("synergy", "game-changer").
     Buzzword,
+    /// How a tool is deployed or counted ("roll-out", "adoption"): worth a word when it is
+    /// the writer's own plan or their measure of success, not in a report of what others did.
+    Deployment,
     /// Not read in context (the rule's own conditions decide).
     Plain,
 }
@@ -34,6 +37,7 @@ impl ContextKind {
         match name {
             "tool" => Some(ContextKind::Tool),
             "buzzword" => Some(ContextKind::Buzzword),
+            "deployment" => Some(ContextKind::Deployment),
             "none" => Some(ContextKind::Plain),
             _ => None,
         }
@@ -224,7 +228,7 @@ cue!(
 );
 cue!(
     benefit_after,
-    r"(?i)^[^.;:!?]{0,40}?\b(?:will|can|could|helps?|help|boosts?|improves?|increases?|enhances?|transforms?|revolutioni[sz]es?|drives?|enables?|empowers?|creates?|fosters?|delivers?|brings?|offers?|provides?|allows?|lets?|unlocks?|accelerates?|streamlines?|supercharges?|maximi[sz]es?|inspires?|supports?|makes?|is changing|are changing|changes the way|has a (?:positive|real|big|huge) (?:impact|effect)|is (?:key|essential|vital|critical|crucial|the (?:future|answer|key|way|best|one|only|ideal|perfect)|a (?:must|game|powerful|great|proven|key|vital|perfect|relatively new and powerful)|one of the (?:best|many|most)|clearly part of|part of the solution|here to stay|no longer optional)|(?:is|are) (?:too |now )?(?:outdated|dated|old|slow|clunky|inadequate|broken|not fit for purpose|out of date|holding us back|the problem)|are (?:key|essential|vital|critical|crucial|the future|a must|powerful|proven|the (?:best|answer)))\b"
+    r"(?i)^[^.;:!?]{0,40}?\b(?:will|can|could|helps?|help|boosts?|improves?|increases?|enhances?|transforms?|revolutioni[sz]es?|drives?|enables?|empowers?|creates?|fosters?|delivers?|brings?|offers?|provides?|allows?|lets?|unlocks?|accelerates?|streamlines?|supercharges?|maximi[sz]es?|inspires?|supports?|makes?|is changing|are changing|changes the way|has a (?:positive|real|big|huge) (?:impact|effect)|is (?:key|essential|vital|critical|crucial|the (?:future|answer|key|way|best|one|only|ideal|perfect)|a (?:must|game|powerful|great|proven|key|vital|perfect|relatively new and powerful)|one of the (?:best|many|most)|clearly part of|part of the solution|here to stay|no longer optional)|(?:is|are) (?:too |now )?(?:outdated|dated|old|slow|clunky|inadequate|broken|not fit for purpose|out of date|holding us back|the problem)|are (?:key|essential|vital|critical|crucial|the future|a must|powerful|proven|the (?:best|answer))|(?:is|are) (?:now |also |often |increasingly |becoming )*(?:(?:a|an|the) )?(?:(?:extremely|very|really|truly|incredibly|hugely|most|more) )?(?:important|powerful|valuable|essential|indispensable|pivotal|effective|ideal|perfect|excellent|invaluable|great) (?:asset|tool|way|means|resource|solution|enabler|driver|platform|part|channel|weapon|ally)s?|(?:has|have) (?:emerged|become) (?:as )?(?:(?:a|an|the) )?(?:\w+ )?(?:important|powerful|valuable|essential|pivotal|key|vital|critical|indispensable|go-to|central)|(?:is|are) (?:now )?(?:seen|viewed|regarded) as (?:a|an|the) (?:way|means|key|answer|solution|route)|(?:has|have) (?:enabled|helped|allowed|empowered|transformed|revolutioni[sz]ed|made it possible)|opens? up|connects? the dots|really shines?)\b"
 );
 cue!(
     finite_verb,
@@ -232,11 +236,19 @@ cue!(
 );
 cue!(
     goal_before,
-    r"(?i)(?:\b(?:our|the|my|their) (?:plan|goal|aim|proposal|ask|solution|answer|idea|priority|recommendation)\s*(?:is|:)\s*(?:to\s+\w+\s+)?(?:a|an|the)?\s*|\b(?:we|you|companies|organi[sz]ations|firms|businesses|teams|everyone|they|corporations?|leaders|managers|it)\s+(?:should|must|need to|needs to|have to|has to|will|want to|wants to|plan to|propose to|ought to|are going to|can)\s+(?:\w+\s+){0,2}|\bpart of (?:our|the|a|an|this)\s+|\b(?:will|should|must|shall)\s+(?:\w+\s+)?(?:a|an|the|our|their)?\s*|\b(?:gets?|give|gives|giving|provide|provides|providing|buy|buying|launch|launching)\s+(?:each|every|all|our|the)?\s*(?:\w+\s+)?(?:a|an|its|their|our|new)\s+|\b(?:want|wants|need|needs|require|requires|adopt|adopting|implement|implementing|introduce|introducing|invest in|investing in|embrace|embracing|harness|harnessing|deploy|deploying|roll out|rolling out|making|make|by creating|creating|design|the goal of|the value of|the power of|the importance of|the promise of|the benefits? of|advantages? of|ways (?:how )?|with|through|using|via|of using)\s+(?:a|an|the|our|their|new|more|strategic|well[- ]implemented)?\s*(?:\w+\s+)?)$"
+    r"(?i)(?:\b(?:our|the|my|their) (?:plan|goal|aim|proposal|ask|solution|answer|idea|priority|recommendation)\s*(?:is|:)\s*(?:to\s+\w+\s+)?(?:a|an|the)?\s*|\b(?:the|our|their) (?:answer|solution|key)\b[^.;:!?]{1,40}?\b(?:is|are|was)\s+(?:a|an|the)?\s*|\b(?:we|you|companies|organi[sz]ations|firms|businesses|teams|everyone|they|corporations?|leaders|managers|it)\s+(?:should|must|need to|needs to|have to|has to|will|want to|wants to|plan to|propose to|ought to|are going to|can)\s+(?:\w+\s+){0,2}|\bpart of (?:our|the|a|an|this)\s+|\b(?:will|should|must|shall)\s+(?:\w+\s+)?(?:a|an|the|our|their)?\s*|\b(?:gets?|give|gives|giving|provide|provides|providing|buy|buying|launch|launching)\s+(?:each|every|all|our|the)?\s*(?:\w+\s+)?(?:a|an|its|their|our|new)\s+|\b(?:want|wants|need|needs|require|requires|adopt|adopting|implement|implementing|introduce|introducing|invest in|investing in|embrace|embracing|harness|harnessing|deploy|deploying|roll out|rolling out|making|make|by creating|creating|design|the goal of|the value of|the power of|the importance of|the promise of|the benefits? of|advantages? of|ways (?:how )?|with|through|using|via|of using)\s+(?:a|an|the|our|their|new|more|strategic|well[- ]implemented)?\s*(?:\w+\s+)?)$"
 );
 cue!(
     reported_speech,
     r"(?:\b[A-Z][a-z]+|\b(?i:he|she|they|critics|analysts|experts|vendors))\s+(?i:says|said|argues|argued|claims|claimed|believes|believed|wrote|writes|told|thinks|predicts|predicted)\b|(?i:\baccording to\b)"
+);
+cue!(
+    writer_plan_before,
+    r"(?i)(?:^|[,;:]\s*|\b(?:then|next|so|and)\s+)\W*(?:we|i)\s+(?:will\s+|would\s+|shall\s+|then\s+|plan to\s+|intend to\s+|want to\s+|propose to\s+|aim to\s+|are going to\s+|can\s+)?(?:\w+\s+)?$|^\W*(?:then\s+)?$"
+);
+cue!(
+    success_measure_before,
+    r"(?i)\b(?:success|progress|impact|value|results?)\b[^.;:!?]{0,30}\b(?:measured|judged|tracked|shown|proven|counted)\s+(?:by|through|in|with)\s+(?:the\s+)?(?:\w+\s+)?$"
 );
 cue!(
     negated_after,
@@ -383,6 +395,9 @@ pub fn read(
             "“{matched}” carries no checkable meaning in this sentence: say what changes, and by how much"
         ));
     }
+    if kind == ContextKind::Deployment {
+        return deployment(&window, matched);
+    }
     if let Some(aside) = tool_use(&window, matched) {
         return Reading::SetAside(aside);
     }
@@ -408,6 +423,33 @@ pub fn read(
     } else {
         format!("“{matched}” names the tool or concept as the point; nothing in its sentence ties it to a measured result")
     })
+}
+
+/// A roll-out or an adoption count: raised as the writer's plan or measure, set aside in a
+/// story, a report or beside a measured result.
+fn deployment(w: &Window, matched: &str) -> Reading {
+    if usage_term().is_match(matched)
+        && (digit().is_match(w.sentence) || success_measure_before().is_match(w.before))
+        && !stat_source().is_match(w.sentence)
+    {
+        return Reading::Raised(format!(
+            "“{matched}” counts use of the tool and offers it as the result"
+        ));
+    }
+    if let Some(aside) = tool_use(w, matched) {
+        return Reading::SetAside(aside);
+    }
+    if writer_plan_before().is_match(w.before) || goal_before().is_match(w.before) {
+        return Reading::Raised(format!(
+            "“{matched}” puts deploying the tool first in the plan; nothing in its sentence says what it achieves"
+        ));
+    }
+    if is_headline(w.sentence) {
+        return Reading::Raised(format!(
+            "“{matched}” is the point of a headline with no result in it: lead with the outcome"
+        ));
+    }
+    Reading::SetAside(SetAside::Descriptive)
 }
 
 /// A short line with no verb ("A peer network for every depot."): a storyboard headline,

@@ -383,7 +383,7 @@ fn build_rule(
             at(
                 name.span(),
                 format!(
-                    "unknown context {:?}; use tool, buzzword or none",
+                    "unknown context {:?}; use tool, buzzword, deployment or none",
                     name.get_ref()
                 ),
             )
