@@ -6,7 +6,7 @@
 import type { BlockKind, BriefingPreview, BriefingSettings, Paper, Project } from "../src/lib/bindings";
 import { formatFigure } from "../src/lib/format";
 
-/** Page sizes in points, as crates/core/src/briefing/layout.rs has them. */
+/** Page sizes in points, as crates/core/src/briefing/layout/mod.rs has them. */
 export const PAGE_SIZE: Record<Paper, { width: number; height: number }> = {
   a4: { width: 595.28, height: 841.89 },
   letter: { width: 612, height: 792 },

@@ -48,7 +48,7 @@ export function parseNumber(text: string): Parsed {
   return Number.isFinite(value) ? { ok: true, value } : { ok: false };
 }
 
-/** The house accent the briefing uses when the project has none (ACCENT in briefing/layout.rs). */
+/** The house accent the briefing uses when the project has none (ACCENT in briefing/layout/style.rs). */
 export const DEFAULT_ACCENT = "#0B5C85";
 
 export type ParsedColour = { ok: true; value: string | null } | { ok: false };

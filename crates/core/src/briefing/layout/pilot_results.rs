@@ -1,10 +1,15 @@
-//! The briefing's "Pilot results" part: for each pilot with results, its verdict in a
-//! sentence and, per success criterion, the result in plain words and a chart of each
-//! group's estimate with its 95% whisker against the target line — drawn from the same
-//! `PilotChart` model the app shows. A weak result prints as weak.
+//! The briefing's "Pilot results" part: for each pilot with results, its verdict in a sentence
+//! and, per criterion, the result in plain words and a chart of each group's estimate with its
+//! 95% whisker against the target line, from the app's `PilotChart`. A weak result prints as weak.
 
-use super::*;
+use super::flow::{Flow, Paragraph};
+use super::style::{
+    kind_colour, ACCENT, BLOCK_TITLE, BODY, INK, KIND_LABEL, MARGIN_X, MUTED, PART_GAP, RULE,
+    SECTION_TITLE, SOURCE,
+};
+use super::{Item, Page};
 use crate::model::format_number;
+use crate::model::{BlockKind, Project};
 use crate::pilot::{report, IntervalBar, PilotChart, Verdict};
 
 const ROW: f32 = 16.0;
