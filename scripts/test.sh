@@ -17,6 +17,9 @@ cargo test -p casewright-core -p casewright -p casewright-app --features casewri
 step "UI type check and unit tests"
 (cd ui && npm run check && npm test && npm run test:browser)
 
+step "The coach on its annotated development sets, gated at the figures of the day"
+bash scripts/coach-eval.sh --gate
+
 step "Crash torture: a project killed mid-edit keeps every committed edit"
 bash scripts/crash-torture.sh "${CRASH_KILLS:-300}"
 
