@@ -768,3 +768,100 @@ fn a_big_import_builds_the_facet_index_again_as_the_schema_has_it() {
         .unwrap();
     assert_eq!(check, "ok");
 }
+
+/// The line a person sees in an editor or a spreadsheet: the header is line 1, a record
+/// that spans lines is named by the line it starts on, and a byte-order mark changes nothing.
+#[test]
+fn a_bad_case_row_is_named_by_the_line_an_editor_shows() {
+    let lines = |text: &str| -> Vec<u64> {
+        let (_, map) = default_mapping(text).unwrap();
+        read_csv(text, &map)
+            .unwrap_err()
+            .iter()
+            .map(|e| e.line)
+            .collect()
+    };
+    let header = "title,organisation,industry,year\n";
+    assert_eq!(
+        lines(&format!(
+            "{header}Shared log,Rail Works,rail,nineteen-ninety\n"
+        )),
+        [2],
+        "the only row, under the header"
+    );
+    let multi = format!(
+        "{header}First,Org,rail,2020\n\"Second,\nwith a line break\",Org,rail,2021\nThird,Org,rail,soon\n"
+    );
+    assert_eq!(lines(&multi), [5], "after a quoted field over two lines");
+    assert_eq!(
+        lines(&format!("\u{feff}{multi}")),
+        [5],
+        "with a byte-order mark"
+    );
+    let fifteen: String = (1..=15)
+        .map(|i| {
+            let year = if i == 6 {
+                "soon".to_string()
+            } else {
+                (2000 + i).to_string()
+            };
+            format!("Case {i},Org {i},rail,{year}\n")
+        })
+        .collect();
+    assert_eq!(
+        lines(&format!("{header}{fifteen}")),
+        [7],
+        "the sixth row is line 7"
+    );
+}
+
+#[test]
+fn a_bad_case_in_json_is_named_by_the_line_and_column_of_its_value() {
+    let cases = [
+        case(
+            "First",
+            "Org (illustrative)",
+            "rail",
+            OutcomeKind::Cost,
+            2020,
+        ),
+        case(
+            "Second",
+            "Org (illustrative)",
+            "rail",
+            OutcomeKind::Cost,
+            2021,
+        ),
+    ];
+    let text = write_json(&cases).replace("\"year\": 2021", "\"year\": \"nineteen-ninety\"");
+    let (index, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("nineteen-ninety"))
+        .unwrap();
+    let err = read_json(&text).unwrap_err();
+    let prefix = format!("line {}, column ", index + 1);
+    assert!(err.starts_with(&prefix), "{err} should start with {prefix}");
+    assert!(err.contains("case 2"), "{err}");
+    let column: usize = err[prefix.len()..]
+        .split(':')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (line.find("\"nineteen").unwrap() + 1..=line.len()).contains(&column),
+        "column {column} is in the bad value of {line:?}"
+    );
+    // A case that breaks a rule (no title) is named by the line and column where it starts.
+    let untitled = write_json(&cases[..1]).replace("\"title\": \"First\"", "\"title\": \"\"");
+    let start = untitled.find("\n    {").unwrap() + 1;
+    let start_line = untitled[..start].matches('\n').count() + 1;
+    let err = read_json(&untitled).unwrap_err();
+    assert!(
+        err.starts_with(&format!("line {start_line}, column 5: case 1")),
+        "{err}"
+    );
+    // The same with a byte-order mark.
+    assert_eq!(read_json(&format!("\u{feff}{untitled}")).unwrap_err(), err);
+}

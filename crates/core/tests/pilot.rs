@@ -276,3 +276,22 @@ fn files_in_the_wrong_shape_get_a_reason() {
         "{not_number:?}"
     );
 }
+
+/// Results spreadsheets and case files name lines alike: the header is line 1, a record
+/// over two lines by its first line, a byte-order mark changes nothing.
+#[test]
+fn a_bad_result_row_is_named_by_the_line_an_editor_shows() {
+    let lines = |text: &str| -> Vec<u64> {
+        read(text, Design::Independent)
+            .unwrap_err()
+            .iter()
+            .map(|e| e.line)
+            .collect()
+    };
+    let header = "metric,group,value\n";
+    assert_eq!(lines(&format!("{header}Visits,pilot,twelve\n")), [2]);
+    let multi =
+        format!("{header}Visits,pilot,3\n\"Visits\nper week\",pilot,4\nVisits,pilot,many\n");
+    assert_eq!(lines(&multi), [5]);
+    assert_eq!(lines(&format!("\u{feff}{multi}")), [5]);
+}

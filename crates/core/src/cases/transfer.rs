@@ -370,10 +370,31 @@ struct CasesDoc {
     cases: Vec<CaseStudy>,
 }
 
+/// The document as first read: each case still its own text, so a bad one can be named by
+/// where it is in the file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCasesDoc<'a> {
+    format: String,
+    version: u32,
+    #[serde(borrow)]
+    cases: Vec<&'a serde_json::value::RawValue>,
+}
+
+/// Line and column (1-based, as editors show them) of byte `offset` in `text`.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
 /// Reads the JSON form (`{"format": "casewright-cases", "version": 1, "cases": [...]}`);
-/// every case is checked, and the first bad one is named.
+/// every case is checked, and the first bad one is named with the line and column where
+/// its bad value (or, for a case that breaks a rule, the case itself) starts.
 pub fn read_json(text: &str) -> Result<Vec<CaseStudy>, String> {
-    let doc: CasesDoc = serde_json::from_str(strip_bom(text)).map_err(|e| {
+    let text = strip_bom(text);
+    let doc: RawCasesDoc = serde_json::from_str(text).map_err(|e| {
         format!(
             "not valid case-study JSON (line {}, column {}): {e}",
             e.line(),
@@ -392,18 +413,37 @@ pub fn read_json(text: &str) -> Result<Vec<CaseStudy>, String> {
             doc.version
         ));
     }
-    for (index, case) in doc.cases.iter().enumerate() {
-        case.check()
-            .map_err(|why| format!("case {} ({:?}): {why}", index + 1, case.title))?;
+    let mut cases = Vec::with_capacity(doc.cases.len());
+    for (index, raw) in doc.cases.iter().enumerate() {
+        // The raw text borrows from `text`, so its place in the file is a pointer difference.
+        let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+        let (line, column) = position(text, start);
+        let mut case: CaseStudy = serde_json::from_str(raw.get()).map_err(|e| {
+            let (at_line, at_column) = if e.line() <= 1 {
+                (line, column + e.column().saturating_sub(1))
+            } else {
+                (line + e.line() - 1, e.column())
+            };
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
+            format!(
+                "line {at_line}, column {at_column}: case {}: {message}",
+                index + 1
+            )
+        })?;
+        case.check().map_err(|why| {
+            format!(
+                "line {line}, column {column}: case {} ({:?}): {why}",
+                index + 1,
+                case.title
+            )
+        })?;
+        case.id = 0;
+        cases.push(case);
     }
-    Ok(doc
-        .cases
-        .into_iter()
-        .map(|mut c| {
-            c.id = 0;
-            c
-        })
-        .collect())
+    Ok(cases)
 }
 
 pub fn write_json(cases: &[CaseStudy]) -> String {
