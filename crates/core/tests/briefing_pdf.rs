@@ -3,16 +3,9 @@
 
 use std::process::Command;
 
-use casewright_core::briefing::{export_pdf, layout, BriefingDate, BriefingOptions};
+use casewright_core::briefing::{export_pdf, layout, BriefingOptions};
 use casewright_core::exchange::sample_project;
-
-fn options() -> BriefingOptions {
-    BriefingOptions::for_date(BriefingDate {
-        year: 2026,
-        month: 11,
-        day: 26,
-    })
-}
+use casewright_test_support::briefing_options;
 
 fn pdftotext(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -40,17 +33,17 @@ fn words(text: &str) -> String {
 #[test]
 fn the_pdf_parses_with_one_page_per_laid_out_page() {
     let project = sample_project();
-    let bytes = export_pdf(&project, &options());
+    let bytes = export_pdf(&project, &briefing_options());
     assert!(bytes.starts_with(b"%PDF-"));
     let doc = lopdf::Document::load_mem(&bytes).expect("lopdf parses the briefing");
-    let expected = layout::lay_out(&project, &options()).pages.len();
+    let expected = layout::lay_out(&project, &briefing_options()).pages.len();
     assert_eq!(doc.get_pages().len(), expected);
     assert!(expected >= 3, "a cover and the storyboard");
 }
 
 #[test]
 fn the_fonts_are_embedded_and_subset() {
-    let bytes = export_pdf(&sample_project(), &options());
+    let bytes = export_pdf(&sample_project(), &briefing_options());
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let mut embedded = Vec::new();
     for object in doc.objects.values() {
@@ -79,7 +72,7 @@ fn the_fonts_are_embedded_and_subset() {
 #[test]
 fn the_text_can_be_extracted_in_reading_order() {
     let project = sample_project();
-    let text = words(&pdftotext(&export_pdf(&project, &options())));
+    let text = words(&pdftotext(&export_pdf(&project, &briefing_options())));
     assert!(text.contains("EXECUTIVE BRIEFING"));
     assert!(
         text.contains(&words(&project.title)),
@@ -104,7 +97,7 @@ fn the_text_can_be_extracted_in_reading_order() {
             }
         }
     }
-    let pages = lopdf::Document::load_mem(&export_pdf(&project, &options()))
+    let pages = lopdf::Document::load_mem(&export_pdf(&project, &briefing_options()))
         .unwrap()
         .get_pages()
         .len();
@@ -115,14 +108,14 @@ fn the_text_can_be_extracted_in_reading_order() {
 fn the_same_project_gives_the_same_bytes() {
     let project = sample_project();
     assert_eq!(
-        export_pdf(&project, &options()),
-        export_pdf(&project, &options())
+        export_pdf(&project, &briefing_options()),
+        export_pdf(&project, &briefing_options())
     );
     let mut changed = project.clone();
     changed.title.push('!');
     assert_ne!(
-        export_pdf(&project, &options()),
-        export_pdf(&changed, &options())
+        export_pdf(&project, &briefing_options()),
+        export_pdf(&changed, &briefing_options())
     );
 }
 
@@ -131,7 +124,7 @@ fn hostile_text_is_typeset_not_interpreted() {
     let mut project = sample_project();
     project.title = "(Board) <script>alert(1)</script> \\) Tj ET %%EOF 🙂 \u{202e}".into();
     project.sections[0].blocks[0].body = "\0\u{1}\u{7f} ) ( \\ endstream endobj".repeat(50);
-    let bytes = export_pdf(&project, &options());
+    let bytes = export_pdf(&project, &briefing_options());
     let doc = lopdf::Document::load_mem(&bytes).expect("still a valid PDF");
     assert!(doc.get_pages().len() >= 3);
     let text = words(&pdftotext(&bytes));
@@ -145,12 +138,12 @@ fn hostile_text_is_typeset_not_interpreted() {
 fn symbols_fall_back_and_a_character_no_font_has_is_named() {
     let mut project = sample_project();
     project.sections[0].blocks[0].body = "Lead time 19 → 12 days ✓, and 🚀 launch.".into();
-    let document = layout::lay_out(&project, &options());
+    let document = layout::lay_out(&project, &briefing_options());
     assert_eq!(
         document.warnings(),
         vec!["“🚀” (U+1F680 ROCKET) is not in the bundled fonts and prints as a box; replace or remove it".to_string()]
     );
-    let bytes = casewright_core::briefing::pdf::write(&document, &options());
+    let bytes = casewright_core::briefing::pdf::write(&document, &briefing_options());
     let text = pdftotext(&bytes);
     assert!(
         text.contains("19 → 12 days ✓"),
@@ -174,7 +167,7 @@ fn symbols_fall_back_and_a_character_no_font_has_is_named() {
         fonts.iter().any(|f| f.ends_with("+DejaVuSans")),
         "{fonts:?}"
     );
-    assert!(layout::lay_out(&sample_project(), &options())
+    assert!(layout::lay_out(&sample_project(), &briefing_options())
         .warnings()
         .is_empty());
 }
@@ -218,8 +211,8 @@ fn outline(doc: &lopdf::Document) -> Vec<(usize, String, u32)> {
 fn bookmarks_nest_blocks_under_sections_and_point_at_their_pages() {
     let mut project = sample_project();
     project.sections[1].title = "Ce que nous gagnons → résultats".into();
-    let document = layout::lay_out(&project, &options());
-    let bytes = casewright_core::briefing::pdf::write(&document, &options());
+    let document = layout::lay_out(&project, &briefing_options());
+    let bytes = casewright_core::briefing::pdf::write(&document, &briefing_options());
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let entries = outline(&doc);
 
@@ -263,8 +256,8 @@ fn citations_link_to_the_sources_appendix_and_web_sources_are_clickable() {
     cited.source = Some("Harbourline annual report".into());
     cited.source_link = Some("https://example.org/harbourline/2025-report".into());
     cited.source_date = Some("2025-03".into());
-    let document = layout::lay_out(&project, &options());
-    let bytes = casewright_core::briefing::pdf::write(&document, &options());
+    let document = layout::lay_out(&project, &briefing_options());
+    let bytes = casewright_core::briefing::pdf::write(&document, &briefing_options());
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let pages: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
     let appendix = pages.len() - 1;
@@ -368,7 +361,7 @@ fn pages_look_like_their_reference_renders() {
     // Low-resolution renders of the sample's cover, summary and first section, committed
     // in tests/fixtures/renders. A layout change shows up as many changed pixels; small
     // differences between poppler versions do not. UPDATE_RENDERS=1 rewrites them.
-    let bytes = export_pdf(&sample_project(), &options());
+    let bytes = export_pdf(&sample_project(), &briefing_options());
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/renders");
     for page in 1..=3 {
         let (w, h, pixels) = render(&bytes, page);
@@ -402,7 +395,7 @@ fn a_moved_block_is_caught_by_the_reference_comparison() {
     // The comparison is sharp enough to see a real layout change: swapping two blocks.
     let mut project = sample_project();
     project.sections[0].blocks.swap(0, 3);
-    let bytes = export_pdf(&project, &options());
+    let bytes = export_pdf(&project, &briefing_options());
     let (_, _, pixels) = render(&bytes, 3);
     let reference = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/renders/sample-page-3.pgm");
@@ -458,7 +451,7 @@ fn a_jpeg_logo_is_embedded_unchanged_and_a_png_keeps_its_transparency() {
             &sample_project(),
             &BriefingOptions {
                 logo: Some(logo),
-                ..options()
+                ..briefing_options()
             },
         )
     };
@@ -496,13 +489,13 @@ fn european_scripts_print_and_the_tags_become_keywords() {
         "Þú ert sæl, Ærø og Øresund, İstanbul ağı, Dziękuję, Ōsaka-style ĳ",
     ];
     project.sections[0].blocks[0].body = lines.join("\n");
-    let document = layout::lay_out(&project, &options());
+    let document = layout::lay_out(&project, &briefing_options());
     assert_eq!(
         document.warnings(),
         Vec::<String>::new(),
         "every letter has a glyph"
     );
-    let bytes = casewright_core::briefing::pdf::write(&document, &options());
+    let bytes = casewright_core::briefing::pdf::write(&document, &briefing_options());
     let text = words(&pdftotext(&bytes));
     for line in lines {
         assert!(

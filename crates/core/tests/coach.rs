@@ -5,31 +5,8 @@ use casewright_core::coach::{
     bundled_rules, lint_project, load_packs, Audience, Check, Element, Level, RuleSet, BUNDLED,
 };
 use casewright_core::exchange::sample_project;
-use casewright_core::{Block, BlockKind, Direction, Project, Relation, Section};
-
-fn project(sections: Vec<(&str, Vec<Block>)>) -> Project {
-    Project {
-        title: "Case".into(),
-        author: String::new(),
-        audience: "The Board".into(),
-        industry: String::new(),
-        sections: sections
-            .into_iter()
-            .map(|(title, blocks)| Section {
-                id: 0,
-                uid: String::new(),
-                title: title.into(),
-                notes: String::new(),
-                blocks,
-            })
-            .collect(),
-        library: Vec::new(),
-        logo: None,
-        accent: None,
-        pilots: Vec::new(),
-        cases: Vec::new(),
-    }
-}
+use casewright_core::{Block, BlockKind, Direction, Project, Relation};
+use casewright_test_support::project_with as project;
 
 fn benefit(title: &str, body: &str) -> Block {
     Block {

@@ -1,22 +1,14 @@
 //! Two people, one file: a project someone else has open is opened read-only, says who
 //! has it and since when, and is never written; a lock left behind by a crash is not.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use casewright_core::exchange::sample_project;
 use casewright_core::jobs::open_for_editing;
 use casewright_core::sharing::lock::{lock_path, LockHolder};
 use casewright_core::storyboard::Edit;
 use casewright_core::ProjectFile;
-
-fn project_file(dir: &Path) -> PathBuf {
-    let path = dir.join("shared drive case.casewright");
-    ProjectFile::create(&path, &sample_project())
-        .unwrap()
-        .close()
-        .unwrap();
-    path
-}
+use casewright_test_support::sample_file;
 
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -43,7 +35,7 @@ fn alice_elsewhere() -> LockHolder {
 #[test]
 fn an_open_project_is_locked_and_the_lock_goes_with_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = project_file(dir.path());
+    let path = sample_file(dir.path(), "shared drive case.casewright");
     let editing = open_for_editing(&path, false).unwrap();
     assert!(editing.lock.is_some());
     assert!(editing.board.file().read_only_holder().is_none());
@@ -57,7 +49,7 @@ fn an_open_project_is_locked_and_the_lock_goes_with_it() {
 #[test]
 fn a_project_open_elsewhere_opens_read_only_naming_who_and_is_never_written() {
     let dir = tempfile::tempdir().unwrap();
-    let path = project_file(dir.path());
+    let path = sample_file(dir.path(), "shared drive case.casewright");
     lock_by(&path, &alice_elsewhere());
     let before = std::fs::read(&path).unwrap();
 
@@ -107,7 +99,7 @@ fn a_project_open_elsewhere_opens_read_only_naming_who_and_is_never_written() {
 #[test]
 fn taking_over_makes_the_file_editable_here() {
     let dir = tempfile::tempdir().unwrap();
-    let path = project_file(dir.path());
+    let path = sample_file(dir.path(), "shared drive case.casewright");
     lock_by(&path, &alice_elsewhere());
     let mut editing = open_for_editing(&path, true).unwrap();
     assert!(editing.lock.is_some());
@@ -129,7 +121,7 @@ fn taking_over_makes_the_file_editable_here() {
 #[test]
 fn a_lock_left_by_a_process_that_ended_on_this_machine_is_taken_over() {
     let dir = tempfile::tempdir().unwrap();
-    let path = project_file(dir.path());
+    let path = sample_file(dir.path(), "shared drive case.casewright");
     let mut ended = std::process::Command::new("true").spawn().unwrap();
     let pid = ended.id();
     ended.wait().unwrap();
@@ -150,7 +142,7 @@ fn a_lock_left_by_a_process_that_ended_on_this_machine_is_taken_over() {
 #[test]
 fn an_unreadable_old_lock_file_is_debris_but_a_fresh_one_is_respected() {
     let dir = tempfile::tempdir().unwrap();
-    let path = project_file(dir.path());
+    let path = sample_file(dir.path(), "shared drive case.casewright");
     std::fs::write(lock_path(&path), b"").unwrap();
     let fresh = open_for_editing(&path, false).unwrap();
     assert!(fresh.lock.is_none(), "a lock being written was ignored");

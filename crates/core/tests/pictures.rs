@@ -3,12 +3,13 @@
 //! untrusted: a damaged one is reported by name and left out, not fatal.
 
 use casewright_core::briefing::layout::Item;
-use casewright_core::briefing::{layout, BriefingDate, BriefingOptions};
+use casewright_core::briefing::{layout, BriefingOptions};
 use casewright_core::exchange::sample_project;
 use casewright_core::model::{ImageRef, Photo};
 use casewright_core::pictures::PictureCache;
 use casewright_core::storyboard::{Edit, Storyboard};
 use casewright_core::{BlockKind, ProjectFile};
+use casewright_test_support::{briefing_options, sample_file};
 use rusqlite::Connection;
 
 fn jpeg(width: u32, height: u32) -> Vec<u8> {
@@ -20,23 +21,6 @@ fn jpeg(width: u32, height: u32) -> Vec<u8> {
         .encode_image(&picture)
         .unwrap();
     out
-}
-
-fn options() -> BriefingOptions {
-    BriefingOptions::for_date(BriefingDate {
-        year: 2026,
-        month: 11,
-        day: 27,
-    })
-}
-
-fn sample_file(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("case.casewright");
-    ProjectFile::create(&path, &sample_project())
-        .unwrap()
-        .close()
-        .unwrap();
-    path
 }
 
 /// Puts `picture` on the first story of the storyboard, with a caption; returns its title.
@@ -109,7 +93,7 @@ fn what_is_not_a_usable_picture_is_refused_and_nothing_is_stored() {
 #[test]
 fn branding_is_saved_in_the_file_and_undoes() {
     let dir = tempfile::tempdir().unwrap();
-    let path = sample_file(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let mut board = Storyboard::new(ProjectFile::open(&path).unwrap());
     let logo = board.file().add_image(&jpeg(300, 100)).unwrap();
     board
@@ -192,7 +176,7 @@ fn a_photo_and_its_caption_stay_with_the_block_and_undo() {
 #[test]
 fn pictures_nothing_uses_are_dropped_when_the_file_closes() {
     let dir = tempfile::tempdir().unwrap();
-    let path = sample_file(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let mut board = Storyboard::new(ProjectFile::open(&path).unwrap());
     let used = board.file().add_image(&jpeg(64, 64)).unwrap();
     let unused = board.file().add_image(&jpeg(32, 32)).unwrap();
@@ -206,7 +190,7 @@ fn pictures_nothing_uses_are_dropped_when_the_file_closes() {
 #[test]
 fn a_photo_the_file_does_not_hold_makes_the_file_refused_as_damaged() {
     let dir = tempfile::tempdir().unwrap();
-    let path = sample_file(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(
         "PRAGMA foreign_keys = OFF; UPDATE block SET photo_image = 42 WHERE id = 1;",
@@ -230,7 +214,7 @@ fn the_photo_prints_in_its_card_with_its_caption_and_the_jpeg_unchanged() {
     let picture = board.file().add_image(&bytes).unwrap();
     let title = photograph_first_story(&mut board, picture);
     let project = board.project().unwrap();
-    let options = PictureCache::default().complete(board.file(), &project, options());
+    let options = PictureCache::default().complete(board.file(), &project, briefing_options());
     let document = layout::lay_out(&project, &options);
     assert!(document.warnings().is_empty(), "{:?}", document.warnings());
     let (page, image) = document
@@ -283,7 +267,7 @@ fn the_photo_prints_in_its_card_with_its_caption_and_the_jpeg_unchanged() {
 #[test]
 fn a_damaged_stored_picture_is_named_and_left_out_while_the_rest_prints() {
     let dir = tempfile::tempdir().unwrap();
-    let path = sample_file(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let mut board = Storyboard::new(ProjectFile::open(&path).unwrap());
     let photo = board.file().add_image(&jpeg(400, 300)).unwrap();
     let logo = board.file().add_image(&jpeg(200, 80)).unwrap();
@@ -308,7 +292,7 @@ fn a_damaged_stored_picture_is_named_and_left_out_while_the_rest_prints() {
     let out = dir.path().join("briefing.pdf");
     let exported = casewright_core::jobs::export_briefing(
         &file,
-        &options(),
+        &briefing_options(),
         &mut PictureCache::default(),
         &out,
     )
@@ -345,14 +329,14 @@ fn the_saved_accent_colours_the_briefing_unless_the_export_sets_another() {
         .unwrap();
     let project = board.project().unwrap();
     let mut cache = PictureCache::default();
-    let saved = cache.complete(board.file(), &project, options());
+    let saved = cache.complete(board.file(), &project, briefing_options());
     assert_eq!(saved.accent, Some(layout::Rgb(0x7a, 0x1f, 0x5c)));
     let chosen = cache.complete(
         board.file(),
         &project,
         BriefingOptions {
             accent: Some(layout::Rgb(0, 0x55, 0)),
-            ..options()
+            ..briefing_options()
         },
     );
     assert_eq!(chosen.accent, Some(layout::Rgb(0, 0x55, 0)));

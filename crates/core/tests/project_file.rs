@@ -1,11 +1,12 @@
 //! The project file as an application file format: round trips, and every kind of bad
 //! file getting its own error while staying byte-for-byte untouched.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use casewright_core::exchange::sample_project;
 use casewright_core::project_file::{FileHeader, APPLICATION_ID, SCHEMA_VERSION};
 use casewright_core::{BlockKind, Project, ProjectFile, ProjectFileError};
+use casewright_test_support::sample_file;
 use rusqlite::Connection;
 
 fn without_ids(mut project: Project) -> Project {
@@ -22,15 +23,6 @@ fn without_ids(mut project: Project) -> Project {
         block.uid.clear();
     }
     project
-}
-
-fn new_project(dir: &Path) -> PathBuf {
-    let path = dir.join("case.casewright");
-    ProjectFile::create(&path, &sample_project())
-        .unwrap()
-        .close()
-        .unwrap();
-    path
 }
 
 /// Opens `path`, expecting a refusal, and checks the file was not modified.
@@ -60,7 +52,7 @@ fn entries(dir: &Path) -> Vec<String> {
 #[test]
 fn a_project_round_trips_through_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let loaded = ProjectFile::open(&path).unwrap().load().unwrap();
     assert_eq!(without_ids(loaded.clone()), without_ids(sample_project()));
     assert!(loaded.sections.iter().all(|s| s.id > 0));
@@ -69,7 +61,7 @@ fn a_project_round_trips_through_the_file() {
 #[test]
 fn a_new_file_is_stamped_with_our_id_and_the_current_version() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let header = FileHeader::read(&path).unwrap();
     assert_eq!(header.application_id, APPLICATION_ID);
     assert_eq!(header.user_version, SCHEMA_VERSION);
@@ -78,7 +70,7 @@ fn a_new_file_is_stamped_with_our_id_and_the_current_version() {
 #[test]
 fn replacing_the_project_stores_the_new_order() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let mut file = ProjectFile::open(&path).unwrap();
     let mut project = file.load().unwrap();
     project.sections.reverse();
@@ -94,7 +86,7 @@ fn replacing_the_project_stores_the_new_order() {
 #[test]
 fn no_side_files_remain_after_saving_and_closing() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let mut file = ProjectFile::open(&path).unwrap();
     let project = file.load().unwrap();
     file.replace(&project).unwrap();
@@ -109,7 +101,7 @@ fn no_side_files_remain_after_saving_and_closing() {
 #[test]
 fn create_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let err = ProjectFile::create(&path, &sample_project()).err().unwrap();
     assert_eq!(err.code(), "already_exists");
 }
@@ -158,7 +150,7 @@ fn another_programs_database_is_refused_untouched() {
 #[test]
 fn a_file_from_a_newer_version_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let conn = Connection::open(&path).unwrap();
     conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
@@ -171,7 +163,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
 #[test]
 fn a_damaged_file_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let mut bytes = std::fs::read(&path).unwrap();
     let page_size = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
     assert!(
@@ -190,7 +182,7 @@ fn a_damaged_file_is_refused_untouched() {
 #[test]
 fn a_truncated_file_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let bytes = std::fs::read(&path).unwrap();
     let page_size = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
     std::fs::write(&path, &bytes[..page_size * 2]).unwrap();
@@ -218,7 +210,7 @@ fn a_project_missing_its_tables_is_refused_as_corrupt() {
 #[test]
 fn values_the_schema_forbids_are_reported_not_trusted() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let conn = Connection::open(&path).unwrap();
     // A hand-made file can carry values our CHECK constraints would refuse on write.
     conn.execute_batch(
@@ -234,7 +226,7 @@ fn values_the_schema_forbids_are_reported_not_trusted() {
 #[test]
 fn dismissed_advice_that_is_not_a_list_is_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch("UPDATE block SET dismissed = '{\"rule\": 1}' WHERE id = 1;")
         .unwrap();
@@ -247,7 +239,7 @@ fn dismissed_advice_that_is_not_a_list_is_reported() {
 #[test]
 fn triggers_and_views_in_a_received_file_never_run() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(
         "CREATE TABLE stolen (title TEXT);
@@ -291,7 +283,7 @@ fn an_in_memory_project_behaves_like_a_file() {
 #[test]
 fn save_copy_writes_a_complete_project_elsewhere() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let file = ProjectFile::open(&path).unwrap();
     let copy = dir.path().join("copy.casewright");
     file.save_copy(&copy).unwrap();
@@ -327,7 +319,7 @@ fn assert_over_limit(err: &ProjectFileError, check: &str, detail: &str) {
 #[test]
 fn a_file_with_a_one_gigabyte_text_field_is_refused_by_its_size() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     tamper(
         &path,
         // SQLite's own ceiling on one value is 10^9 bytes, so this is as big as a field gets.
@@ -341,7 +333,7 @@ fn a_file_with_a_one_gigabyte_text_field_is_refused_by_its_size() {
 #[test]
 fn a_field_larger_than_sqlite_may_read_is_refused_by_its_length() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     tamper(
         &path,
         "UPDATE section SET notes = CAST(zeroblob(20000000) AS TEXT)
@@ -354,7 +346,7 @@ fn a_field_larger_than_sqlite_may_read_is_refused_by_its_length() {
 #[test]
 fn a_text_longer_than_an_edit_may_write_is_refused_naming_its_block() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let title: String = Connection::open(&path)
         .unwrap()
         .query_row("SELECT title FROM block ORDER BY id LIMIT 1", [], |r| {
@@ -381,7 +373,7 @@ fn a_text_longer_than_an_edit_may_write_is_refused_naming_its_block() {
 #[test]
 fn a_file_with_too_many_rows_is_refused_by_its_row_count() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     tamper(
         &path,
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1001)
@@ -449,7 +441,7 @@ fn store_picture(path: &Path, bytes: &[u8], width: u32, height: u32) {
 #[test]
 fn a_decompression_bomb_among_the_pictures_is_refused_before_it_is_decoded() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     store_picture(&path, &png_claiming(60_000, 60_000), 100, 100);
     let err = refused(&path);
     assert_over_limit(&err, "pictures", "60000 × 60000 pixels");
@@ -458,7 +450,7 @@ fn a_decompression_bomb_among_the_pictures_is_refused_before_it_is_decoded() {
 #[test]
 fn a_picture_whose_row_understates_its_size_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     store_picture(&path, &png_claiming(1_500, 1_000), 150, 100);
     let err = refused(&path);
     assert_over_limit(
@@ -471,7 +463,7 @@ fn a_picture_whose_row_understates_its_size_is_refused() {
 #[test]
 fn a_picture_larger_than_a_kept_one_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     store_picture(&path, &png_claiming(9_000, 9_000), 9_000, 9_000);
     let err = refused(&path);
     assert_over_limit(&err, "pictures", "a kept picture is at most 2000 a side");
@@ -480,7 +472,7 @@ fn a_picture_larger_than_a_kept_one_is_refused() {
 #[test]
 fn extra_tables_in_a_received_file_are_ignored_and_the_project_opens() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_project(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     tamper(
         &path,
         "CREATE TABLE payload (data BLOB); INSERT INTO payload VALUES (randomblob(1000));",

@@ -1,27 +1,13 @@
 //! "Share a copy": what goes into the copy a colleague receives, and what never does.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use casewright_core::cases::library::starter_cases;
-use casewright_core::exchange::sample_project;
 use casewright_core::sharing::ShareOptions;
 use casewright_core::storyboard::{Edit, Place, Storyboard};
 use casewright_core::ProjectFile;
+use casewright_test_support::{file_holds, sample_file};
 use rusqlite::Connection;
-
-fn project_file(dir: &Path) -> PathBuf {
-    let path = dir.join("case.casewright");
-    ProjectFile::create(&path, &sample_project())
-        .unwrap()
-        .close()
-        .unwrap();
-    path
-}
-
-fn holds(path: &Path, needle: &str) -> bool {
-    let bytes = std::fs::read(path).unwrap();
-    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
-}
 
 /// Edits the project: notes with a secret in section 0, advice dismissed on the first
 /// block, and a block with its own secret text deleted.
@@ -62,7 +48,7 @@ fn edit_with_secrets(path: &Path) -> Storyboard {
 #[test]
 fn a_shared_copy_leaves_out_notes_dismissed_advice_and_deleted_text_when_asked() {
     let dir = tempfile::tempdir().unwrap();
-    let path = project_file(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let board = edit_with_secrets(&path);
     let copy = dir.path().join("for-colleague.casewright");
     let summary = board
@@ -76,10 +62,16 @@ fn a_shared_copy_leaves_out_notes_dismissed_advice_and_deleted_text_when_asked()
         )
         .unwrap();
     assert_eq!(summary.bytes, std::fs::metadata(&copy).unwrap().len());
-    assert!(!holds(&copy, "NOTES-ONLY-FOR-ME"), "the notes went along");
-    assert!(!holds(&copy, "DELETED-SECRET-TEXT"), "deleted text lingers");
     assert!(
-        !holds(&copy, "outcomes.no-number"),
+        !file_holds(&copy, "NOTES-ONLY-FOR-ME"),
+        "the notes went along"
+    );
+    assert!(
+        !file_holds(&copy, "DELETED-SECRET-TEXT"),
+        "deleted text lingers"
+    );
+    assert!(
+        !file_holds(&copy, "outcomes.no-number"),
         "dismissed advice went along"
     );
 
@@ -106,15 +98,18 @@ fn a_shared_copy_leaves_out_notes_dismissed_advice_and_deleted_text_when_asked()
 #[test]
 fn a_shared_copy_keeps_notes_and_advice_unless_asked_and_is_no_bigger_than_the_project() {
     let dir = tempfile::tempdir().unwrap();
-    let path = project_file(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let board = edit_with_secrets(&path);
     let copy = dir.path().join("copy.casewright");
     board
         .file()
         .share_copy(&copy, ShareOptions::default())
         .unwrap();
-    assert!(holds(&copy, "NOTES-ONLY-FOR-ME"));
-    assert!(!holds(&copy, "DELETED-SECRET-TEXT"), "deleted text lingers");
+    assert!(file_holds(&copy, "NOTES-ONLY-FOR-ME"));
+    assert!(
+        !file_holds(&copy, "DELETED-SECRET-TEXT"),
+        "deleted text lingers"
+    );
     let shared = ProjectFile::open(&copy).unwrap().load().unwrap();
     assert_eq!(
         shared.sections[0].blocks[0].dismissed,
@@ -126,7 +121,7 @@ fn a_shared_copy_keeps_notes_and_advice_unless_asked_and_is_no_bigger_than_the_p
 #[test]
 fn both_files_remember_the_shared_state_and_the_project_id() {
     let dir = tempfile::tempdir().unwrap();
-    let path = project_file(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let file = ProjectFile::open(&path).unwrap();
     let created = file.merge_bases().unwrap();
     assert_eq!(
@@ -153,7 +148,7 @@ fn both_files_remember_the_shared_state_and_the_project_id() {
 #[test]
 fn unused_case_studies_and_other_programs_tables_stay_behind() {
     let dir = tempfile::tempdir().unwrap();
-    let path = project_file(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let mut board = Storyboard::new(ProjectFile::open(&path).unwrap());
     let cases = starter_cases();
     for case in &cases[..2] {
@@ -204,13 +199,13 @@ fn unused_case_studies_and_other_programs_tables_stay_behind() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert!(names.is_empty(), "{names:?}");
-    assert!(!holds(&copy, "hidden payload"));
+    assert!(!file_holds(&copy, "hidden payload"));
 }
 
 #[test]
 fn sharing_onto_the_open_project_itself_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let path = project_file(dir.path());
+    let path = sample_file(dir.path(), "case.casewright");
     let file = ProjectFile::open(&path).unwrap();
     let before = file.load().unwrap();
     let err = file.share_copy(&path, ShareOptions::default()).unwrap_err();
