@@ -171,6 +171,98 @@ test("a fix in one click: the text changes and the advice goes; Ctrl+Z brings bo
   await page.close();
 });
 
+test("the checklist shows what supplied each check, or the advice that only recommended it; Show it selects that sentence", async () => {
+  // Tall enough for the whole checklist to show in the side panel's screenshot.
+  const { page, errors } = await openHarness(browser, server.url, { coach: "demo", height: 1500 });
+  await openCoach(page);
+  const checklist = panel(page).getByRole("list", { name: "Readiness checklist" });
+  await checklist.waitFor();
+  const check = (id) => checklist.locator(`[data-testid="check"][data-check="${id}"]`);
+  const { body } = (await coreProject(page)).sections[0].blocks[0];
+  // The first sentence with a number, an emoji in it (the core counts it as one character).
+  const sentence = body.slice(0, body.indexOf(" Social media"));
+  assert.match(sentence, /1,400 people at four sites 🌍, yet .* holds it\.$/u);
+
+  // A passed check: the sentence quoted, shortened at a word, whole on hover and on request; where it is.
+  const numbers = check("quantified-outcome");
+  assert.equal(await numbers.getByTestId("check-evidence").getAttribute("data-state"), "supplied");
+  const excerpt = numbers.getByTestId("check-excerpt");
+  const short = await excerpt.textContent();
+  assert.match(short, /^“The know-how to fix our hardest problems .*[a-z]…”$/u);
+  assert.ok(sentence.startsWith(short.slice(1, -2)), "the start of the sentence, as written");
+  assert.equal(await excerpt.getAttribute("title"), sentence);
+  assert.match(await numbers.textContent(), /Outcomes carry numbers\.\s*Supplied by:\s*“The know-how/);
+  assert.doesNotMatch(await numbers.locator(".reason").textContent(), /know-how/, "the reason does not repeat the excerpt");
+  assert.match(await numbers.getByTestId("check-where").textContent(), /The answers we need are already inside Northwind.*Opportunity/);
+  // As it first shows: long excerpts shortened.
+  await shot(panel(page).getByRole("region", { name: /^Readiness/ }), "coach-checklist.png");
+  const more = numbers.getByRole("button", { name: "Show all of the excerpt for ‘Outcomes in numbers’" });
+  await more.click();
+  await page.waitForFunction(
+    (full) => document.querySelector('[data-check="quantified-outcome"] [data-testid="check-excerpt"]')?.textContent === `“${full}”`,
+    sentence,
+  );
+  assert.equal(await numbers.getByRole("button", { name: "Show less of the excerpt for ‘Outcomes in numbers’" }).getAttribute("aria-expanded"), "true");
+
+  // A block that supplied it by its structure: quoted by its title, with its section.
+  assert.match(await check("peer-case").textContent(), /Supplied by the story\s*“A peer cut line stoppages by almost a quarter”\s*In the section\s*Proof/);
+
+  // A headline that supplied it: quoted once, not again as the block's name.
+  assert.match(await check("pilot").textContent(), /Supplied by:\s*“A 16-week pilot where a win is most likely”/);
+  assert.equal((await check("pilot").getByTestId("check-where").textContent()).replace(/\s+/g, " ").trim(), "In the section Start small");
+
+  // Not passed, advice only: said so, and its Show it names what it shows.
+  const ask = check("ask");
+  assert.equal(await ask.getByTestId("check-evidence").getAttribute("data-state"), "advised");
+  assert.match(
+    await ask.textContent(),
+    /No explicit ask: say what you want decided, by whom and when\.\s*Only advised:\s*“Remember to end with a clear ask\.”\s*— a recommendation does not count; supply it\./,
+  );
+  assert.equal(await ask.getByRole("button", { name: "Show it: where ‘A clear ask’ is only advised" }).count(), 1);
+
+  // Every check here has evidence (a check with none shows its reason alone: src/coach.test.ts).
+  assert.equal(await checklist.getByTestId("check-evidence").count(), 8);
+
+  // It fits the side panel: nothing sticks out of a check, every Show it is whole and in the row.
+  const overflow = await checklist.evaluate((list) =>
+    Array.from(list.querySelectorAll('[data-testid="check"]')).flatMap((row) => {
+      const box = row.getBoundingClientRect();
+      return Array.from(row.querySelectorAll("*"))
+        .filter((el) => !el.closest(".visually-hidden") && !el.matches(".visually-hidden"))
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
+        })
+        .map((el) => `${row.dataset.check}: ${el.className || el.tagName}`);
+    }),
+  );
+  assert.deepEqual(overflow, []);
+  for (const button of await checklist.getByTestId("check-reveal").all()) {
+    assert.equal(await button.evaluate((el) => el.scrollWidth <= el.clientWidth), true, "Show it is not cut");
+  }
+  await shot(page, "coach-checklist-page.png");
+
+  // From the keyboard: Show it selects the block and, in the inspector, exactly the sentence.
+  const show = numbers.getByRole("button", { name: "Show it: where ‘Outcomes in numbers’ is supplied" });
+  await show.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.matches('[data-testid="inspector"] textarea[name="body"]'));
+  assert.equal(await page.getByRole("tab", { name: "Inspector" }).getAttribute("aria-selected"), "true");
+  assert.equal(await cardOf(page, "The answers we need are already inside Northwind").getAttribute("aria-current"), "true");
+  const textarea = page.getByTestId("inspector").locator('textarea[name="body"]');
+  assert.equal(await textarea.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd)), sentence);
+  await shot(page, "coach-checklist-reveal.png");
+
+  // The advice that only recommended the ask: its block, its sentence.
+  await coachTab(page).click();
+  await check("ask").getByRole("button", { name: /^Show it/ }).click();
+  await page.waitForFunction(() => document.activeElement?.matches('[data-testid="inspector"] textarea[name="body"]'));
+  assert.equal(await cardOf(page, "The ask: $150,000 for a 16-week pilot").getAttribute("aria-current"), "true");
+  assert.equal(await textarea.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd)), "Remember to end with a clear ask.");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("a piece of advice opens its block in the inspector with the flagged words selected", async () => {
   const { page, errors } = await openHarness(browser, server.url, { coach: "demo" });
   await openCoach(page);

@@ -1,9 +1,9 @@
 // A miniature of the core's framing coach (crates/core/src/coach) for the fake core: a few
 // term rules from the default pack (assets/rules/outcomes.toml) with their fixes, the
 // concreteness and evidence-linkage rules, one section-wide rule, and the readiness
-// checklist. Offsets are counted in code points, as the core counts them, with its own
+// checklist with its evidence. Offsets are counted in code points, as the core counts them, with its own
 // counting (not the UI's), so a mistake in the UI's conversion cannot cancel out here.
-import type { Block, CheckResult, Field, Finding, Level, Project, Report } from "../src/lib/bindings";
+import type { Block, CheckEvidence, CheckResult, Field, Finding, Level, Project, Report } from "../src/lib/bindings";
 
 type TermRule = {
   id: string;
@@ -241,25 +241,120 @@ export function lintDraft(project: Project, draft: Block): Finding[] {
   return [];
 }
 
-function says(block: Block, pattern: RegExp): boolean {
-  return pattern.test(block.title) || pattern.test(block.body) || block.tags.some((t) => pattern.test(t));
+// ---- The readiness checklist: a test double of crates/core/src/coach/elements.rs ----------
+// Structure counts first (a story block, a relation, a metric's number, a target, a tag, a
+// pilot in the Pilots view); otherwise each title and body is read sentence by sentence, and
+// advice to do a thing ("Consider a pilot.") only recommends it. Like the core, a check
+// carries its evidence: the block or the sentence that supplied it (the sentence's range
+// holding the spaces after it, its excerpt trimmed), or for a check not passed the first
+// advice that only recommended it; and its reason quotes that evidence.
+
+type CheckTest = {
+  /** Where a block's structure supplies it, without reading its words. */
+  structure?: (b: Block) => boolean;
+  /** A sentence (not advice) that supplies it, in a block `reads` accepts. */
+  sentence?: RegExp;
+  reads?: (b: Block) => boolean;
+  /** Words that mention it in advice. */
+  mentions: RegExp;
+};
+
+const tagged = (b: Block, tag: string) => b.tags.some((t) => t.toLowerCase() === tag);
+
+const CHECK_TESTS: Record<string, CheckTest> = {
+  "business-case": {
+    structure: (b) => (b.kind === "metric" && b.number !== null && /\b(cost|costs|saving|savings|revenue|roi)\b|[$€£]\s?\d/i.test(`${b.title} ${b.body}`)) || tagged(b, "business case"),
+    mentions: /\b(cost|costs|saving|savings|return|roi|business case)\b/i,
+  },
+  "quantified-outcome": {
+    structure: (b) => b.kind !== "story" && b.number !== null,
+    sentence: /\d/,
+    reads: (b) => b.kind !== "story",
+    mentions: /\b(numbers?|figures?|how much|quantif\w*)\b/i,
+  },
+  "case-study": { structure: (b) => b.kind === "story", mentions: /\b(case stud(?:y|ies)|story|stories|example)\b/i },
+  "peer-case": {
+    structure: (b) => b.kind === "story" && b.relation !== null,
+    sentence: /\b(peers?|competitors?|rivals?)\b/i,
+    reads: (b) => b.kind === "story",
+    mentions: /\b(peers?|competitors?|rivals?)\b/i,
+  },
+  pilot: { sentence: /\b(pilot|pilots|trial|start small|first step)\b/i, mentions: /\b(pilot|pilots|trial|start small|first step)\b/i },
+  "success-measure": { structure: (b) => b.target !== null, sentence: /\b(targets?|baseline|kpis?)\b/i, mentions: /\b(measures?|baseline|targets?|kpis?)\b/i },
+  ask: { structure: (b) => tagged(b, "ask"), sentence: /\b(we ask|approve|approval|decision|request)\b/i, mentions: /\b(ask|request|approv\w*|decision)\b/i },
+  urgency: {
+    sentence: /\b(now|today|deadline|fall(?:ing)? behind|every (?:month|quarter|year) we wait)\b/i,
+    mentions: /\b(now|urgen\w*|deadline|wait)\b/i,
+  },
+};
+
+/** Advice to the writer rather than the case itself ("Consider a pilot.", "Start small."). */
+const ADVICE = /^\s*(?:consider|remember to|make sure|be sure to|try to|don't forget to|it is best to|start small)\b|\b(?:you should|we should consider|it helps to|is recommended)\b/i;
+
+/** A text's sentences as UTF-16 ranges, each with the spaces after it (as the core's sentence bounds). */
+function sentences(text: string): [number, number][] {
+  return Array.from(text.matchAll(/\S[\s\S]*?(?:[.!?]+(?=\s|$)|(?=\n)|$)\s*/gu), (m) => [m.index, m.index + m[0].length]);
+}
+
+/** A field's first sentence that supplies the check, else its first advice that mentions it. */
+function judge(text: string, test: CheckTest): { supplied: boolean; from: number; to: number } | null {
+  let advised: { supplied: boolean; from: number; to: number } | null = null;
+  for (const [from, to] of sentences(text)) {
+    const sentence = text.slice(from, to);
+    const supplies = !!test.sentence?.test(sentence);
+    if (ADVICE.test(sentence) && !(test === CHECK_TESTS.ask && supplies)) {
+      if (!advised && test.mentions.test(sentence)) advised = { supplied: false, from, to };
+    } else if (supplies) {
+      return { supplied: true, from, to };
+    }
+  }
+  return advised;
+}
+
+function sentenceEvidence(at: At, field: Field, text: string, from: number, to: number): CheckEvidence {
+  return { section: at.section, block: at.block, blockId: at.blockId, field, start: points(text, from), end: points(text, to), excerpt: text.slice(from, to).trim() };
+}
+
+function blockEvidence(at: At, block: Block): CheckEvidence {
+  const excerpt = block.title.trim() ? block.title : Array.from(block.body).slice(0, 120).join("");
+  return { section: at.section, block: at.block, blockId: at.blockId, field: null, start: null, end: null, excerpt };
+}
+
+function clip(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= 140 ? text : `${chars.slice(0, 140).join("").trimEnd()}…`;
 }
 
 function checks(project: Project): CheckResult[] {
-  const placed = project.sections.flatMap((s) => s.blocks);
-  const tests: Record<string, (b: Block) => boolean> = {
-    "business-case": (b) => (b.kind === "metric" && b.number !== null && says(b, /\b(cost|costs|saving|savings|revenue|roi)\b|[$€£]\s?\d/i)) || b.tags.some((t) => t.toLowerCase() === "business case"),
-    "quantified-outcome": (b) => b.kind !== "story" && (b.number !== null || says(b, /\d/)),
-    "case-study": (b) => b.kind === "story",
-    "peer-case": (b) => b.kind === "story" && (b.relation !== null || says(b, /\b(peers?|competitors?|rivals?)\b/i)),
-    pilot: (b) => says(b, /\b(pilot|pilots|trial|start small|first step)\b/i),
-    "success-measure": (b) => b.target !== null || says(b, /\b(targets?|baseline|kpis?)\b/i),
-    ask: (b) => b.tags.some((t) => t.toLowerCase() === "ask") || says(b, /\b(we ask|approve|approval|decision|request)\b/i),
-    urgency: (b) => says(b, /\b(now|today|deadline|fall(?:ing)? behind|every (?:month|quarter|year) we wait)\b/i),
-  };
   return REQUIRED.map((r) => {
-    const passed = placed.some(tests[r.check]);
-    return { id: r.check, passed, weight: r.weight, reason: passed ? r.found : r.missing, evidence: null };
+    const test = CHECK_TESTS[r.check];
+    let supplied: CheckEvidence | null = null;
+    let advised: CheckEvidence | null = null;
+    for (const [s, section] of project.sections.entries()) {
+      for (const [b, block] of section.blocks.entries()) {
+        const at = { section: s, block: b, blockId: block.id };
+        if (test.structure?.(block)) {
+          supplied ??= blockEvidence(at, block);
+          continue;
+        }
+        if (test.reads && !test.reads(block)) continue;
+        for (const field of ["title", "body"] as const) {
+          const found = judge(block[field], test);
+          if (found?.supplied) supplied ??= sentenceEvidence(at, field, block[field], found.from, found.to);
+          else if (found) advised ??= sentenceEvidence(at, field, block[field], found.from, found.to);
+        }
+      }
+    }
+    if (!supplied && (r.check === "pilot" || r.check === "success-measure")) {
+      const pilot = (project.pilots ?? []).find((p) => r.check === "pilot" || p.criteria.length > 0);
+      if (pilot) supplied = { section: null, block: null, blockId: null, field: null, start: null, end: null, excerpt: `the pilot “${pilot.name}” in the Pilots view` };
+    }
+    const reason = supplied
+      ? `${r.found}: “${clip(supplied.excerpt)}”`
+      : advised
+        ? `${r.missing}. “${clip(advised.excerpt)}” only recommends it; advice is not the thing itself`
+        : r.missing;
+    return { id: r.check, passed: supplied !== null, weight: r.weight, reason, evidence: supplied ?? advised };
   });
 }
 

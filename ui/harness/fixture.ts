@@ -60,7 +60,8 @@ export function projectFromSample(sample: Sample): Project {
  * The sample rewritten the way a first draft often reads (`?coach=demo`): tool-talk, jargon
  * and a hedge for the coach to flag, an emoji and accented letters before flagged words (the
  * core counts characters as code points, the browser as UTF-16 units), one piece of advice
- * already dismissed, and no ask yet (its block is still in the library).
+ * already dismissed, and no ask yet (its block is still in the library; a note left in the
+ * budget only advises one).
  */
 export function firstDraft(project: Project): Project {
   const at = (section: number, block: number) => project.sections[section].blocks[block];
@@ -73,6 +74,8 @@ export function firstDraft(project: Project): Project {
   at(3, 0).dismissed = ["concept.hedging"];
   for (const block of project.sections.flatMap((section) => section.blocks)) block.tags = block.tags.filter((t) => t !== "ask");
   const last = project.sections[project.sections.length - 1];
+  const budget = last.blocks.find((b) => b.title.startsWith("The ask:"));
+  if (budget) budget.body += " Remember to end with a clear ask.";
   project.library.unshift(...last.blocks.splice(last.blocks.findIndex((b) => b.title.startsWith("The decision we need")), 1));
   return project;
 }

@@ -399,6 +399,35 @@ describe("from the Coach tab to the text", () => {
     expect(body.value.slice(body.selectionStart, body.selectionEnd)).toBe("social media");
   });
 
+  it("shows what supplied each check, or the advice that only recommended it, and Show it selects that sentence", async () => {
+    const plan = block({ id: 5, kind: "benefit", title: "Start small", body: "🚀 Café teams first. We will pilot it at Plant 2 for 16 weeks. Consider a clear ask." });
+    await start(opened("/home/ana/Plan.casewright", { title: "Plan", sections: [section({ id: 10, title: "Opportunity", blocks: [plan, acme] })] }));
+    await fireEvent.click(coachTab());
+    await within(panel()).findAllByTestId("check");
+    const check = (id: string) => within(panel()).getAllByTestId("check").find((c) => c.dataset.check === id)!;
+
+    // A sentence after an emoji: quoted, with its block and section; the reason no longer repeats it.
+    const pilot = check("pilot");
+    expect(pilot).toHaveTextContent("The case starts small, with a pilot. Supplied by: “We will pilot it at Plant 2 for 16 weeks.” In the benefit Start small, in the section · Opportunity");
+    expect(within(pilot).getByTestId("check-evidence")).toHaveAttribute("data-state", "supplied");
+    // A block that supplied it by its structure.
+    expect(check("peer-case")).toHaveTextContent("A peer or competitor has done it. Supplied by the story “Acme did it” In the section Opportunity");
+    // Advice only: not passed, and said so.
+    const ask = check("ask");
+    expect(ask).not.toHaveClass("passed");
+    expect(ask).toHaveTextContent("No explicit ask: say what you want decided, by whom and when. Only advised: “Consider a clear ask.” — a recommendation does not count; supply it.");
+    expect(within(ask).getByRole("button", { name: "Show it: where ‘A clear ask’ is only advised" })).toBeInTheDocument();
+    // Nothing at all: the reason alone.
+    expect(within(check("urgency")).queryByTestId("check-evidence")).toBeNull();
+
+    await fireEvent.click(within(pilot).getByRole("button", { name: "Show it: where ‘A pilot’ is supplied" }));
+    await waitFor(() => expect(inspectorTab()).toHaveAttribute("aria-selected", "true"));
+    expect(card("Start small")).toHaveAttribute("aria-current", "true");
+    const body = within(inspector()).getByLabelText("Explanation") as HTMLTextAreaElement;
+    await waitFor(() => expect(body).toHaveFocus());
+    expect(body.value.slice(body.selectionStart, body.selectionEnd)).toBe("We will pilot it at Plant 2 for 16 weeks.");
+  });
+
   it("opens the section of section-wide advice", async () => {
     await start();
     await openCoach();

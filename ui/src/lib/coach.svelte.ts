@@ -5,7 +5,7 @@
 import { getContext, setContext } from "svelte";
 import type { AppError, Block, Finding, Fix, Level, Project, Report } from "./bindings";
 import { toAppError } from "./backend";
-import { countLevels, findingKey, placedBlock, textsOf, worstLevel, type Texts } from "./coach";
+import { countLevels, findingKey, placedBlock, textsOf, worstLevel, type Place, type Texts } from "./coach";
 
 /** The pause in typing before the live coach reads the block again. */
 export const LIVE_DELAY_MS = 150;
@@ -228,8 +228,11 @@ export interface Coach {
   fix(finding: Finding, fix: Fix): Promise<boolean>;
   dismiss(finding: Finding): Promise<boolean>;
   restore(finding: Finding): Promise<boolean>;
-  /** Shows where a finding is: selects its block, opens the inspector, selects the flagged text. */
-  reveal(finding: Finding): void;
+  /**
+   * Shows where a finding (or a readiness check's evidence, as `evidencePlace` makes it) is:
+   * selects its block, opens the inspector, selects the flagged text.
+   */
+  reveal(place: Place): void;
   /** Asks for the report again (after a failure). */
   retry(): void;
 }

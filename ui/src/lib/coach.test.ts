@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "./bindings";
+import type { CheckEvidence, Finding, Project } from "./bindings";
 import {
   adviceName,
   asSentence,
@@ -7,6 +7,9 @@ import {
   codePointsIn,
   countLevels,
   dismissals,
+  evidencePlace,
+  evidenceWhere,
+  evidenceWording,
   findingKey,
   fixEdit,
   fixLabel,
@@ -17,6 +20,9 @@ import {
   mergeAdvice,
   moveFinding,
   rangeIn,
+  reasonBesides,
+  revealCheckLabel,
+  shortExcerpt,
   subtractFindings,
   utf16At,
   worstLevel,
@@ -227,6 +233,107 @@ describe("words", () => {
       replacement: "open conversations",
     });
     expect(fixEdit(finding({ rule: "ask" }), { replacement: "x" })).toBeNull();
+  });
+});
+
+describe("what supplied a check", () => {
+  function evidence(fields: Partial<CheckEvidence>): CheckEvidence {
+    return { section: null, block: null, blockId: null, field: null, start: null, end: null, excerpt: "", ...fields };
+  }
+  // The core's sentence range holds the space after the sentence; its excerpt is trimmed.
+  const body = "🚀 Café teams use social media daily. We will pilot it with 85 engineers for 16 weeks. Then we scale.";
+  const sentence = "We will pilot it with 85 engineers for 16 weeks.";
+  const from = Array.from(body.slice(0, body.indexOf(sentence))).length;
+  const pilot = evidence({ section: 1, block: 0, blockId: 3, field: "body", start: from, end: from + Array.from(sentence).length + 1, excerpt: sentence });
+
+  it("shortens a long excerpt at a word boundary, on one line, and keeps a short one whole", () => {
+    expect(shortExcerpt("We start small.")).toEqual({ short: "We start small.", full: "We start small.", cut: false });
+    expect(shortExcerpt("  Two\n lines  ")).toEqual({ short: "Two lines", full: "Two lines", cut: false });
+    const long = "We start with the 85 engineers and technicians at Plant 2 and the customer-support desk: they already help each other informally.";
+    const { short, full, cut } = shortExcerpt(long, 60);
+    expect(cut).toBe(true);
+    expect(full).toBe(long);
+    expect(short).toBe("We start with the 85 engineers and technicians at Plant 2…");
+    expect(Array.from(short).length).toBeLessThanOrEqual(60);
+    // Emoji count as one character and are never split.
+    expect(shortExcerpt("🚀".repeat(30), 10).short).toBe(`${"🚀".repeat(9)}…`);
+  });
+
+  it("words the evidence by the check's state", () => {
+    expect(evidenceWording({ passed: true, evidence: pilot })).toEqual({ state: "supplied", lead: "Supplied by:", quoted: true, tail: "" });
+    expect(evidenceWording({ passed: false, evidence: pilot })).toEqual({
+      state: "advised",
+      lead: "Only advised:",
+      quoted: true,
+      tail: " — a recommendation does not count; supply it.",
+    });
+    // A block that supplied it by its structure (a story, a metric's number): quoted by its title.
+    const story = evidence({ section: 2, block: 0, blockId: 7, excerpt: "A peer cut stoppages" });
+    expect(evidenceWording({ passed: true, evidence: story }, "story")?.lead).toBe("Supplied by the story");
+    expect(evidenceWording({ passed: true, evidence: story })?.lead).toBe("Supplied by the block");
+    // Something outside the storyboard: described, not quoted.
+    expect(evidenceWording({ passed: true, evidence: evidence({ excerpt: "the pilot “Plant 2” in the Pilots view" }) })).toEqual({
+      state: "supplied",
+      lead: "Supplied by",
+      quoted: false,
+      tail: "",
+    });
+    expect(evidenceWording({ passed: false, evidence: null })).toBeNull();
+    expect(evidenceWording({ passed: true, evidence: evidence({ excerpt: " " }) })).toBeNull();
+  });
+
+  it("names Show it by the check and its state", () => {
+    expect(revealCheckLabel({ id: "pilot", passed: true })).toBe("Show it: where ‘A pilot’ is supplied");
+    expect(revealCheckLabel({ id: "ask", passed: false })).toBe("Show it: where ‘A clear ask’ is only advised");
+  });
+
+  it("keeps the reason without the quote the evidence line shows", () => {
+    expect(reasonBesides(`the case starts small, with a pilot: “${sentence}”`, pilot)).toBe("The case starts small, with a pilot.");
+    expect(reasonBesides("no explicit ask: say what you want decided. “Remember to end with a clear ask.” only recommends it; advice is not the thing itself", evidence({ excerpt: "Remember to end with a clear ask." }))).toBe(
+      "No explicit ask: say what you want decided.",
+    );
+    // The core clips a long excerpt in its reason.
+    const long = "x ".repeat(100).trim();
+    expect(reasonBesides(`found: “${long.slice(0, 140)}…”`, evidence({ excerpt: long }))).toBe("Found.");
+    expect(reasonBesides("the case says why now: “the pilot “A” in the Pilots view”", evidence({ excerpt: "the pilot “A” in the Pilots view" }))).toBe("The case says why now.");
+    // A reason that does not quote it, or a check without evidence: the reason as it is.
+    expect(reasonBesides("outcomes carry numbers", pilot)).toBe("Outcomes carry numbers.");
+    expect(reasonBesides("no story: add one", null)).toBe("No story: add one.");
+  });
+
+  it("names where the evidence is from the project the report read", () => {
+    const project: Project = {
+      title: "P",
+      author: "",
+      audience: "",
+      industry: "",
+      library: [],
+      logo: null,
+      accent: null,
+      pilots: [],
+      cases: [],
+      sections: [
+        section({ id: 10, title: "Opportunity", blocks: [] }),
+        section({ id: 20, title: "", blocks: [block({ id: 3, kind: "benefit", title: "" }), block({ id: 4, kind: "story", title: "Acme" })] }),
+      ],
+    };
+    expect(evidenceWhere(pilot, project)).toEqual({ kind: "benefit", block: "Untitled benefit", section: "Section 2" });
+    expect(evidenceWhere(evidence({ section: 0 }), project)).toEqual({ kind: null, block: null, section: "Opportunity" });
+    expect(evidenceWhere(evidence({ excerpt: "the pilot “A” in the Pilots view" }), project)).toBeNull();
+    expect(evidenceWhere(pilot, null)).toBeNull();
+  });
+
+  it("points Show it at the sentence itself, in the text the report read", () => {
+    const place = evidencePlace(pilot, { title: "Pilot", body });
+    expect(place).toEqual({ section: 1, blockId: 3, field: "body", start: from, end: from + Array.from(sentence).length, excerpt: sentence });
+    // What the finding's reveal does with it: the sentence's UTF-16 range, after the emoji.
+    const range = rangeIn(body, place)!;
+    expect(body.slice(range.start, range.end)).toBe(sentence);
+    // Text that no longer reads the sentence there, or no range: the block only.
+    const block = { section: 1, blockId: 3, field: "body", start: null, end: null, excerpt: null };
+    expect(evidencePlace(pilot, { title: "Pilot", body: "Something else entirely, now shorter." })).toEqual(block);
+    expect(evidencePlace(pilot, null)).toEqual(block);
+    expect(evidencePlace(evidence({ section: 1, blockId: 3, excerpt: "Pilot" }), { title: "Pilot", body })).toEqual({ ...block, field: null });
   });
 });
 

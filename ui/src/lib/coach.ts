@@ -5,8 +5,8 @@
 // strings and text fields count UTF-16 code units ("🚀" is two). Findings keep the core's
 // code points; only what touches a string or a text field converts, with utf16At and
 // codePointsIn.
-import type { Block, Edit, Field, Finding, Fix, Level, Project } from "./bindings";
-import { sectionName } from "./dnd";
+import type { Block, BlockKind, CheckEvidence, CheckResult, Edit, Field, Finding, Fix, Level, Project } from "./bindings";
+import { blockName, sectionName } from "./dnd";
 
 /** Worst first. */
 export const LEVELS: readonly Level[] = ["error", "warning", "suggestion"];
@@ -142,12 +142,15 @@ export function sameTexts(a: Texts | null, b: Texts | null): boolean {
   return !!a && !!b && a.title === b.title && a.body === b.body;
 }
 
+/** What points at text: a finding, or a readiness check's evidence (as `evidencePlace` makes it). */
+export type Place = Pick<Finding, "section" | "blockId" | "field" | "start" | "end" | "excerpt">;
+
 /**
- * A finding made on `before`, moved onto `after` (its offsets, in code points, follow the
- * edit); null when the edit touched its text or it no longer fits. A finding without a range
- * is kept as it is.
+ * A finding (or a place) made on `before`, moved onto `after` (its offsets, in code points,
+ * follow the edit); null when the edit touched its text or it no longer fits. One without a
+ * range is kept as it is.
  */
-export function moveFinding(finding: Finding, before: Texts, after: Texts): Finding | null {
+export function moveFinding<T extends Pick<Finding, "field" | "start" | "end" | "excerpt">>(finding: T, before: Texts, after: Texts): T | null {
   if (finding.field === null || finding.start === null || finding.end === null) return finding;
   const old = before[finding.field];
   const now = after[finding.field];
@@ -321,6 +324,106 @@ export function asSentence(text: string): string {
   if (!trimmed) return trimmed;
   const capital = trimmed[0].toUpperCase() + trimmed.slice(1);
   return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}
+
+// ---- What supplied a check ----------------------------------------------------------------
+
+/** How long an excerpt the checklist shows before it is shortened (the rest on request). */
+export const EXCERPT_ROOM = 110;
+
+/** `text` on one line, cut to at most `max` characters at a word boundary, with "…". */
+export function shortExcerpt(text: string, max = EXCERPT_ROOM): { short: string; full: string; cut: boolean } {
+  const full = text.replace(/\s+/g, " ").trim();
+  const short = shorten(full, max);
+  return { short, full, cut: short !== full };
+}
+
+export type EvidenceWording = {
+  /** What the evidence is to the check: what supplied it, or advice that only recommended it. */
+  state: "supplied" | "advised";
+  /** Before the excerpt: "Supplied by:", "Supplied by the metric", "Supplied by", "Only advised:". */
+  lead: string;
+  /** Whether the excerpt is quoted text (a sentence, a block's title) rather than a description ("the pilot “…” in the Pilots view"). */
+  quoted: boolean;
+  /** After the excerpt ("" when nothing). */
+  tail: string;
+};
+
+const KIND_NAMES: Record<BlockKind, string> = { benefit: "benefit", story: "story", metric: "metric" };
+
+/**
+ * How the checklist words a check's evidence: a passed check's sentence as "Supplied by: “…”",
+ * the block that supplied it by its structure as "Supplied by the story “…”", something else
+ * (a pilot in the Pilots view) as "Supplied by the pilot “…”"; a check not passed with advice
+ * as "Only advised: “…” — a recommendation does not count; supply it." Null without evidence.
+ * `kind` is the kind of the evidence's block, when it is known.
+ */
+export function evidenceWording(check: Pick<CheckResult, "passed" | "evidence">, kind: BlockKind | null = null): EvidenceWording | null {
+  const evidence = check.evidence;
+  if (!evidence || !evidence.excerpt.trim()) return null;
+  if (!check.passed) return { state: "advised", lead: "Only advised:", quoted: true, tail: " — a recommendation does not count; supply it." };
+  if (evidence.field !== null) return { state: "supplied", lead: "Supplied by:", quoted: true, tail: "" };
+  if (evidence.blockId !== null) return { state: "supplied", lead: `Supplied by the ${kind ? KIND_NAMES[kind] : "block"}`, quoted: true, tail: "" };
+  return { state: "supplied", lead: "Supplied by", quoted: false, tail: "" };
+}
+
+/** The accessible name of a check's "Show it": "Show it: where ‘A pilot’ is supplied". */
+export function revealCheckLabel(check: Pick<CheckResult, "id" | "passed">): string {
+  return `Show it: where ‘${checkName(check.id)}’ is ${check.passed ? "supplied" : "only advised"}`;
+}
+
+/**
+ * A check's reason without the quote of its evidence (which the checklist shows on its own
+ * line): "a costed outcome makes the business case: “…”" → "A costed outcome makes the
+ * business case.", "no pilot…. “…” only recommends it; advice is…" → "No pilot….". The
+ * reason as it is when it does not quote the evidence.
+ */
+export function reasonBesides(reason: string, evidence: Pick<CheckEvidence, "excerpt"> | null): string {
+  const excerpt = evidence?.excerpt.trim();
+  if (excerpt) {
+    // The core clips a long excerpt in its reason ("…"): its start is enough to find it.
+    const lead = Array.from(excerpt).slice(0, 40).join("");
+    const at = reason.indexOf(`“${lead}`);
+    const before = at >= 0 ? reason.slice(0, at).replace(/[\s.:;,—–-]+$/, "") : "";
+    if (before) return asSentence(before);
+  }
+  return asSentence(reason);
+}
+
+/** Where a check's evidence is, as the checklist names it: its block (kind and title) and its section. */
+export function evidenceWhere(
+  evidence: Pick<CheckEvidence, "section" | "blockId"> | null,
+  project: Project | null,
+): { kind: BlockKind | null; block: string | null; section: string | null } | null {
+  if (!evidence || !project) return null;
+  const found = placedBlock(project, evidence.blockId);
+  const index = found?.section ?? evidence.section;
+  const section = index !== null ? project.sections[index] : undefined;
+  if (!found && !section) return null;
+  return {
+    kind: found?.block.kind ?? null,
+    block: found ? blockName(found.block) : null,
+    section: section && index !== null ? sectionName(section, index) : null,
+  };
+}
+
+/**
+ * Where a check's evidence points, as a finding's "show me" takes it. The core's range is its
+ * sentence's, which may hold the spaces after it; the excerpt does not: the range is narrowed
+ * to the excerpt in `texts` (the block as the report read it). Without a range, or when the
+ * text there no longer reads the excerpt, only the block (and the field) is shown.
+ */
+export function evidencePlace(evidence: CheckEvidence, texts: Texts | null): Place {
+  const { section, blockId, field, start, end, excerpt } = evidence;
+  const whole: Place = { section, blockId, field, start: null, end: null, excerpt: null };
+  if (field === null || start === null || end === null || end < start || !texts || !excerpt.trim()) return whole;
+  const text = texts[field];
+  const from = utf16At(text, start);
+  const to = utf16At(text, end);
+  if (codePointsIn(text, to) !== end) return whole;
+  const at = text.slice(from, to).indexOf(excerpt);
+  if (at < 0) return whole;
+  return { section, blockId, field, start: codePointsIn(text, from + at), end: codePointsIn(text, from + at + excerpt.length), excerpt };
 }
 
 // ---- What the buttons send and say ---------------------------------------------------------

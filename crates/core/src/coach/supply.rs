@@ -302,17 +302,77 @@ fn names_an_organisation(sentence: &str) -> bool {
         "Workplace",
         "Viva",
     ];
+    // Capitalised common nouns of tool and concept names ("Enterprise Social Networks",
+    // "Knowledge Management System"): title case, not an organisation.
+    const TERM_WORDS: [&str; 24] = [
+        "Enterprise",
+        "Social",
+        "Network",
+        "Networks",
+        "Networking",
+        "Media",
+        "Intranet",
+        "Intranets",
+        "Web",
+        "Digital",
+        "Knowledge",
+        "Management",
+        "Learning",
+        "System",
+        "Systems",
+        "Platform",
+        "Platforms",
+        "Collaboration",
+        "Business",
+        "Software",
+        "Tools",
+        "Technology",
+        "Technologies",
+        "Workplace",
+    ];
     let words: Vec<&str> = sentence.split_whitespace().collect();
+    let clean = |w: &str| -> String {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+            .to_string()
+    };
+    let capitalised = |w: &str| {
+        let word = clean(w);
+        word.chars().next().is_some_and(char::is_uppercase)
+    };
+    // The run of capitalised words that opens the sentence names an organisation
+    // ("Alcoa Fastening Systems experienced…") unless it is a term in title case
+    // ("Enterprise Social Networks have…"): then the rest of the sentence must name one.
+    let opening_run = words.iter().take_while(|w| capitalised(w)).count().max(1);
+    let opening_names = opening_run > 1
+        && words[1..opening_run].iter().any(|w| {
+            let word = clean(w);
+            !TERM_WORDS.contains(&word.as_str())
+                && !NOT_NAMES.contains(&word.as_str())
+                && !PRODUCTS.contains(&word.as_str())
+                && !w.starts_with('(')
+        })
+        && !words[..opening_run - 1]
+            .iter()
+            .any(|w| w.ends_with(['.', '!', '?', ':', ',']));
     let at_named = at_named().is_match(sentence.trim_start_matches(|c: char| !c.is_alphanumeric()));
     at_named
-        || words.iter().enumerate().skip(1).any(|(i, w)| {
+        || opening_names
+        || words.iter().enumerate().skip(opening_run).any(|(i, w)| {
             let prior_ends = words[i - 1].ends_with(['.', '!', '?', ':']);
-            let word = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+            let word = clean(w);
+            // An acronym spelt out in brackets ("(ESNs)") names the term before it.
+            let bracketed_acronym = w.starts_with('(')
+                && word
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase() || c == 's');
             word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().count() > 1
                 && !prior_ends
-                && !NOT_NAMES.contains(&word)
-                && !PRODUCTS.contains(&word)
+                && !bracketed_acronym
+                && !NOT_NAMES.contains(&word.as_str())
+                && !PRODUCTS.contains(&word.as_str())
+                && !TERM_WORDS.contains(&word.as_str())
         })
         || described_org().is_match(sentence)
 }

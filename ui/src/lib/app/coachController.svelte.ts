@@ -1,11 +1,12 @@
 // The coach's wiring, as App had it: its report asked again after every change the core
 // returns, and a finding's fix, dismissal, restoring and "show me" (its block selected, the
-// flagged words selected in the inspector). Its `coach` is what the coach panel shares.
+// flagged words selected in the inspector), which a readiness check's evidence shares. Its
+// `coach` is what the coach panel shares.
 import { tick } from "svelte";
 import type { Finding, Fix, OpenedProject } from "../bindings";
 import { coachBlock, coachReport } from "../backend";
 import { CoachState, CoachView, type Coach } from "../coach.svelte";
-import { adviceName, fixEdit, moveFinding, placedBlock, rangeIn } from "../coach";
+import { adviceName, fixEdit, moveFinding, placedBlock, rangeIn, type Place } from "../coach";
 import { blockName, locateBlock, zoneSectionId } from "../dnd";
 import { afterPaint } from "../timing";
 import type { ProjectListener, Session } from "./session.svelte";
@@ -34,7 +35,7 @@ export class CoachController implements ProjectListener {
       fix: (finding, fix) => this.fixFinding(finding, fix),
       dismiss: (finding) => this.dismissFinding(finding),
       restore: (finding) => this.restoreFinding(finding),
-      reveal: (finding) => void this.revealFinding(finding),
+      reveal: (place) => void this.revealFinding(place),
       retry: () => {
         if (session.opened) void state.refresh(session.opened.project);
       },
@@ -107,8 +108,11 @@ export class CoachController implements ProjectListener {
     return true;
   }
 
-  /** Shows a finding where it is: its block (or section) selected, in the inspector, the flagged words selected. */
-  async revealFinding(finding: Finding): Promise<void> {
+  /**
+   * Shows a finding where it is: its block (or section) selected, in the inspector, the flagged
+   * words selected. A check's evidence is shown the same way (lib/coach.ts `evidencePlace`).
+   */
+  async revealFinding(finding: Place): Promise<void> {
     const opened = this.#session.opened;
     const board = this.#board;
     if (!opened) return;
