@@ -79,7 +79,7 @@ struct ProjectDoc {
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CaseDoc {
-    case: crate::cases::CaseStudy,
+    case: crate::model::case::CaseStudy,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     relation: Option<Relation>,
 }
@@ -397,7 +397,7 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
         .into_iter()
         .enumerate()
         .map(|(index, used)| crate::model::ProjectCase {
-            case: crate::cases::CaseStudy {
+            case: crate::model::case::CaseStudy {
                 id: case_id_of_index(index),
                 relation: used.relation,
                 ..used.case
@@ -463,7 +463,7 @@ pub fn project_to_json(project: &Project) -> String {
             .iter()
             .map(|used| CaseDoc {
                 // The project's relation is written once, beside the case.
-                case: crate::cases::CaseStudy {
+                case: crate::model::case::CaseStudy {
                     id: 0,
                     relation: None,
                     ..used.case.clone()
@@ -574,12 +574,12 @@ mod tests {
         let mut project = sample_project();
         project.industry = "manufacturing".into();
         for (id, relation) in [(1, Some(Relation::Peer)), (2, None)] {
-            let case = crate::cases::CaseStudy {
+            let case = crate::model::case::CaseStudy {
                 id,
                 relation,
                 ..crate::cases::library::starter_cases()[id as usize].clone()
             };
-            let mut story = crate::cases::story::story_block(&case, relation);
+            let mut story = crate::model::case_story::story_block(&case, relation);
             story.case_id = Some(id);
             project.sections[2].blocks.push(story);
             project

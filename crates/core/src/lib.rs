@@ -4,10 +4,11 @@
 pub mod briefing;
 pub mod cases;
 pub mod coach;
+pub mod edit;
 mod error_code;
 pub mod exchange;
 pub mod ipc;
-pub mod jobs;
+pub use session::jobs;
 pub mod limits;
 pub mod model;
 pub mod pictures;

@@ -732,7 +732,7 @@ fn a_csv_import_keeps_nothing_when_a_row_is_bad_and_asks_about_duplicates() {
 fn a_big_import_builds_the_facet_index_again_as_the_schema_has_it() {
     assert!(
         casewright_core::cases::store::DDL.contains(casewright_core::cases::store::FACET_INDEX),
-        "store::FACET_INDEX is ddl.sql's"
+        "store::FACET_INDEX is cases_ddl.sql's"
     );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(LIBRARY_FILE_NAME);

@@ -8,10 +8,10 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
 use super::search::{self, CaseQuery, SearchResult};
-use super::store::{self, RowError, StoredCase};
 use super::transfer::ColumnMap;
-use super::CaseStudy;
+use crate::model::case::CaseStudy;
 use crate::pilot::table::TableError;
+use crate::project_file::cases::{self as store, RowError, StoredCase};
 use crate::project_file::{harden, FileHeader, ProjectFileError};
 
 /// "CWRL": a Casewright case library.
@@ -37,9 +37,9 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(concat!(
             "PRAGMA application_id = 1129796172;",
-            include_str!("ddl.sql")
+            include_str!("../project_file/cases_ddl.sql")
         )),
-        M::up(include_str!("ddl_v2.sql")),
+        M::up(include_str!("../project_file/cases_ddl_v2.sql")),
     ])
 }
 

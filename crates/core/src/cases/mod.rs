@@ -1,15 +1,16 @@
-//! Case studies: stories of peers and competitors who already did it. `model` is the case,
-//! `store` keeps cases in SQLite (the same tables in the personal library and in a project
-//! file), `search` finds them, `library` is the personal library file.
+//! Case studies: stories of peers and competitors who already did it. The case itself is
+//! `model::case` and its tables `project_file::cases` (the same in the personal library and
+//! in a project file); here `search` finds cases, `relevance` ranks them for a project,
+//! `transfer` reads and writes CSV and JSON, `library` is the personal library file.
 
 pub mod library;
-pub mod model;
 pub mod relevance;
 pub mod search;
-pub mod store;
-pub mod story;
 pub mod transfer;
 
-pub use model::{CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind};
+pub use crate::model::case::{CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind};
 pub use relevance::ProjectProfile;
+// The case model and its tables live in the layers below; here under their old names too.
+pub use crate::model::{case as model, case_story as story};
+pub use crate::project_file::cases as store;
 pub use search::{CaseHit, CaseQuery, Facets, SearchResult, SortOrder};

@@ -9,10 +9,10 @@ use rusqlite::{params_from_iter, types::Value, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::model::{CaseStudy, Evidence, OrgSize, OutcomeKind};
 use super::relevance::{self, ProjectProfile};
-use super::store::{self, RowError};
+use crate::model::case::{CaseStudy, Evidence, OrgSize, OutcomeKind};
 use crate::model::Relation;
+use crate::project_file::cases::{self as store, RowError};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]

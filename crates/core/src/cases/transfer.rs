@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind};
+use crate::model::case::{CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind};
 use crate::pilot::table::TableError;
 
 /// The fields a CSV column can fill.

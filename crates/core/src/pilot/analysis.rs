@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::stats::{self, Interval, Summary, CONFIDENCE};
+use crate::model::pilot::{Criterion, Rate, Results};
 use crate::model::{format_number, Direction};
 
 /// How the results were gathered.
@@ -348,5 +349,49 @@ pub fn analyze(data: &MetricData) -> MetricResult {
         effect_size_measure: measure.into(),
         target_met,
         warnings,
+    }
+}
+// The plan as the project keeps it (`plan`, the model layer) read as observations.
+impl From<Observations> for Results {
+    fn from(observations: Observations) -> Results {
+        let rate = |g: Option<(u64, u64)>| g.map(|(successes, trials)| Rate { successes, trials });
+        match observations {
+            Observations::Independent { pilot, comparison } => {
+                Results::Independent { pilot, comparison }
+            }
+            Observations::Paired { pairs } => Results::Paired {
+                pairs: pairs.into_iter().map(|(b, a)| [b, a]).collect(),
+            },
+            Observations::Proportion { pilot, comparison } => Results::Proportion {
+                pilot: rate(pilot),
+                comparison: rate(comparison),
+            },
+        }
+    }
+}
+
+impl Criterion {
+    /// The criterion as the analysis reads it.
+    pub fn metric_data(&self) -> MetricData {
+        MetricData {
+            name: self.metric.clone(),
+            unit: self.unit.clone(),
+            direction: Some(self.direction),
+            target: self.target,
+            observations: match &self.results {
+                Results::Independent { pilot, comparison } => Observations::Independent {
+                    pilot: pilot.clone(),
+                    comparison: comparison.clone(),
+                },
+                Results::Paired { pairs } => Observations::Paired {
+                    pairs: pairs.iter().map(|p| (p[0], p[1])).collect(),
+                },
+                Results::Proportion { pilot, comparison } => Observations::Proportion {
+                    pilot: pilot.map(|r| (r.successes, r.trials)),
+                    comparison: comparison.map(|r| (r.successes, r.trials)),
+                },
+            },
+            missing: 0,
+        }
     }
 }

@@ -4,9 +4,9 @@
 //! section as one undoable edit. A pilot that did not win is refused, with the reason.
 
 use super::report::{report, Verdict};
-use super::Pilot;
+use crate::edit::{Edit, Place};
+use crate::model::pilot::Pilot;
 use crate::model::{format_number, Block, BlockKind, Project};
-use crate::storyboard::{Edit, Place};
 
 /// The edit that adds the pilot's win to the storyboard, or why there is no win to add.
 pub fn leverage(project: &Project, pilot: &Pilot) -> Result<Edit, String> {

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::analysis::{analyze, MetricResult, Warning};
-use super::plan::{parse_date, Criterion, Pilot, Results};
 use super::stats::{self, Summary};
+use crate::model::pilot::{parse_date, Criterion, Pilot, Results};
 use crate::model::{format_number, Direction};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

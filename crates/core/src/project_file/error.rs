@@ -29,7 +29,7 @@ pub enum ProjectFileError {
         detail: String,
     },
     #[error("{} has this project open (since {}); it is open read-only here: save a copy to make changes, or take it over", .0.user, .0.since_text())]
-    ReadOnly(crate::sharing::lock::LockHolder),
+    ReadOnly(super::lock::LockHolder),
     #[error("{} is in use by another program; try again when it is closed", .0.display())]
     Locked(PathBuf),
     #[error("could not upgrade the project file; it was left as it was: {0}")]

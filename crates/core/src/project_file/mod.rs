@@ -8,22 +8,30 @@
 //!   and copyable, and no side file outlives a save or the close;
 //! - migrations run all or nothing, inside one transaction.
 
+pub mod bases;
+pub mod cases;
 mod checks;
+pub mod edits;
 mod error;
 mod header;
+pub mod lock;
 mod pictures;
 pub(crate) mod pilots;
 pub(crate) mod rows;
 mod schema;
+pub mod share;
+mod snapshot;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OpenFlags, Transaction};
 
+use crate::model::snapshot::Snapshot;
 use crate::model::{Project, Section};
-use crate::sharing::lock::LockHolder;
+pub use edits::{EditError, Steps};
 pub use error::ProjectFileError;
 pub use header::{FileHeader, APPLICATION_ID};
+use lock::LockHolder;
 pub use rows::RowError;
 use rows::{block_from_row, insert_block, Slot, BLOCK_COLUMNS};
 pub use schema::SCHEMA_VERSION;
@@ -63,7 +71,7 @@ impl ProjectFile {
             )?;
             file.migrate()?;
             file.replace(project)?;
-            file.record_base(crate::sharing::bases::Reason::Created)?;
+            file.record_base(bases::Reason::Created)?;
             file.close()
         })();
         if let Err(err) = result {
@@ -96,7 +104,7 @@ impl ProjectFile {
         if needs_upgrade {
             file.migrate()?;
             if header.user_version < schema::FIRST_WITH_MERGE_BASES {
-                file.record_base(crate::sharing::bases::Reason::Upgraded)?;
+                file.record_base(bases::Reason::Upgraded)?;
             }
         }
         // A file that reads as a project must load as one; find out now, not at first use.
@@ -335,7 +343,7 @@ impl ProjectFile {
             RowError::Sql(e) => sql(e),
             RowError::Invalid(detail) => corrupt(detail),
         })?;
-        let cases = crate::cases::store::load_all(&self.conn)
+        let cases = crate::project_file::cases::load_all(&self.conn)
             .map_err(|e| match e {
                 RowError::Sql(e) => sql(e),
                 RowError::Invalid(detail) => corrupt(detail),
@@ -387,12 +395,9 @@ impl ProjectFile {
     }
 
     /// Remembers the project as it is now as a state copies of the file may share.
-    pub(crate) fn record_base(
-        &self,
-        reason: crate::sharing::bases::Reason,
-    ) -> Result<String, ProjectFileError> {
-        let snapshot = crate::sharing::Snapshot::of(self)?;
-        crate::sharing::bases::record(&self.conn, reason, &snapshot)
+    pub(crate) fn record_base(&self, reason: bases::Reason) -> Result<String, ProjectFileError> {
+        let snapshot = Snapshot::of(self)?;
+        bases::record(&self.conn, reason, &snapshot)
             .map_err(|e| ProjectFileError::from_sqlite_opt(self.path.as_deref(), e))
     }
 
@@ -434,7 +439,7 @@ fn write_project(tx: &Transaction, project: &Project) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM case_study", [])?;
     // Cases keep their ids: blocks refer to them.
     for used in &project.cases {
-        crate::cases::store::insert(tx, &used.case, used.relation, true)?;
+        crate::project_file::cases::insert(tx, &used.case, used.relation, true)?;
     }
     for (position, pilot) in project.pilots.iter().enumerate() {
         pilots::insert(tx, pilot, position as i64, false)?;

@@ -145,7 +145,7 @@ CREATE INDEX criterion_of_pilot ON criterion (pilot_id, position);
 // library (copied in, so a colleague sees them without the library), and the story
 // block each became.
 const V6: &str = concat!(
-    include_str!("../cases/ddl.sql"),
+    include_str!("cases_ddl.sql"),
     "ALTER TABLE block ADD COLUMN case_id INTEGER REFERENCES case_study (id) ON DELETE SET NULL;"
 );
 
@@ -155,7 +155,7 @@ const V7: &str = "ALTER TABLE project ADD COLUMN industry TEXT NOT NULL DEFAULT 
 
 // Version 8: the case tables' second version, as in the personal library (a leaner
 // full-text index, and the list of common words).
-const V8: &str = include_str!("../cases/ddl_v2.sql");
+const V8: &str = include_str!("cases_ddl_v2.sql");
 
 // Version 9: sharing and merging. The project, each section and each block get a stable id
 // that copies of the file share, sections and blocks a revision counted up by each change

@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use super::jobs;
 use super::{locked, Session};
 use crate::briefing::{BriefingDate, BriefingOptions};
 use crate::ipc::{AppError, BriefingPreview, BriefingSettings, ExportProgress, ExportedBriefing};
-use crate::{jobs, ErrorCode};
+use crate::ErrorCode;
 
 /// Today's briefing with the person's print choices.
 pub fn today_options(settings: BriefingSettings) -> BriefingOptions {

@@ -16,6 +16,7 @@
 mod briefing;
 mod exchange;
 pub mod files;
+pub mod jobs;
 mod library;
 
 use std::path::{Path, PathBuf};
@@ -26,12 +27,12 @@ pub use briefing::{suggested_pdf_name, today_options};
 
 use crate::cases::library::CaseLibrary;
 use crate::ipc::{AppError, OpenedProject};
-use crate::jobs::{self, Editing};
 use crate::pictures::PictureCache;
 use crate::recent::RecentProjects;
 use crate::sharing::lock::ProjectLock;
 use crate::storyboard::{Edit, Storyboard};
 use crate::{ErrorCode, Project, ProjectFile};
+use jobs::Editing;
 
 /// Where a session keeps its own files.
 #[derive(Debug, Clone)]

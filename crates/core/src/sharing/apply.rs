@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use super::bases::{self, Reason};
 use super::merge::{merge, Choice, Conflict, Merged};
-use super::snapshot::{BlockFields, Snapshot};
+use crate::model::snapshot::{BlockFields, Snapshot};
 use crate::model::{Block, ImageRef, Photo};
+use crate::project_file::bases::Reason;
 use crate::project_file::{ProjectFile, ProjectFileError};
 use crate::storyboard::{Edit, EditError, Place, SectionText, Steps, Storyboard};
 
@@ -99,14 +99,8 @@ impl Sides {
             .ok_or_else(|| MergeError::NoCommonState(file_name.clone()))?;
         // Their copy's record of the common state: a copy shared without notes remembers
         // the state without them, so their missing notes do not read as deletions.
-        let base = bases::load(theirs_file.connection(), &common.id)
-            .map_err(|e| match e {
-                bases::LoadError::Sql(e) => ProjectFileError::from_sqlite(theirs_path, e).into(),
-                bases::LoadError::Invalid(why) => MergeError::File(ProjectFileError::Corrupt {
-                    path: theirs_path.to_path_buf(),
-                    detail: format!("its shared state cannot be read: {why}"),
-                }),
-            })?
+        let base = theirs_file
+            .merge_base(&common.id)?
             .ok_or_else(|| MergeError::NoCommonState(file_name.clone()))?;
         Ok(Sides {
             base,
@@ -200,7 +194,7 @@ pub fn apply(
             cases: ours_project
                 .cases
                 .iter()
-                .map(|c| (crate::cases::store::identity_key(&c.case), c.case.id))
+                .map(|c| (crate::project_file::cases::identity_key(&c.case), c.case.id))
                 .collect(),
         };
         writer.bring_cases(
@@ -266,11 +260,7 @@ impl Writer<'_, '_> {
     }
 
     fn next_id(&self, table: &str) -> Result<i64, EditError> {
-        Ok(self.steps.connection().query_row(
-            &format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"),
-            [],
-            |r| r.get(0),
-        )?)
+        self.steps.next_id(table)
     }
 
     /// Copies in the case studies that `blocks` name and we lack.
@@ -289,7 +279,7 @@ impl Writer<'_, '_> {
             let Some(used) = theirs
                 .cases
                 .iter()
-                .find(|c| &crate::cases::store::identity_key(&c.case) == key)
+                .find(|c| &crate::project_file::cases::identity_key(&c.case) == key)
             else {
                 continue;
             };

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::apply::{bring_pictures, MergeError, Writer};
-use super::snapshot::{BlockFields, Numbering};
+use crate::model::snapshot::BlockFields;
 use crate::model::Project;
 use crate::project_file::ProjectFile;
 use crate::storyboard::{Place, Storyboard};
@@ -25,8 +25,7 @@ pub fn import_blocks(
 ) -> Result<u32, MergeError> {
     let source = ProjectFile::open_snapshot(path)?;
     let project = source.load()?;
-    let numbering = Numbering::read(source.connection(), &project)
-        .map_err(|e| crate::ProjectFileError::from_sqlite(path, e))?;
+    let numbering = source.numbering(&project)?;
     let fields: Vec<BlockFields> = project
         .all_blocks()
         .filter(|b| chosen.contains(&b.uid))
@@ -43,7 +42,7 @@ pub fn import_blocks(
             cases: ours
                 .cases
                 .iter()
-                .map(|c| (crate::cases::store::identity_key(&c.case), c.case.id))
+                .map(|c| (crate::project_file::cases::identity_key(&c.case), c.case.id))
                 .collect(),
         };
         writer.bring_cases(&project, fields.iter())?;

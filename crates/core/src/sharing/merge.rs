@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use super::snapshot::{BlockFields, BlockState, Details, SectionState, Snapshot};
+use crate::model::snapshot::{BlockFields, BlockState, Details, SectionState, Snapshot};
 
 /// Which side a conflict is settled for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -2,52 +2,11 @@
 //! the file at once in its own transaction (autosave), with undo and redo for the whole
 //! session. Undo works by applying the inverse edit each change returned.
 
-mod edit;
-
-use rusqlite::TransactionBehavior;
-
-pub use edit::{Edit, Outcome, Place, SectionText};
+pub use crate::edit::{Edit, Outcome, Place, SectionText};
+pub use crate::project_file::{EditError, Steps};
 
 use crate::model::Project;
 use crate::project_file::{ProjectFile, ProjectFileError};
-
-/// Why an edit was refused. Nothing was changed.
-#[derive(Debug, thiserror::Error)]
-pub enum EditError {
-    #[error("there is no {what} with id {id} (it may have been deleted)")]
-    NotFound { what: &'static str, id: i64 },
-    #[error("position {index} is past the end of {place}, which holds {len}")]
-    BadPosition { index: u32, place: String, len: u32 },
-    #[error("{0}")]
-    Invalid(String),
-    #[error(transparent)]
-    File(#[from] ProjectFileError),
-    #[error("the project file could not be updated: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-}
-
-impl From<crate::limits::OverLimit> for EditError {
-    fn from(e: crate::limits::OverLimit) -> EditError {
-        EditError::Invalid(e.0)
-    }
-}
-
-impl EditError {
-    pub(crate) fn invalid(message: impl Into<String>) -> EditError {
-        EditError::Invalid(message.into())
-    }
-
-    /// A stable identifier for the UI (see `ProjectFileError::code`).
-    pub fn code(&self) -> crate::ErrorCode {
-        match self {
-            EditError::NotFound { .. } => crate::ErrorCode::NotFound,
-            EditError::BadPosition { .. } => crate::ErrorCode::BadPosition,
-            EditError::Invalid(_) => crate::ErrorCode::InvalidEdit,
-            EditError::File(e) => e.code(),
-            EditError::Sqlite(_) => crate::ErrorCode::Database,
-        }
-    }
-}
 
 /// An open project being edited.
 pub struct Storyboard {
@@ -106,22 +65,8 @@ impl Storyboard {
         &mut self,
         steps: impl FnOnce(&mut Steps<'_>) -> Result<(), EditError>,
     ) -> Result<(), EditError> {
-        if let Some(holder) = self.file.read_only_holder() {
-            return Err(ProjectFileError::ReadOnly(holder.clone()).into());
-        }
-        let tx = self
-            .file
-            .connection_mut()
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut sequence = Steps {
-            tx: &tx,
-            inverses: Vec::new(),
-        };
-        steps(&mut sequence)?;
-        let mut inverses = sequence.inverses;
-        tx.commit()?;
+        let inverses = self.file.commit_steps(steps)?;
         if !inverses.is_empty() {
-            inverses.reverse();
             self.undo.push(Edit::Batch { edits: inverses });
             self.redo.clear();
         }
@@ -151,34 +96,6 @@ impl Storyboard {
     }
 
     fn commit(&mut self, edit: &Edit) -> Result<(Edit, Outcome), EditError> {
-        if let Some(holder) = self.file.read_only_holder() {
-            return Err(ProjectFileError::ReadOnly(holder.clone()).into());
-        }
-        let tx = self
-            .file
-            .connection_mut()
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let result = edit.apply(&tx)?;
-        tx.commit()?;
-        Ok(result)
-    }
-}
-
-/// The edits of one [`Storyboard::apply_steps`], inside its transaction.
-pub struct Steps<'a> {
-    tx: &'a rusqlite::Transaction<'a>,
-    inverses: Vec<Edit>,
-}
-
-impl Steps<'_> {
-    pub fn apply(&mut self, edit: &Edit) -> Result<Outcome, EditError> {
-        let (inverse, outcome) = edit.apply(self.tx)?;
-        self.inverses.push(inverse);
-        Ok(outcome)
-    }
-
-    /// For reading what the steps so far have done.
-    pub fn connection(&self) -> &rusqlite::Connection {
-        self.tx
+        self.file.commit_edit(edit)
     }
 }

@@ -1,201 +1,128 @@
-//! Edits to a stored storyboard. Each edit is data (it crosses IPC from the UI), runs in
-//! one transaction, and returns the edit that undoes it; undoing that returns the redo.
-//! An edit that fails changes nothing: the transaction is rolled back.
+//! Edits applied to the stored storyboard: each runs in one transaction and returns the
+//! edit that undoes it; undoing that returns the redo. An edit that fails changes nothing:
+//! the transaction is rolled back. The edits themselves are data (`crate::edit`); the undo
+//! and redo stacks are the editing layer's (`crate::storyboard`).
 
-use rusqlite::{params, OptionalExtension, Transaction};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::EditError;
+use super::pilots;
+use super::rows::{self, block_from_row, insert_block, RowError, Slot, BLOCK_COLUMNS};
+use super::{ProjectFile, ProjectFileError};
+use crate::edit::{Edit, Outcome, Place, SectionText};
 use crate::limits;
-use crate::model::{Block, Field, ImageRef};
-use crate::pilot::Pilot;
-use crate::project_file::pilots;
-use crate::project_file::rows::{
-    self, block_from_row, insert_block, RowError, Slot, BLOCK_COLUMNS,
-};
+use crate::model::pilot::Pilot;
+use crate::model::{Block, Field};
 
-/// Where a block goes: a section or the library, at `index` among the blocks there
-/// (0 = first; the number of blocks there = last).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "in", rename_all = "camelCase")]
-pub enum Place {
-    Library {
-        index: u32,
-    },
-    #[serde(rename_all = "camelCase")]
-    Section {
-        #[ts(type = "number")]
-        section_id: i64,
-        index: u32,
-    },
+/// Why an edit was refused. Nothing was changed.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("there is no {what} with id {id} (it may have been deleted)")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("position {index} is past the end of {place}, which holds {len}")]
+    BadPosition { index: u32, place: String, len: u32 },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    File(#[from] ProjectFileError),
+    #[error("the project file could not be updated: {0}")]
+    Sqlite(#[from] rusqlite::Error),
 }
 
-impl Place {
-    fn section_id(self) -> Option<i64> {
+impl From<crate::limits::OverLimit> for EditError {
+    fn from(e: crate::limits::OverLimit) -> EditError {
+        EditError::Invalid(e.0)
+    }
+}
+
+impl EditError {
+    pub(crate) fn invalid(message: impl Into<String>) -> EditError {
+        EditError::Invalid(message.into())
+    }
+
+    /// A stable identifier for the UI (see `ProjectFileError::code`).
+    pub fn code(&self) -> crate::error_code::ErrorCode {
+        use crate::error_code::ErrorCode;
         match self {
-            Place::Library { .. } => None,
-            Place::Section { section_id, .. } => Some(section_id),
-        }
-    }
-
-    fn index(self) -> u32 {
-        match self {
-            Place::Library { index } | Place::Section { index, .. } => index,
-        }
-    }
-
-    fn of(slot: Slot) -> Place {
-        let index = slot.position as u32;
-        match slot.section_id {
-            None => Place::Library { index },
-            Some(section_id) => Place::Section { section_id, index },
+            EditError::NotFound { .. } => ErrorCode::NotFound,
+            EditError::BadPosition { .. } => ErrorCode::BadPosition,
+            EditError::Invalid(_) => ErrorCode::InvalidEdit,
+            EditError::File(e) => e.code(),
+            EditError::Sqlite(_) => ErrorCode::Database,
         }
     }
 }
 
-/// A section's text, as stored and restored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SectionText {
-    pub title: String,
-    pub notes: String,
+impl ProjectFile {
+    /// Applies `edit` in a transaction of its own; returns the edit that undoes it.
+    pub(crate) fn commit_edit(&mut self, edit: &Edit) -> Result<(Edit, Outcome), EditError> {
+        let tx = self.edit_transaction()?;
+        let result = edit.apply(&tx)?;
+        tx.commit()?;
+        Ok(result)
+    }
+
+    /// Applies the edits `steps` makes in one transaction; returns their inverses, last
+    /// first (empty when the steps made none). If a step fails, nothing is saved.
+    pub(crate) fn commit_steps(
+        &mut self,
+        steps: impl FnOnce(&mut Steps<'_>) -> Result<(), EditError>,
+    ) -> Result<Vec<Edit>, EditError> {
+        let tx = self.edit_transaction()?;
+        let mut sequence = Steps {
+            tx: &tx,
+            inverses: Vec::new(),
+        };
+        steps(&mut sequence)?;
+        let mut inverses = sequence.inverses;
+        tx.commit()?;
+        inverses.reverse();
+        Ok(inverses)
+    }
+
+    fn edit_transaction(&mut self) -> Result<Transaction<'_>, EditError> {
+        if let Some(holder) = self.read_only_holder() {
+            return Err(ProjectFileError::ReadOnly(holder.clone()).into());
+        }
+        Ok(self
+            .connection_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
 }
 
-/// One change to the storyboard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase")]
-pub enum Edit {
-    /// Adds `block` (its id is ignored) at `to`.
-    AddBlock { block: Block, to: Place },
-    /// Replaces the fields of the block with `block.id`; it stays where it is.
-    UpdateBlock { block: Block },
-    /// Adds a copy of a block right after it.
-    DuplicateBlock {
-        #[ts(type = "number")]
-        id: i64,
-    },
-    DeleteBlock {
-        #[ts(type = "number")]
-        id: i64,
-    },
-    /// Puts back a deleted block with its id (the undo of a delete).
-    RestoreBlock { block: Block, to: Place },
-    MoveBlock {
-        #[ts(type = "number")]
-        id: i64,
-        to: Place,
-    },
-    /// Adds a section at `index` (0 = first).
-    AddSection { title: String, index: u32 },
-    /// Sets a section's title and speaker notes.
-    UpdateSection {
-        #[ts(type = "number")]
-        id: i64,
-        text: SectionText,
-    },
-    MoveSection {
-        #[ts(type = "number")]
-        id: i64,
-        index: u32,
-    },
-    /// Removes a section; its blocks go to the end of the library, not away.
-    RemoveSection {
-        #[ts(type = "number")]
-        id: i64,
-    },
-    /// Puts back a removed section with its id and its blocks (the undo of a removal).
-    RestoreSection {
-        #[ts(type = "number")]
-        id: i64,
-        /// The section's stable id, kept through its removal and return.
-        #[serde(default)]
-        uid: String,
-        text: SectionText,
-        index: u32,
-        #[ts(type = "Array<number>")]
-        blocks: Vec<i64>,
-    },
-    SetProjectDetails {
-        title: String,
-        author: String,
-        audience: String,
-        /// Lowercase, like a case study's industry (stored so).
-        industry: String,
-    },
-    /// Sets the organisation's logo (a picture added to the file) and colour (`#RRGGBB`).
-    SetBranding {
-        logo: Option<ImageRef>,
-        accent: Option<String>,
-    },
-    /// Applies a coach fix: replaces characters `start..end` of a block's field, which must
-    /// still read `excerpt` (advice given on older text is refused, not misapplied).
-    ApplyFix {
-        #[ts(type = "number")]
-        block_id: i64,
-        field: Field,
-        start: u32,
-        end: u32,
-        excerpt: String,
-        replacement: String,
-    },
-    /// Hides a coach rule's findings on one block; remembered in the project.
-    DismissFinding {
-        #[ts(type = "number")]
-        block_id: i64,
-        rule: String,
-    },
-    /// Shows a dismissed rule's findings on the block again.
-    RestoreFinding {
-        #[ts(type = "number")]
-        block_id: i64,
-        rule: String,
-    },
-    /// Adds a pilot (its ids are ignored) at `index` among the pilots.
-    AddPilot { pilot: Pilot, index: u32 },
-    /// Replaces the plan and results of the pilot with `pilot.id`.
-    UpdatePilot { pilot: Pilot },
-    DeletePilot {
-        #[ts(type = "number")]
-        id: i64,
-    },
-    /// Puts back a deleted pilot with its ids (the undo of a delete).
-    RestorePilot { pilot: Pilot, index: u32 },
-    /// Several edits as one: applied in order, undone together.
-    Batch { edits: Vec<Edit> },
-    /// Copies a case study into the project and adds the story it becomes at `to` (and,
-    /// with `metrics`, a metric block per numbered outcome after it).
-    UseCase {
-        case: crate::cases::CaseStudy,
-        relation: Option<crate::model::Relation>,
-        to: Place,
-        metrics: bool,
-    },
-    /// Removes a case study from the project (its stories stay, unlinked).
-    DeleteCase {
-        #[ts(type = "number")]
-        id: i64,
-    },
-    /// Puts back a removed case study with its id, linked again to the `stories` made
-    /// from it (the undo of a removal).
-    RestoreCase {
-        case: crate::cases::CaseStudy,
-        relation: Option<crate::model::Relation>,
-        #[ts(type = "Array<number>")]
-        stories: Vec<i64>,
-    },
+/// The edits of one [`ProjectFile::commit_steps`], inside its transaction.
+pub struct Steps<'a> {
+    tx: &'a Transaction<'a>,
+    inverses: Vec<Edit>,
 }
 
-/// What an applied edit produced besides its undo.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Outcome {
-    /// The block or section the edit created, if any.
-    pub created: Option<i64>,
+impl Steps<'_> {
+    pub fn apply(&mut self, edit: &Edit) -> Result<Outcome, EditError> {
+        let (inverse, outcome) = edit.apply(self.tx)?;
+        self.inverses.push(inverse);
+        Ok(outcome)
+    }
+
+    /// The id the next row added to `table` (`block` or `section`) will get.
+    pub fn next_id(&self, table: &str) -> Result<i64, EditError> {
+        Ok(self.tx.query_row(
+            &format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"),
+            [],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+fn place_of(slot: Slot) -> Place {
+    let index = slot.position as u32;
+    match slot.section_id {
+        None => Place::Library { index },
+        Some(section_id) => Place::Section { section_id, index },
+    }
 }
 
 impl Edit {
     /// Applies the edit inside `tx`; returns the edit that undoes it.
-    pub(super) fn apply(&self, tx: &Transaction) -> Result<(Edit, Outcome), EditError> {
+    fn apply(&self, tx: &Transaction) -> Result<(Edit, Outcome), EditError> {
         match self {
             Edit::AddBlock { block, to } => {
                 validate_block(block)?;
@@ -241,7 +168,7 @@ impl Edit {
             }
             Edit::DuplicateBlock { id } => {
                 let (slot, block) = load_block(tx, *id)?;
-                let to = Place::of(Slot {
+                let to = place_of(Slot {
                     position: slot.position + 1,
                     ..slot
                 });
@@ -254,7 +181,7 @@ impl Edit {
                 Ok((
                     Edit::RestoreBlock {
                         block,
-                        to: Place::of(slot),
+                        to: place_of(slot),
                     },
                     Outcome::default(),
                 ))
@@ -290,7 +217,7 @@ impl Edit {
                 Ok((
                     Edit::MoveBlock {
                         id: *id,
-                        to: Place::of(from),
+                        to: place_of(from),
                     },
                     Outcome::default(),
                 ))
@@ -467,12 +394,12 @@ impl Edit {
                 metrics,
             } => {
                 case.check().map_err(EditError::invalid)?;
-                let case_id = crate::cases::store::insert(tx, case, *relation, false)?;
-                let mut story = crate::cases::story::story_block(case, *relation);
+                let case_id = crate::project_file::cases::insert(tx, case, *relation, false)?;
+                let mut story = crate::model::case_story::story_block(case, *relation);
                 story.case_id = Some(case_id);
                 let mut blocks = vec![story];
                 if *metrics {
-                    blocks.extend(crate::cases::story::metric_blocks(case));
+                    blocks.extend(crate::model::case_story::metric_blocks(case));
                 }
                 let mut undo = Vec::new();
                 let mut created = None;
@@ -495,7 +422,7 @@ impl Edit {
                 Ok((Edit::Batch { edits: undo }, Outcome { created }))
             }
             Edit::DeleteCase { id } => {
-                let stored = crate::cases::store::load(tx, &[*id])
+                let stored = crate::project_file::cases::load(tx, &[*id])
                     .map_err(|e| match e {
                         RowError::Sql(e) => EditError::Sqlite(e),
                         RowError::Invalid(why) => EditError::invalid(why),
@@ -510,7 +437,7 @@ impl Edit {
                     .query_map([id], |r| r.get(0))?
                     .collect::<Result<_, _>>()?;
                 tx.execute("UPDATE block SET case_id = NULL WHERE case_id = ?1", [id])?;
-                crate::cases::store::delete(tx, *id)?;
+                crate::project_file::cases::delete(tx, *id)?;
                 Ok((
                     Edit::RestoreCase {
                         case: stored.case,
@@ -526,7 +453,7 @@ impl Edit {
                 stories,
             } => {
                 case.check().map_err(EditError::invalid)?;
-                crate::cases::store::insert(tx, case, *relation, true)?;
+                crate::project_file::cases::insert(tx, case, *relation, true)?;
                 for story in stories {
                     tx.execute(
                         "UPDATE block SET case_id = ?1 WHERE id = ?2",

@@ -1,7 +1,7 @@
 //! A case study as storyboard blocks: a story (who, what they did, what came of it, in
 //! their words, with the source) and, if wanted, a metric per outcome with a number.
 
-use super::CaseStudy;
+use super::case::CaseStudy;
 use crate::model::{format_number, Block, BlockKind, Relation};
 
 fn source_of(case: &CaseStudy) -> Option<String> {

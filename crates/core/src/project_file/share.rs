@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::bases::{self, Reason};
-use super::Snapshot;
-use crate::project_file::{ProjectFile, ProjectFileError};
+use super::{ProjectFile, ProjectFileError};
+use crate::model::snapshot::Snapshot;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -144,7 +144,7 @@ fn clean(
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     for id in &unused {
-        crate::cases::store::delete(conn, *id)?;
+        crate::project_file::cases::delete(conn, *id)?;
     }
     conn.execute(
         "DELETE FROM image WHERE id NOT IN (

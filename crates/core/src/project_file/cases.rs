@@ -4,13 +4,13 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::model::{CaseSource, CaseStudy, Evidence, OrgSize, Outcome};
+use crate::model::case::{CaseSource, CaseStudy, Evidence, OrgSize, Outcome};
 use crate::model::Relation;
 
 /// The tables, for a migration of the library or of a project file.
-pub const DDL: &str = include_str!("ddl.sql");
+pub const DDL: &str = include_str!("cases_ddl.sql");
 
-/// The facet index as `ddl.sql` creates it (a big import builds it again afterwards).
+/// The facet index as `cases_ddl.sql` creates it (a big import builds it again afterwards).
 pub const FACET_INDEX: &str =
     "CREATE INDEX case_facets ON case_study (industry, size, year, evidence, relation, kinds)";
 
@@ -127,7 +127,7 @@ pub fn find_by_identity(conn: &Connection, key: &str) -> rusqlite::Result<Option
 }
 
 /// Why a stored row is not a case (a colleague's file can hold anything).
-pub use crate::project_file::RowError;
+pub use super::RowError;
 
 fn from_row(row: &Row) -> Result<StoredCase, RowError> {
     let id: i64 = row.get(0)?;

@@ -2,9 +2,13 @@
 //! that the copy made at that moment carries too. The newest id two copies have in common
 //! names their common ancestor.
 
+use std::path::Path;
+
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::Snapshot;
+use super::{ProjectFile, ProjectFileError};
+use crate::model::snapshot::{Numbering, Snapshot};
+use crate::model::Project;
 
 /// How many bases a file keeps; older ones are dropped (the newest common one is the one
 /// a merge wants, and each costs the size of the project's text).
@@ -96,4 +100,35 @@ pub fn keep_only(conn: &Connection, id: &str, snapshot: &Snapshot) -> rusqlite::
         ],
     )?;
     Ok(())
+}
+
+impl ProjectFile {
+    /// The project's stable id, shared by every copy of the file.
+    pub fn project_uid(&self) -> Result<String, ProjectFileError> {
+        self.connection()
+            .query_row("SELECT uid FROM project WHERE id = 1", [], |r| r.get(0))
+            .map_err(|e| ProjectFileError::from_sqlite_opt(self.path(), e))
+    }
+
+    /// The shared states this file remembers, newest first.
+    pub fn merge_bases(&self) -> Result<Vec<BaseInfo>, ProjectFileError> {
+        list(self.connection()).map_err(|e| ProjectFileError::from_sqlite_opt(self.path(), e))
+    }
+
+    /// This file's record of the shared state `id`, if it keeps one.
+    pub fn merge_base(&self, id: &str) -> Result<Option<Snapshot>, ProjectFileError> {
+        load(self.connection(), id).map_err(|e| match e {
+            LoadError::Sql(e) => ProjectFileError::from_sqlite_opt(self.path(), e),
+            LoadError::Invalid(why) => ProjectFileError::Corrupt {
+                path: self.path().map(Path::to_path_buf).unwrap_or_default(),
+                detail: format!("its shared state cannot be read: {why}"),
+            },
+        })
+    }
+
+    /// How this file numbers `project`'s pictures and cases, for comparing with another copy.
+    pub fn numbering(&self, project: &Project) -> Result<Numbering, ProjectFileError> {
+        Numbering::read(self.connection(), project)
+            .map_err(|e| ProjectFileError::from_sqlite_opt(self.path(), e))
+    }
 }

@@ -6,7 +6,6 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::analysis::{MetricData, Observations};
 use crate::model::{format_number, Direction};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -82,24 +81,6 @@ impl Results {
     }
 }
 
-impl From<Observations> for Results {
-    fn from(observations: Observations) -> Results {
-        let rate = |g: Option<(u64, u64)>| g.map(|(successes, trials)| Rate { successes, trials });
-        match observations {
-            Observations::Independent { pilot, comparison } => {
-                Results::Independent { pilot, comparison }
-            }
-            Observations::Paired { pairs } => Results::Paired {
-                pairs: pairs.into_iter().map(|(b, a)| [b, a]).collect(),
-            },
-            Observations::Proportion { pilot, comparison } => Results::Proportion {
-                pilot: rate(pilot),
-                comparison: rate(comparison),
-            },
-        }
-    }
-}
-
 /// Results read from a spreadsheet for one metric, for the app to put on a criterion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -108,32 +89,6 @@ pub struct ImportedResults {
     pub results: Results,
     /// Empty cells left out.
     pub missing: u32,
-}
-
-impl Criterion {
-    /// The criterion as the analysis reads it.
-    pub fn metric_data(&self) -> MetricData {
-        MetricData {
-            name: self.metric.clone(),
-            unit: self.unit.clone(),
-            direction: Some(self.direction),
-            target: self.target,
-            observations: match &self.results {
-                Results::Independent { pilot, comparison } => Observations::Independent {
-                    pilot: pilot.clone(),
-                    comparison: comparison.clone(),
-                },
-                Results::Paired { pairs } => Observations::Paired {
-                    pairs: pairs.iter().map(|p| (p[0], p[1])).collect(),
-                },
-                Results::Proportion { pilot, comparison } => Observations::Proportion {
-                    pilot: pilot.map(|r| (r.successes, r.trials)),
-                    comparison: comparison.map(|r| (r.successes, r.trials)),
-                },
-            },
-            missing: 0,
-        }
-    }
 }
 
 /// Longest name or one-line field, and longest free text.

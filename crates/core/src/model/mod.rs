@@ -1,6 +1,13 @@
 //! The storyboard as the app and the CLI see it: a project with ordered sections, each
 //! holding ordered blocks. Ids are the project file's row ids, so the UI can key on them.
 //! These types cross into the UI; their TypeScript twins are generated (see `bindings`).
+//! The bottom layer: `case` a case study, `case_story` a case as blocks, `pilot` a pilot's
+//! plan, `snapshot` a project as a merge compares it. Nothing here reads a file.
+
+pub mod case;
+pub mod case_story;
+pub mod pilot;
+pub mod snapshot;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -27,7 +34,7 @@ pub struct Project {
     pub accent: Option<String>,
     /// Small first steps, their success criteria and results.
     #[serde(default)]
-    pub pilots: Vec<crate::pilot::Pilot>,
+    pub pilots: Vec<crate::model::pilot::Pilot>,
     /// Case studies used in this project (copied from the library), with how each
     /// organisation stands to ours.
     #[serde(default)]
@@ -37,7 +44,7 @@ pub struct Project {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectCase {
-    pub case: crate::cases::CaseStudy,
+    pub case: crate::model::case::CaseStudy,
     pub relation: Option<Relation>,
 }
 
