@@ -228,7 +228,7 @@ cue!(
 );
 cue!(
     benefit_after,
-    r"(?i)^[^.;:!?]{0,40}?\b(?:will|can|could|helps?|help|boosts?|improves?|increases?|enhances?|transforms?|revolutioni[sz]es?|drives?|enables?|empowers?|creates?|fosters?|delivers?|brings?|offers?|provides?|allows?|lets?|unlocks?|accelerates?|streamlines?|supercharges?|maximi[sz]es?|inspires?|supports?|makes?|is changing|are changing|changes the way|has a (?:positive|real|big|huge) (?:impact|effect)|is (?:key|essential|vital|critical|crucial|the (?:future|answer|key|way|best|one|only|ideal|perfect)|a (?:must|game|powerful|great|proven|key|vital|perfect|relatively new and powerful)|one of the (?:best|many|most)|clearly part of|part of the solution|here to stay|no longer optional)|(?:is|are) (?:too |now )?(?:outdated|dated|old|slow|clunky|inadequate|broken|not fit for purpose|out of date|holding us back|the problem)|are (?:key|essential|vital|critical|crucial|the future|a must|powerful|proven|the (?:best|answer))|(?:is|are) (?:now |also |often |increasingly |becoming )*(?:(?:a|an|the) )?(?:(?:extremely|very|really|truly|incredibly|hugely|most|more) )?(?:important|powerful|valuable|essential|indispensable|pivotal|effective|ideal|perfect|excellent|invaluable|great) (?:asset|tool|way|means|resource|solution|enabler|driver|platform|part|channel|weapon|ally)s?|(?:has|have) (?:emerged|become) (?:as )?(?:(?:a|an|the) )?(?:\w+ )?(?:important|powerful|valuable|essential|pivotal|key|vital|critical|indispensable|go-to|central)|(?:is|are) (?:now )?(?:seen|viewed|regarded) as (?:a|an|the) (?:way|means|key|answer|solution|route)|(?:has|have) (?:enabled|helped|allowed|empowered|transformed|revolutioni[sz]ed|made it possible)|opens? up|connects? the dots|really shines?)\b"
+    r"(?i)^[^.;:!?]{0,40}?\b(?:will|can|could|helps?|help|boosts?|improves?|increases?|enhances?|transforms?|revolutioni[sz]es?|drives?|enables?|empowers?|creates?|fosters?|delivers?|brings?|offers?|provides?|allows?|lets?|unlocks?|accelerates?|streamlines?|supercharges?|maximi[sz]es?|inspires?|supports?|makes?|is changing|are changing|changes the way|has a (?:positive|real|big|huge) (?:impact|effect)|is (?:key|essential|vital|critical|crucial|the (?:future|answer|key|way|best|one|only|ideal|perfect)|a (?:must|game|powerful|great|proven|key|vital|perfect|relatively new and powerful)|one of the (?:best|many|most)|clearly part of|part of the solution|here to stay|no longer optional)|(?:is|are) (?:too |now )?(?:outdated|dated|old|slow|clunky|inadequate|broken|not fit for purpose|out of date|holding us back|the problem)|are (?:key|essential|vital|critical|crucial|the future|a must|powerful|proven|the (?:best|answer))|(?:is|are) (?:now |also |often |increasingly |becoming )*(?:(?:a|an|the) )?(?:(?:extremely|very|really|truly|incredibly|hugely|most|more) )?(?:important|powerful|valuable|essential|indispensable|pivotal|effective|ideal|perfect|excellent|invaluable|great) (?:asset|tool|way|means|resource|solution|enabler|driver|platform|part|channel|weapon|ally)s?|(?:has|have) (?:emerged|become) (?:as )?(?:(?:a|an|the) )?(?:\w+ )?(?:important|powerful|valuable|essential|pivotal|key|vital|critical|indispensable|go-to|central)|(?:is|are) (?:now )?(?:seen|viewed|regarded) as (?:a|an|the) (?:way|means|key|answer|solution|route)|(?:has|have) (?:enabled|helped|allowed|empowered|transformed|revolutioni[sz]ed|made it possible)|opens? up|connects? the dots|really shines?|works? (?:best|better|well)|gives? (?:you|us|them|people|teams|employees|staff|users|workers|learners|managers)|(?:is|are) (?:\w+ )?(?:cheaper|faster|better|easier|quicker|smarter|more (?:effective|efficient|engaging|productive|powerful|valuable|useful)) than|(?:is|are|isn[’']t|aren[’']t) (?:not |no longer )?(?:just|only|simply|merely) (?:a|an|the|about)\b)\b"
 );
 cue!(
     finite_verb,
@@ -236,7 +236,7 @@ cue!(
 );
 cue!(
     goal_before,
-    r"(?i)(?:\b(?:our|the|my|their) (?:plan|goal|aim|proposal|ask|solution|answer|idea|priority|recommendation)\s*(?:is|:)\s*(?:to\s+\w+\s+)?(?:a|an|the)?\s*|\b(?:the|our|their) (?:answer|solution|key)\b[^.;:!?]{1,40}?\b(?:is|are|was)\s+(?:a|an|the)?\s*|\b(?:we|you|companies|organi[sz]ations|firms|businesses|teams|everyone|they|corporations?|leaders|managers|it)\s+(?:should|must|need to|needs to|have to|has to|will|want to|wants to|plan to|propose to|ought to|are going to|can)\s+(?:\w+\s+){0,2}|\bpart of (?:our|the|a|an|this)\s+|\b(?:will|should|must|shall)\s+(?:\w+\s+)?(?:a|an|the|our|their)?\s*|\b(?:gets?|give|gives|giving|provide|provides|providing|buy|buying|launch|launching)\s+(?:each|every|all|our|the)?\s*(?:\w+\s+)?(?:a|an|its|their|our|new)\s+|\b(?:want|wants|need|needs|require|requires|adopt|adopting|implement|implementing|introduce|introducing|invest in|investing in|embrace|embracing|harness|harnessing|deploy|deploying|roll out|rolling out|making|make|by creating|creating|design|the goal of|the value of|the power of|the importance of|the promise of|the benefits? of|advantages? of|ways (?:how )?|with|through|using|via|of using)\s+(?:a|an|the|our|their|new|more|strategic|well[- ]implemented)?\s*(?:\w+\s+)?)$"
+    r"(?i)(?:\b(?:our|the|my|their) (?:plan|goal|aim|proposal|ask|solution|answer|idea|priority|recommendation)\s*(?:is|:)\s*(?:to\s+\w+\s+)?(?:a|an|the)?\s*|\b(?:the|our|their) (?:answer|solution|key)\b[^.;:!?]{1,40}?\b(?:is|are|was)\s+(?:a|an|the)?\s*|\b(?:we|you|companies|organi[sz]ations|firms|businesses|teams|everyone|they|corporations?|leaders|managers|it)\s+(?:should|must|need to|needs to|have to|has to|will|want to|wants to|plan to|propose to|ought to|are going to|can)\s+(?:\w+\s+){0,2}|\bpart of (?:our|the|a|an|this)\s+|\b(?:will|should|must|shall)\s+(?:\w+\s+)?(?:a|an|the|our|their|more and more|more)?\s*|\b(?:gets?|give|gives|giving|provide|provides|providing|buy|buying|launch|launching)\s+(?:each|every|all|our|the)?\s*(?:\w+\s+)?(?:a|an|its|their|our|new)\s+|\b(?:want|wants|need|needs|require|requires|adopt|adopting|implement|implementing|introduce|introducing|invest in|investing in|embrace|embracing|harness|harnessing|deploy|deploying|roll out|rolling out|making|make|by creating|creating|design|the goal of|the value of|the power of|the importance of|the promise of|the benefits? of|advantages? of|ways (?:how )?|with|through|using|via|of using|help|helps|helping)\s+(?:using\s+|adopting\s+)?(?:a|an|the|this|these|our|their|new|more and more|more|strategic|well[- ]implemented)?\s*(?:\w+\s+)?)$"
 );
 cue!(
     reported_speech,
@@ -255,8 +255,12 @@ cue!(
     r#"(?i)^\s*[”"'’]?\s*(?:is|are|was|were)\s+(?:not|n[’']t|no longer|never)\b|^\s*(?:isn[’']t|aren[’']t|wasn[’']t)\b"#
 );
 cue!(
+    not_just_after,
+    r#"(?i)^\s*[”"'’]?\s*(?:is|are|was|were|isn[’']t|aren[’']t|wasn[’']t)\s+(?:not\s+|no longer\s+)?(?:just|only|simply|merely)\b"#
+);
+cue!(
     claim_before,
-    r"(?i)\b(?:benefits? of|power of|value of|advantages? of|promise of|potential of|invest(?:ing)? in|the need for|need (?:a|an|to adopt|to implement)|by (?:using|adopting|implementing|embracing|leveraging)|embrac\w*|adopt(?:ing)? (?:a|an)?)\s*$"
+    r"(?i)\b(?:benefits? of|power of|value of|advantages? of|promise of|potential of|invest(?:ing)? in|the need for|need (?:a|an|to adopt|to implement)|by (?:using|adopting|implementing|embracing|leveraging)|embrac\w*|adopt(?:ing)? (?:a|an)?|thanks to|(?:is|are) (?:a|an) (?:great|powerful|perfect|ideal|excellent|fantastic|brilliant|effective|wonderful|amazing))\s*$"
 );
 cue!(
     figure,
@@ -491,7 +495,9 @@ fn mention(w: &Window) -> Option<SetAside> {
     if defined_after().is_match(w.after) || defined_before().is_match(w.before) {
         return Some(SetAside::Defined);
     }
-    if warning_before().is_match(w.before) || negated_after().is_match(w.after) {
+    // "X is no longer just a chat app" sells X as more; "X is not the point" warns.
+    let negated = negated_after().is_match(w.after) && !not_just_after().is_match(w.after);
+    if warning_before().is_match(w.before) || negated {
         return Some(SetAside::Warning);
     }
     if reported_speech().is_match(w.sentence) {
@@ -557,8 +563,14 @@ fn is_name_or_title(w: &Window, matched: &str) -> bool {
     if !all_caps || w.before.trim().is_empty() {
         return false;
     }
-    let prior = w.before.split_whitespace().next_back().unwrap_or("");
-    let following = w.after.split_whitespace().next().unwrap_or("");
+    // A heading on the line before, or the sentence's first word, is no part of a name.
+    let before_line = w.before.rsplit('\n').next().unwrap_or("");
+    let prior = match before_line.split_whitespace().collect::<Vec<_>>()[..] {
+        [] | [_] => "",
+        [.., last] => last,
+    };
+    let after_line = w.after.split('\n').next().unwrap_or("");
+    let following = after_line.split_whitespace().next().unwrap_or("");
     let name_word = |word: &str| {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         capitalised(word) && !matches!(word, "I" | "The" | "A" | "An" | "And" | "Or" | "Our")
@@ -684,6 +696,65 @@ mod tests {
                 "team chat product"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn claims_by_comparison_thanks_or_more_than_are_raised() {
+        for (text, term) in [
+            (
+                "Team chat is cheaper than a week of workshops.",
+                "Team chat",
+            ),
+            ("Thanks to the wiki, the depots stay in touch.", "wiki"),
+            (
+                "Our intranet is no longer just a noticeboard: it runs the shift.",
+                "intranet",
+            ),
+            (
+                "The chat app isn't simply a new channel, it is how work gets done.",
+                "chat app",
+            ),
+            (
+                "It is a great gamification scheme for the call centre.",
+                "gamification scheme",
+            ),
+            (
+                "Next year's plans will include more and more gamification.",
+                "gamification",
+            ),
+            ("The wiki gives managers a view of every site.", "wiki"),
+            (
+                "Peer platforms work best when the goals are clear.",
+                "Peer platforms",
+            ),
+        ] {
+            assert_eq!(aside(text, term), None, "{text}");
+        }
+        // "not just" sells the tool as more; a plain negation still warns.
+        assert_eq!(
+            aside("The wiki is not the point; the answers are.", "wiki"),
+            Some(SetAside::Warning)
+        );
+    }
+
+    #[test]
+    fn a_heading_or_a_first_word_is_no_part_of_a_name() {
+        for (text, term) in [
+            (
+                "Summary\nGamification works best with clear goals.",
+                "Gamification",
+            ),
+            (
+                "Using Slack, every depot gives teams a faster answer.",
+                "Slack",
+            ),
+        ] {
+            assert_ne!(aside(text, term), Some(SetAside::NameOrTitle), "{text}");
+        }
+        assert_eq!(
+            aside("The Acme Gamification Lab opened in May.", "Gamification"),
+            Some(SetAside::NameOrTitle)
         );
     }
 
