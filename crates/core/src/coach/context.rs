@@ -236,11 +236,15 @@ cue!(
 );
 cue!(
     goal_before,
-    r"(?i)(?:\b(?:our|the|my|their) (?:plan|goal|aim|proposal|ask|solution|answer|idea|priority|recommendation)\s*(?:is|:)\s*(?:to\s+\w+\s+)?(?:a|an|the)?\s*|\b(?:the|our|their) (?:answer|solution|key)\b[^.;:!?]{1,40}?\b(?:is|are|was)\s+(?:a|an|the)?\s*|\b(?:we|you|companies|organi[sz]ations|firms|businesses|teams|everyone|they|corporations?|leaders|managers|it)\s+(?:should|must|need to|needs to|have to|has to|will|want to|wants to|plan to|propose to|ought to|are going to|can)\s+(?:\w+\s+){0,2}|\bpart of (?:our|the|a|an|this)\s+|\b(?:will|should|must|shall)\s+(?:\w+\s+)?(?:a|an|the|our|their|more and more|more)?\s*|\b(?:gets?|give|gives|giving|provide|provides|providing|buy|buying|launch|launching)\s+(?:each|every|all|our|the)?\s*(?:\w+\s+)?(?:a|an|its|their|our|new)\s+|\b(?:want|wants|need|needs|require|requires|adopt|adopting|implement|implementing|introduce|introducing|invest in|investing in|embrace|embracing|harness|harnessing|deploy|deploying|roll out|rolling out|making|make|by creating|creating|design|the goal of|the value of|the power of|the importance of|the promise of|the benefits? of|advantages? of|ways (?:how )?|with|through|using|via|of using|help|helps|helping)\s+(?:using\s+|adopting\s+)?(?:a|an|the|this|these|our|their|new|more and more|more|strategic|well[- ]implemented)?\s*(?:\w+\s+)?)$"
+    r"(?i)(?:\b(?:our|the|my|their) (?:plan|goal|aim|proposal|ask|solution|answer|idea|priority|recommendation)\s*(?:is|:)\s*(?:to\s+\w+\s+)?(?:a|an|the)?\s*|\b(?:the|our|their) (?:answer|solution|key)\b[^.;:!?]{1,40}?\b(?:is|are|was)\s+(?:a|an|the)?\s*|\b(?:we|you|companies|organi[sz]ations|firms|businesses|teams|everyone|they|corporations?|leaders|managers|it)\s+(?:should|must|need to|needs to|have to|has to|will|want to|wants to|plan to|propose to|ought to|are going to|can)\s+(?:\w+\s+){0,2}|\bpart of (?:our|the|a|an|this)\s+|\b(?:will|should|must|shall)\s+(?:\w+\s+)?(?:a|an|the|our|their|more and more|more)?\s*|\b(?:gets?|give|gives|giving|provide|provides|providing|buy|buying|launch|launching)\s+(?:each|every|all|our|the)?\s*(?:\w+\s+)?(?:a|an|its|their|our|new)\s+|\b(?:want|wants|need|needs|require|requires|adopt|adopting|implement|implementing|introduce|introducing|invest in|investing in|embrace|embracing|harness|harnessing|deploy|deploying|roll out|rolling out|making|make|by creating|creating|design|the goal of|the value of|the power of|the importance of|the promise of|the benefits? of|advantages? of|ways (?:how )?|of using|help|helps|helping)\s+(?:using\s+|adopting\s+)?(?:a|an|the|this|these|our|their|new|more and more|more|strategic|well[- ]implemented)?\s*(?:\w+\s+)?)$"
+);
+cue!(
+    means_before,
+    r"(?i)\b(?:with|through|using|via)\s+(?:a|an|the|this|these|our|their|new|more)?\s*(?:\w+\s+)?$"
 );
 cue!(
     reported_speech,
-    r"(?:\b[A-Z][a-z]+|\b(?i:he|she|they|critics|analysts|experts|vendors))\s+(?i:says|said|argues|argued|claims|claimed|believes|believed|wrote|writes|told|thinks|predicts|predicted)\b|(?i:\baccording to\b)"
+    r#"(?:\b[A-Z][A-Za-z’'-]*[a-z]|\b(?i:he|she|they|critics|analysts|experts|vendors))\s+(?i:says|said|argues|argued|claims|claimed|believes|believed|wrote|writes|told|thinks|predicts|predicted)\b|(?i:\baccording to\b)|[,”"]\s*(?i:says|said|writes|wrote|explains|explained|notes|noted|adds|added)\s+(?:[A-Z]|(?i:he|she)\b)"#
 );
 cue!(
     writer_plan_before,
@@ -406,7 +410,12 @@ pub fn read(
         return Reading::SetAside(aside);
     }
     // When in doubt, do not flag: a tool is raised only when its sentence sells it.
-    if goal_before().is_match(window.before)
+    // "With the wiki, we will…" makes the tool the way; in a story ("OCBC's staff booked
+    // desks through the intranet") it is only how something happened.
+    let means_as_goal = means_before().is_match(window.before)
+        && !narrative_verb().is_match(window.sentence)
+        && !names_an_organisation(&window, matched);
+    if (goal_before().is_match(window.before) || means_as_goal)
         && !(benefit_after().is_match(window.after) || claim_before().is_match(window.before))
     {
         return Reading::Raised(format!(
@@ -735,6 +744,33 @@ mod tests {
         assert_eq!(
             aside("The wiki is not the point; the answers are.", "wiki"),
             Some(SetAside::Warning)
+        );
+    }
+
+    #[test]
+    fn reported_speech_and_a_story_s_means_are_set_aside() {
+        assert_eq!(
+            aside("MacLeod says wikis will change how depots plan.", "wikis"),
+            Some(SetAside::Reported)
+        );
+        assert_eq!(
+            aside(
+                "“Gamification will lift every score in each of our regions,” says Okafor.",
+                "Gamification"
+            ),
+            Some(SetAside::Reported)
+        );
+        assert!(aside(
+            "Staff at Nordbank booked rooms through the intranet.",
+            "intranet"
+        )
+        .is_some());
+        assert_eq!(
+            aside(
+                "With the wiki we will keep every answer in one place.",
+                "wiki"
+            ),
+            None
         );
     }
 
