@@ -92,6 +92,10 @@ cue!(
     r"(?i)\b(?:did|had|has|have|was|were|cut|saw|reduced|increased|grew|introduced|launched|realized|realised|experienced|saved|achieved|used|found|reported|deployed|rolled out|adopted|built|created|moved|replaced|launched|won|lost|halved|doubled|improved|dropped|fell|rose|began|started|ran|piloted|trialled|trialed|tested|implemented|brought|went|turned|shifted|set up|says|said)\b"
 );
 cue!(
+    past_result,
+    r"(?i)\b(?:cut|reduced|saved|increased|grew|rose|lifted|boosted|improved|dropped|fell|declined|halved|doubled|tripled|shortened|lowered|generated|delivered|earned|returned|paid back|paid for itself|avoided|sped up|won|gained|led to|resulted in|achieved|realised|realized|eliminated|slashed)\b"
+);
+cue!(
     hypothetical,
     r"(?i)\b(?:imagine|suppose|if (?:a|an|your|you|the) |could|would|might|hypothetical|for instance,? if|say (?:a|an|your))\b"
 );
@@ -383,7 +387,7 @@ fn case_study(sentence: &str, next: &str) -> bool {
     }
     let with_next = format!("{sentence} {next}");
     past_or_result().is_match(sentence)
-        && (quantified_outcome(&with_next) || result_word().is_match(&with_next))
+        && (quantified_outcome(&with_next) || past_result().is_match(&with_next))
 }
 
 fn peer_case(sentence: &str, neighbours: &str) -> bool {
@@ -514,6 +518,22 @@ mod tests {
         ] {
             assert!(!supplied(text, Element::QuantifiedOutcome), "{text}");
         }
+    }
+
+    #[test]
+    fn a_case_study_needs_its_result() {
+        assert!(!supplied(
+            "Last spring Nordbank introduced a peer network for its branch staff, where productivity matters.",
+            Element::CaseStudy
+        ));
+        assert!(supplied(
+            "In 2024 Nordbank introduced a peer network and cut branch queries by a third.",
+            Element::CaseStudy
+        ));
+        assert!(supplied(
+            "Last spring Nordbank introduced a peer network. Queries to head office halved.",
+            Element::CaseStudy
+        ));
     }
 
     #[test]
