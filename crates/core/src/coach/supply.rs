@@ -62,6 +62,20 @@ cue!(
     survey_verb,
     r"(?i)\b(?:say|said|says|believe|believes|believed|think|thinks|agree|agreed|report(?:ed)?|feel|felt|want|prefer|expect|plan|intend|use|used|are using|have|don[’']t|do not|cite|consider|rate|rated)\b"
 );
+cue!(
+    quoted_statistic,
+    r"(?i)\b(?:according to|stud(?:y|ies)|research\w*|surveys?|estimat\w*|suggests?|indicat(?:ed|es)|polls?|analysts?|forecasts?|predicts?)\b"
+);
+cue!(first_person, r"(?i)\b(?:we|our|us)\b");
+cue!(
+    time_span_around,
+    r"(?i)^\s*(?:years?|months?|weeks?|days?|decades?)\s+ago\b"
+);
+cue!(
+    period_before,
+    r"(?i)\b(?:in|over|during|for|within) the (?:last|past|next|first)\s*$"
+);
+cue!(version_number, r"^\d+\.0$");
 cue!(year_like, r"^(?:19|20)\d\d$");
 cue!(
     version_before,
@@ -198,11 +212,20 @@ pub fn quantified_outcome(sentence: &str) -> bool {
     if !result_word().is_match(sentence) || price_or_macro().is_match(sentence) {
         return false;
     }
+    // Someone else's study or estimate is evidence about the problem, not our outcome.
+    if quoted_statistic().is_match(sentence) && !first_person().is_match(sentence) {
+        return false;
+    }
     number().find_iter(sentence).any(|m| {
         let text = m.as_str().trim();
         let after = &sentence[m.end()..];
         let before = &sentence[..m.start()];
-        if year_like().is_match(text) || version_before().is_match(before) {
+        if year_like().is_match(text)
+            || version_before().is_match(before)
+            || version_number().is_match(text)
+            || time_span_around().is_match(after)
+            || period_before().is_match(before)
+        {
             return false;
         }
         if not_an_outcome_after().is_match(after) {
@@ -510,11 +533,19 @@ mod tests {
             "The change saved the depot $42,000 a year.",
             Element::QuantifiedOutcome
         ));
+        assert!(supplied(
+            "Our own survey found repeat call-outs fell 18%.",
+            Element::QuantifiedOutcome
+        ));
         for text in [
             "In 2021 we had 4,000 staff across 12 sites.",
             "The licence costs $6 per user per month and sales teams love it.",
             "63% of managers say they waste time in meetings and errors grow.",
             "The intranet grew to 12,000 members.",
+            "A vendor study suggests peer networks lift productivity by 25%.",
+            "Three years ago errors were our biggest worry.",
+            "In the last 5 years, knowledge tools improved a great deal.",
+            "Intranet 2.0 tools can improve how a firm works.",
         ] {
             assert!(!supplied(text, Element::QuantifiedOutcome), "{text}");
         }
