@@ -10,11 +10,12 @@ trap 'rm -rf "$home"' EXIT
 step "Starting the app under Xvfb and capturing the screen"
 CASEWRIGHT_HOME="$home" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   "$0" & app=$!
-  # Wait until the window has painted something besides the background, then a moment more.
-  for _ in $(seq 60); do
+  # Wait until the storyboard has painted its cards (a patch left of the centre holds more
+  # than the background: while "Loading project…" shows it is one colour), then a moment more.
+  for _ in $(seq 120); do
     sleep 0.5
-    colours=$(import -window root -colors 16 -format %k info: 2>/dev/null || echo 0)
-    [ "${colours:-0}" -gt 4 ] && break
+    colours=$(import -window root -crop 300x200+300+500 -format %k info: 2>/dev/null || echo 0)
+    [ "${colours:-0}" -gt 8 ] && break
   done
   sleep 2
   import -window root "$1"
