@@ -26,10 +26,10 @@ import { FakeCore, type ImportAnswer, type MergeAnswer, type ResultsAnswer, type
 import type { ImportFile } from "./cases";
 import { firstDraft, projectFromSample, samplePilot } from "./fixture";
 import { bigProject } from "./big";
+import { startRealCore, type RealHarness } from "./real";
 
-declare global {
-  interface Window {
-    harness: {
+/** The fake core's harness (the test files not yet on the real core). */
+type FakeHarness = {
       core: FakeCore;
       /** The edits sent so far. */
       edits(): Edit[];
@@ -105,11 +105,25 @@ declare global {
       importSource(answer: ImportAnswer): void;
       /** Every import asked for: the uids and the place sent, in order. */
       imports(): { uids: string[]; to: Place }[];
-    };
+};
+
+declare global {
+  interface Window {
+    harness: FakeHarness | RealHarness;
   }
 }
 
 const params = new URLSearchParams(location.search);
+// ?core=PORT: the real core, through the test server on that port (harness/real.ts).
+const realPort = params.get("core");
+if (realPort) window.harness = startRealCore(Number(realPort), Number(params.get("delay") ?? 0));
+else startFake();
+
+const target = document.getElementById("app");
+if (!target) throw new Error("harness/index.html has no #app element");
+mount(App, { target });
+
+function startFake() {
 const sample = projectFromSample(JSON.parse(sampleText));
 // ?coach=demo: a first draft with advice for the coach to give.
 // ?big=2000x12 (or 2000x12x60, with 60 more in the library): a generated big project (harness/big.ts).
@@ -191,6 +205,4 @@ window.harness = {
   imports: () => JSON.parse(JSON.stringify(core.imports)),
 };
 
-const target = document.getElementById("app");
-if (!target) throw new Error("harness/index.html has no #app element");
-mount(App, { target });
+}
