@@ -202,7 +202,13 @@ export async function shownBoard(page) {
 }
 
 export const edits = (page) => page.evaluate(() => window.harness.edits());
-export const coreProject = (page) => page.evaluate(() => window.harness.project());
+/** The project as the core holds it: asked of the test server itself on the real core (the page does not see that call). */
+export async function coreProject(page) {
+  const port = new URL(page.url()).searchParams.get("core");
+  if (!port) return page.evaluate(() => window.harness.project());
+  const response = await fetch(`http://127.0.0.1:${port}/invoke/current_project`, { method: "POST", body: "{}" });
+  return (await response.json()).project;
+}
 
 /** Waits until the fake core has received `count` edits and the toolbar says they are saved. */
 export async function settled(page, count) {

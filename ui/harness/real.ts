@@ -18,6 +18,10 @@ export class RealCoreLog {
   sent: { command: string; args: Args }[] = [];
   /** Every refusal the core answered (the AppError, or Tauri's string for a bad call), in order. */
   refusals: { command: string; error: unknown }[] = [];
+  /** Every answer the core gave, by command, in order (refusals are in `refusals`). */
+  answers: { command: string; value: unknown }[] = [];
+  /** Every event forwarded from the server (what the shell would have emitted), in order. */
+  events: { event: string; payload: unknown }[] = [];
   /** The project as the core's last reply that carried one had it. */
   last: OpenedProject | null = null;
 }
@@ -46,7 +50,10 @@ export function startRealCore(port: number, delayMs: number) {
 
   const forwardEvents = async () => {
     const { value } = await post("/test/events", {});
-    for (const { event, payload } of value as { event: string; payload: unknown }[]) await emit(event, payload);
+    for (const { event, payload } of value as { event: string; payload: unknown }[]) {
+      log.events.push(clone({ event, payload }));
+      await emit(event, payload);
+    }
   };
 
   mockWindows("main");
@@ -64,6 +71,7 @@ export function startRealCore(port: number, delayMs: number) {
         log.refusals.push({ command, error: clone(value) });
         throw value;
       }
+      log.answers.push({ command, value: clone(value) });
       if (isOpened(value)) log.last = clone(value);
       return value;
     },
@@ -71,6 +79,7 @@ export function startRealCore(port: number, delayMs: number) {
   );
 
   const sentArgs = (command: string) => log.sent.filter((s) => s.command === command).map((s) => clone(s.args));
+  const answered = (command: string) => log.answers.filter((a) => a.command === command).map((a) => clone(a.value));
   return {
     core: log,
     /** The edits the UI sent so far, refused ones too. */
@@ -81,6 +90,25 @@ export function startRealCore(port: number, delayMs: number) {
     refusals: () => clone(log.refusals),
     /** The project as the core's last reply had it. */
     project: (): Project => clone(log.last?.project) as Project,
+    /** The core's answers to each `command`, in order. */
+    answered,
+    // What the UI sent, by what it is for (the names the fake core's harness gave them).
+    previews: () => sentArgs("briefing_preview").map((a) => a.settings),
+    exports: () => sentArgs("export_briefing_dialog").map((a) => a.settings),
+    thumbnails: () => sentArgs("picture_thumbnail").map((a) => a.id as number),
+    resultsDialogs: () => sentArgs("read_results_dialog").map((a) => a.design),
+    caseUses: () => sentArgs("use_library_case"),
+    casesExports: () => sentArgs("export_cases_dialog").map((a) => a.selection ?? null),
+    shares: () => sentArgs("share_copy_dialog").map((a) => a.options),
+    merges: () => sentArgs("apply_merge"),
+    imports: () => sentArgs("import_blocks"),
+    /** The export-progress events the shell would have sent, in order. */
+    progress: () => log.events.filter((e) => e.event === "export-progress").map((e) => clone(e.payload)),
+    /** The briefings the core wrote (each export's answer; a cancelled one answers null). */
+    written: () =>
+      answered("export_briefing_dialog")
+        .filter((a): a is { path: string } => a !== null)
+        .map((a) => a.path),
     /** Sends a native-menu action, as the shell does. */
     menu: (action: MenuAction) => emit("menu-action", action),
   };
