@@ -1,5 +1,6 @@
 // Fixtures the browser tests start the real core from (core.reset({ project })): the sample as the
 // core gives it, rewritten. Test data only; every rule is the core's.
+import { deflateSync } from "node:zlib";
 
 /**
  * The sample rewritten the way a first draft often reads (`?coach=demo`): tool-talk, jargon
@@ -90,4 +91,48 @@ export async function firstDraftReset(core) {
 /** The reset that starts from the sample with its pilot run (`samplePilot`), as one saved edit (no undo history). */
 export function samplePilotReset() {
   return { edits: [{ op: "addPilot", pilot: samplePilot(), index: 0 }] };
+}
+
+// ---- Pictures: real PNG files for the core to check, store and draw ----
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+function header(width, height) {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr)]);
+}
+
+/** A whole PNG of `width` × `height` pixels in one colour. */
+export function png(width, height, [r, g, b] = [11, 92, 133]) {
+  const row = Buffer.alloc(1 + width * 3);
+  for (let x = 0; x < width; x++) row.set([r, g, b], 1 + x * 3);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([header(width, height), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/** A PNG whose header says `width` × `height` (its pixels cut short): what a huge scan's first bytes say. */
+export function pngHeaderOnly(width, height) {
+  return Buffer.concat([header(width, height), chunk("IDAT", deflateSync(Buffer.alloc(64))), chunk("IEND", Buffer.alloc(0))]);
 }

@@ -103,6 +103,8 @@ export async function startCore() {
     state: () => call("/test/state"),
     /** The next export is cancelled when its progress reaches `at` (e.g. { step: "layout" }). */
     cancelExportAt: (at) => call("/test/cancel-export-at", at),
+    /** The next `command` answers `error` without reaching the core: only for a failure no real cause can make. */
+    failNext: (command, error) => call("/test/fail-next", { command, error }),
     /** Ends the server, waits for it to exit, then removes its folder. */
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

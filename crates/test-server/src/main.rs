@@ -18,6 +18,9 @@
 //!   (`[{ event, payload }]`), taken; every reply says how many wait in `X-Casewright-Events`.
 //! - `POST /test/cancel-export-at` `{ step, done? }`: the next export is cancelled (through
 //!   `Session::cancel_export`, as the Cancel button does) when its progress reaches that step.
+//! - `POST /test/fail-next` `{ command, error }`: the next call of `command` answers `error`
+//!   (an `AppError`) without reaching the core: only for a failure no real cause can make
+//!   from outside the core (a preview that cannot be laid out).
 //! - `GET /test/state`: `{ path, dir, dialogsLeft, shell }`, `shell` being what the system
 //!   opener was asked to open or reveal.
 //!
@@ -87,6 +90,8 @@ struct Run {
     events: RefCell<Vec<Value>>,
     /// The export progress at which the next export is cancelled.
     cancel_at: RefCell<Option<Map<String, Value>>>,
+    /// The refusal the next call of a command answers instead of the core (`/test/fail-next`).
+    fail_next: RefCell<Option<(String, Value)>>,
     /// What the system opener was asked to show.
     shell: RefCell<Vec<Value>>,
 }
@@ -108,6 +113,7 @@ impl Run {
             dialogs: RefCell::default(),
             events: RefCell::default(),
             cancel_at: RefCell::default(),
+            fail_next: RefCell::default(),
             shell: RefCell::default(),
         };
         let s = &run.session;
@@ -183,6 +189,17 @@ impl Run {
     /// One IPC command: the session method `src-tauri/src/commands.rs` calls for it, with
     /// the test's dialog answer where the command starts with a native dialog.
     fn invoke(&self, a: &Args) -> Answer {
+        let planted = self
+            .fail_next
+            .borrow()
+            .as_ref()
+            .is_some_and(|(c, _)| *c == a.command);
+        if planted {
+            let (_, error) = self.fail_next.borrow_mut().take().unwrap_or_default();
+            return Err(Failure::App(serde_json::from_value(error).map_err(
+                |e| Failure::Call(format!("the planted error is not an AppError: {e}")),
+            )?));
+        }
         let s = &self.session;
         match a.command.as_str() {
             "current_project" => answer(s.current()),
@@ -294,6 +311,10 @@ impl Run {
             "events" => Ok(Value::Array(std::mem::take(&mut *self.events.borrow_mut()))),
             "cancel-export-at" => {
                 *self.cancel_at.borrow_mut() = Some(a.fields.clone());
+                Ok(Value::Null)
+            }
+            "fail-next" => {
+                *self.fail_next.borrow_mut() = Some((a.get("command")?, a.get("error")?));
                 Ok(Value::Null)
             }
             "state" => Ok(json!({
