@@ -101,6 +101,7 @@ export function startRealCore(port: number, delayMs: number) {
     casesExports: () => sentArgs("export_cases_dialog").map((a) => a.selection ?? null),
     shares: () => sentArgs("share_copy_dialog").map((a) => a.options),
     merges: () => sentArgs("apply_merge"),
+    takeOvers: () => sentArgs("take_over_project").length,
     imports: () => sentArgs("import_blocks"),
     /** The export-progress events the shell would have sent, in order. */
     progress: () => log.events.filter((e) => e.event === "export-progress").map((e) => clone(e.payload)),
