@@ -56,7 +56,8 @@ export async function serveHarness() {
  */
 export async function startCore() {
   const dir = await mkdtemp(join(tmpdir(), "casewright-core-"));
-  const child = spawn(TEST_SERVER, ["--dir", dir], { stdio: ["ignore", "pipe", "inherit"] });
+  // Its stdin is a pipe held open by this process: should this process die, the server ends too.
+  const child = spawn(TEST_SERVER, ["--dir", dir], { stdio: ["pipe", "pipe", "inherit"] });
   // Settles when the process has ended, or never started (a spawn error has no exit event).
   const exited = new Promise((resolve) => {
     child.once("exit", (code, signal) => resolve(code ?? signal));

@@ -25,7 +25,8 @@
 //!   opener was asked to open or reveal.
 //!
 //! Usage: `casewright-test-server --dir DIR [--port PORT]`. It binds 127.0.0.1 (port 0: the
-//! system picks), prints the port as stdout's first line and serves one request at a time.
+//! system picks), prints the port as stdout's first line and serves one request at a time,
+//! until it is killed or its standard input closes.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -380,6 +381,12 @@ fn main() {
         .map(|a| a.port())
         .unwrap_or_default();
     println!("{port}");
+    // Its standard input closing means whoever started it has gone: it ends too, so a test
+    // runner that died leaves no server behind.
+    std::thread::spawn(|| {
+        let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut Vec::new());
+        std::process::exit(0);
+    });
 
     let mut runs = 0u32;
     let mut run: Option<Run> = None;
