@@ -1,21 +1,24 @@
-// Metric charts in Chromium: the core's chart model (the harness's test double of
-// briefing/chart.rs) drawn in a metric's card and, labelled, in its inspector; both follow an
+// Metric charts in Chromium, over the real core (crates/test-server): its chart model
+// (briefing/chart.rs) drawn in a metric's card and, labelled, in its inspector; both follow an
 // edit once it is saved. Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openHarness, serveHarness, settled, shot } from "./support.mjs";
+import { launch, openHarness, serveHarness, settled, shot, startCore } from "./support.mjs";
 
 let server;
 let browser;
+let core;
 
 before(async () => {
   server = await serveHarness();
+  core = await startCore();
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await core?.stop();
 });
 
 const TITLE = "Resolve escalated problems in 12 days, not 19";
@@ -32,7 +35,7 @@ function bars(chart) {
 }
 
 test("editing a metric's target in the inspector updates its card's chart once saved", async () => {
-  const { page, errors } = await openHarness(browser, server.url, { delay: 150 });
+  const { page, errors } = await openHarness(browser, server.url, { core, delay: 150 });
   const card = page.locator('[data-testid="block"]', { has: page.getByTestId("block-title").getByText(TITLE, { exact: true }) });
   const cardChart = card.getByRole("img", { name: /^Chart: / });
   // Its unit, "working days (target median)", is longer than a chart label takes (24 characters).

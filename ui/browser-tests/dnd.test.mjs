@@ -1,21 +1,24 @@
 // Drag and drop in real Chromium, with the mouse and with the keyboard, against the harness
-// (the real App over a fake core that records the edits it is sent).
+// (the real App over the real core, crates/test-server; the harness records the edits sent).
 // Run with `npm run test:browser` (it builds harness/dist first).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { board, centre, coreProject, drag, edits, launch, openHarness, serveHarness, settled, shot } from "./support.mjs";
+import { board, centre, coreProject, drag, edits, launch, openHarness, serveHarness, settled, shot, startCore } from "./support.mjs";
 
 let server;
 let browser;
+let core;
 
 before(async () => {
   server = await serveHarness();
+  core = await startCore();
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await core?.stop();
 });
 
 const zone = (page, name) =>
@@ -39,7 +42,7 @@ async function titleOf(locator) {
 }
 
 test("mouse: a library block dropped in the middle of a section goes to that index", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await openHarness(browser, server.url, { core });
   const proof = zone(page, "Proof");
   await proof.scrollIntoViewIfNeeded();
   const before = await board(page);
@@ -66,9 +69,9 @@ test("mouse: a library block dropped in the middle of a section goes to that ind
   assert.deepEqual(after.sections.Proof, [before.sections.Proof[0], title, ...before.sections.Proof.slice(1)]);
   assert.deepEqual(after.library, before.library.slice(1));
   // The page shows exactly what the core now has.
-  const core = await coreProject(page);
+  const held = await coreProject(page);
   assert.deepEqual(
-    core.sections.find((s) => s.id === proofId).blocks.map((b) => b.title),
+    held.sections.find((s) => s.id === proofId).blocks.map((b) => b.title),
     after.sections.Proof,
   );
   assert.equal(await page.locator('[data-testid="drop-placeholder"]').count(), 0);
@@ -78,7 +81,7 @@ test("mouse: a library block dropped in the middle of a section goes to that ind
 });
 
 test("mouse: reordering within a section sends the block's final index (slow core: no flicker)", async () => {
-  const { page, errors } = await openHarness(browser, server.url, { delay: 400 });
+  const { page, errors } = await openHarness(browser, server.url, { core, delay: 400 });
   const opportunity = zone(page, "Opportunity");
   const before = await board(page);
   const first = cards(opportunity).first();
@@ -103,7 +106,7 @@ test("mouse: reordering within a section sends the block's final index (slow cor
 
 test("mouse: a block dragged from a section back to the library", async () => {
   // A tall window, so the library has empty room below its cards to drop into.
-  const { page, errors } = await openHarness(browser, server.url, { height: 1400 });
+  const { page, errors } = await openHarness(browser, server.url, { core, height: 1400 });
   const gain = zone(page, "What we gain");
   const before = await board(page);
   const moving = cards(gain).first();
@@ -124,7 +127,7 @@ test("mouse: a block dragged from a section back to the library", async () => {
 });
 
 test("keyboard: Space picks up, arrows and Tab move, Space drops: one MoveBlock", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await openHarness(browser, server.url, { core });
   const before = await board(page);
   const card = cards(zone(page, "Opportunity")).first();
   const id = await blockId(card);
@@ -160,7 +163,7 @@ test("keyboard: Space picks up, arrows and Tab move, Space drops: one MoveBlock"
 });
 
 test("keyboard: Escape cancels the move and sends nothing", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await openHarness(browser, server.url, { core });
   const before = await board(page);
   const card = cards(zone(page, "Proof")).nth(1);
   const id = await blockId(card);
@@ -187,7 +190,7 @@ test("keyboard: Escape cancels the move and sends nothing", async () => {
 });
 
 test("sections: dragging a section's handle reorders the sections", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await openHarness(browser, server.url, { core });
   const titles = () => page.locator('[data-testid="section-title"]').allTextContents();
   const before = (await titles()).map((t) => t.trim());
   const firstId = await sectionId(page, before[0]);
@@ -205,7 +208,7 @@ test("sections: dragging a section's handle reorders the sections", async () => 
 });
 
 test("sections: keyboard reorder with the handle (Space, arrow, Space)", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await openHarness(browser, server.url, { core });
   const titles = () => page.locator('[data-testid="section-title"]').allTextContents();
   const before = (await titles()).map((t) => t.trim());
   const id = await sectionId(page, before[1]);

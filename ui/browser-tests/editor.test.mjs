@@ -1,24 +1,31 @@
 // The editor as a person sees it in Chromium: layout, the inspector, menus, saving and the
-// native menu's events. Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
+// native menu's events, over the real core (crates/test-server). Screenshots go to $UI_SHOTS
+// (default /tmp/ui-shots).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { board, edits, launch, openHarness, serveHarness, settled, shot } from "./support.mjs";
+import { mkdir } from "node:fs/promises";
+import { board, edits, launch, openHarness, serveHarness, settled, shot, startCore } from "./support.mjs";
 
 let server;
 let browser;
+let core;
 
 before(async () => {
   server = await serveHarness();
+  core = await startCore();
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await core?.stop();
 });
 
+const open = (options = {}) => openHarness(browser, server.url, { core, ...options });
+
 test("three areas: library left, storyboard centre, inspector right; the title names the file", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await open();
   const width = (selector) => page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().width));
   assert.equal(await width(".library-pane"), 280);
   assert.equal(await width('[data-testid="side-panel"]'), 340);
@@ -34,7 +41,7 @@ test("three areas: library left, storyboard centre, inspector right; the title n
 });
 
 test("editing a metric in the inspector updates its card after the pause", async () => {
-  const { page, errors } = await openHarness(browser, server.url, { delay: 250 });
+  const { page, errors } = await open({ delay: 250 });
   const card = page.locator('[data-testid="section-blocks"] > [data-testid="block"][data-kind="metric"]').first();
   await card.click();
   const inspector = page.getByTestId("inspector");
@@ -59,7 +66,7 @@ test("editing a metric in the inspector updates its card after the pause", async
 });
 
 test("Move to… menu and section notes, as shown", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await open();
   await page.getByRole("button", { name: "Proof", exact: true }).click();
   await page.getByTestId("inspector").getByLabel("Speaker notes").waitFor();
   const first = page.locator('[data-testid="section-blocks"] > [data-testid="block"]').first();
@@ -72,13 +79,14 @@ test("Move to… menu and section notes, as shown", async () => {
   const startSmall = (await board(page)).sections["Start small"];
   assert.equal(edit.op, "moveBlock");
   assert.equal(edit.to.index, startSmall.length - 1);
-  assert.equal(startSmall.at(-1), (await page.evaluate(() => window.harness.project().sections[3].blocks.at(-1).title)));
+  const held = (await core.invoke("current_project")).project.sections.find((s) => s.title === "Start small");
+  assert.equal(startSmall.at(-1), held.blocks.at(-1).title, "the core holds the block where the page shows it");
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test("the native menu's Undo and Redo (menu-action events) run like the toolbar", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await open();
   const before = await board(page);
   await page.locator('[data-testid="library"] > [data-testid="block"]').first().getByRole("button", { name: /^Move “/ }).click();
   await page.getByRole("menuitem", { name: /^Opportunity/ }).click();
@@ -99,15 +107,21 @@ test("the native menu's Undo and Redo (menu-action events) run like the toolbar"
 });
 
 test("a refused edit: error banner, 'Not saved', and the core's state shown again", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await open();
   const before = await board(page);
-  await page.evaluate(() => window.harness.failNext({ code: "io", message: "the disk is full" }));
+  // A real cause: SQLite cannot make the save's rollback journal beside the file (a folder has its name).
+  await mkdir(`${core.run.path}-journal`);
   await page.locator('[data-testid="library"] > [data-testid="block"]').first().getByRole("button", { name: /^Move “/ }).click();
   await page.getByRole("menuitem", { name: /^Proof/ }).click();
   const alert = page.getByRole("alert");
   await alert.waitFor();
-  assert.match(await alert.textContent(), /Could not save the change\.\s*the disk is full/);
-  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]').textContent.includes("Not saved — the disk is full"));
+  const [refusal] = await page.evaluate(() => window.harness.refusals());
+  assert.equal(refusal.command, "apply_edit");
+  const { message } = refusal.error;
+  assert.ok(message.length > 0, "the core says why");
+  assert.ok((await alert.textContent()).includes(`Could not save the change.`), "the banner says what failed");
+  assert.ok((await alert.textContent()).includes(message), "and the core's reason");
+  await page.waitForFunction((why) => document.querySelector('[data-testid="save-state"]').textContent.includes(`Not saved — ${why}`), message);
   assert.deepEqual(await board(page), before);
   await shot(page, "refused-edit.png");
   assert.deepEqual(errors, []);
@@ -115,7 +129,7 @@ test("a refused edit: error banner, 'Not saved', and the core's state shown agai
 });
 
 test("a smaller window and a filtered, empty library stay usable", async () => {
-  const { page, errors } = await openHarness(browser, server.url, { width: 1280, height: 760 });
+  const { page, errors } = await open({ width: 1280, height: 760 });
   await page.getByRole("searchbox", { name: "Filter the library by text" }).fill("no such words");
   await page.getByText("No blocks in the library match this filter.").waitFor();
   await page.getByRole("button", { name: "Proof", exact: true }).click();

@@ -1,22 +1,29 @@
 // Export PDF…'s progress in Chromium, against the fake core's export (harness/fake.ts): its
 // steps sent as export-progress events, spaced out by harness.slowExport, and cancel_export
 // honoured. The status bar shows a slow export's steps with Cancel; a quick one never shows
-// them. Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
+// them. The quick export runs on the real core (crates/test-server): its progress events are the
+// core's, forwarded as the shell emits them. The slow and cancelled ones stay on the fake: the test
+// server answers one request at a time, so a Cancel cannot reach it during an export, and a real
+// export is too quick to pace. Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openHarness, serveHarness, shot } from "./support.mjs";
+import { join } from "node:path";
+import { launch, openHarness, serveHarness, shot, startCore } from "./support.mjs";
 
 let server;
 let browser;
+let core;
 
 before(async () => {
   server = await serveHarness();
+  core = await startCore();
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await core?.stop();
 });
 
 const progressbar = (page) => page.getByRole("progressbar", { name: "Exporting the briefing" });
@@ -100,7 +107,9 @@ test("Cancel stops the export: nothing written, a short status and no success; E
 });
 
 test("a quick export never shows the progress", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await openHarness(browser, server.url, { core });
+  const pages = (await core.invoke("briefing_preview", { settings: { paper: "a4", handout: false } })).pages.length;
+  await core.dialog("briefing.pdf");
   // Anything that ever shows a progress bar is noted, however briefly.
   await page.evaluate(() => {
     window.sawProgress = false;
@@ -109,10 +118,12 @@ test("a quick export never shows the progress", async () => {
     }).observe(document.body, { childList: true, subtree: true });
   });
   await page.locator("#export-pdf").click();
-  await waitForStatus(page, /^Exported 8 pages/);
+  await waitForStatus(page, new RegExp(`^Exported ${pages} pages to ${join(core.run.dir, "briefing.pdf").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
   await page.waitForTimeout(600);
   assert.equal(await page.evaluate(() => window.sawProgress), false);
-  assert.ok((await page.evaluate(() => window.harness.progress().length)) > 0, "its steps were sent");
+  const steps = await page.evaluate(() => window.harness.progress().map((p) => p.step));
+  assert.deepEqual([...new Set(steps)], ["pictures", "layout", "writing", "saving"], "the core's steps were sent");
+  assert.deepEqual(await page.evaluate(() => window.harness.written()), [join(core.run.dir, "briefing.pdf")]);
   await page.getByRole("button", { name: "Open PDF" }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();

@@ -1,24 +1,36 @@
-// Pictures in Chromium, against the harness's fake core: the project's logo and accent colour
-// (Project inspector, nothing selected) and a block's photo and caption (Block inspector, the
-// card's indicator). The fake "adds" a picture without a dialog (640 × 480 unless the test sets
-// another size) and draws each thumbnail as an SVG. Screenshots go to $UI_SHOTS (default
+// Pictures in Chromium, over the real core (crates/test-server): the project's logo and accent
+// colour (Project inspector, nothing selected) and a block's photo and caption (Block inspector,
+// the card's indicator). Each picture is a real PNG file written by the test (fixtures.mjs) and
+// chosen through the test server's dialog answer; the core checks, stores and draws it. Screenshots go to $UI_SHOTS (default
 // /tmp/ui-shots).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { coreProject, edits, launch, openHarness, serveHarness, settled, shot } from "./support.mjs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { png, pngHeaderOnly } from "./fixtures.mjs";
+import { coreProject, edits, launch, openHarness, serveHarness, settled, shot, startCore } from "./support.mjs";
 
 let server;
 let browser;
+let core;
 
 before(async () => {
   server = await serveHarness();
+  core = await startCore();
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await core?.stop();
 });
+
+/** Writes `bytes` as `name` in the run's folder and makes it the next file dialog's answer. */
+async function choose(name, bytes) {
+  await writeFile(join(core.run.dir, name), bytes);
+  await core.dialog(name);
+}
 
 const inspector = (page) => page.getByTestId("inspector");
 const branding = (page) => page.getByTestId("branding-group");
@@ -33,8 +45,8 @@ async function loaded(img) {
 }
 
 test("choosing a logo shows its thumbnail, and it survives undo and redo", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
-  await page.evaluate(() => window.harness.pictureSize(800, 200));
+  const { page, errors } = await openHarness(browser, server.url, { core });
+  await choose("logo.png", png(800, 200));
   await branding(page).getByText("No logo. A logo goes on the briefing's cover.").waitFor();
   await branding(page).getByRole("button", { name: "Choose logo…" }).click();
   await settled(page, 1);
@@ -64,7 +76,7 @@ test("choosing a logo shows its thumbnail, and it survives undo and redo", async
 });
 
 test("an accent colour typed as hex applies after the pause; one that is not a colour says so and is not sent", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await openHarness(browser, server.url, { core });
   const hex = branding(page).getByLabel("Accent colour", { exact: true });
   const picker = branding(page).getByLabel("Pick the accent colour");
   assert.equal(await picker.inputValue(), "#0b5c85", "the picker shows the theme's colour");
@@ -104,8 +116,8 @@ test("an accent colour typed as hex applies after the pause; one that is not a c
 
 test("a block's photo: its thumbnail at its shape, the card's indicator, the caption saved, and removed", async () => {
   // Tall enough for the whole Photo group to show in the inspector's screenshot.
-  const { page, errors } = await openHarness(browser, server.url, { height: 1250 });
-  await page.evaluate(() => window.harness.pictureSize(480, 640));
+  const { page, errors } = await openHarness(browser, server.url, { core, height: 1250 });
+  await choose("night-shift.png", png(480, 640, [47, 133, 90]));
   const card = firstStory(page);
   const id = Number(await card.getAttribute("data-block-id"));
   await card.click();
@@ -158,15 +170,18 @@ test("a block's photo: its thumbnail at its shape, the card's indicator, the cap
 });
 
 test("a picture the shell refuses is shown in the error banner, and nothing changes", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
-  await page.evaluate(() =>
-    window.harness.failPictureNext({ code: "image_too_large", message: "scan.png is 20000 × 15000 pixels; the largest picture Casewright takes is 10000 pixels a side." }),
-  );
+  const { page, errors } = await openHarness(browser, server.url, { core });
+  // A real cause: a scan far larger than the core takes (its size is read from the header, before decoding).
+  await choose("scan.png", pngHeaderOnly(20000, 15000));
   await firstStory(page).click();
   await photoGroup(page).getByRole("button", { name: "Choose photo…" }).click();
   const alert = page.getByRole("alert");
   await alert.waitFor();
-  assert.match(await alert.textContent(), /Could not add the picture\.\s*scan\.png is 20000 × 15000 pixels/);
+  const [refusal] = await page.evaluate(() => window.harness.refusals());
+  assert.equal(refusal.error.code, "image_too_large");
+  assert.match(refusal.error.message, /20000/, "the core names the size");
+  assert.match(await alert.textContent(), /Could not add the picture\./);
+  assert.ok((await alert.textContent()).includes(refusal.error.message), "with the core's reason");
   assert.equal(await alert.getAttribute("data-code"), "image_too_large");
   assert.deepEqual(await edits(page), []);
   assert.equal(await firstStory(page).getByTestId("photo-indicator").count(), 0);
@@ -174,6 +189,7 @@ test("a picture the shell refuses is shown in the error banner, and nothing chan
   await shot(page, "picture-refused.png");
 
   // The next try works, and clears the banner.
+  await choose("photo.png", png(640, 480));
   await photoGroup(page).getByRole("button", { name: "Choose photo…" }).click();
   await settled(page, 1);
   await alert.waitFor({ state: "detached" });

@@ -1,36 +1,42 @@
 // The Pilots view in Chromium: planning a pilot, the core's refusals beside the form, results
 // typed, pasted and imported, the report with its chart, and using a win in the storyboard.
-// The fake core judges pilots with a test double (harness/pilots.ts): these tests compare what
-// the page shows with what that double returned, never with numbers of their own.
+// Over the real core (crates/test-server), which judges the pilots: these tests compare what the
+// page shows with what the core returned, never with numbers of their own.
 // Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { board, coreProject, edits, launch, openHarness, serveHarness, settled, shot, shownBoard } from "./support.mjs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { samplePilotReset } from "./fixtures.mjs";
+import { board, coreProject, edits, launch, openHarness, serveHarness, settled, shot, shownBoard, startCore } from "./support.mjs";
 
 let server;
 let browser;
+let core;
 
 before(async () => {
   server = await serveHarness();
+  core = await startCore();
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await core?.stop();
 });
 
 /** Opens the Pilots view (the sample pilot selected) once its report shows. */
 async function openPilots(options) {
-  const { page, errors } = await openHarness(browser, server.url, options);
+  const { page, errors } = await openHarness(browser, server.url, { core, reset: samplePilotReset(), ...options });
   await page.getByRole("tab", { name: /^Pilots/ }).click();
   await page.getByTestId("pilot-editor").waitFor();
   await page.getByTestId("pilot-report").getByTestId("verdict").waitFor();
   return { page, errors, editor: page.getByTestId("pilot-editor"), report: page.getByTestId("pilot-report") };
 }
 
-/** The reports as the fake core judges the project now. */
-const coreReports = (page) => page.evaluate(() => window.harness.core.handle("pilot_reports", {}));
+/** The reports as the core judges the project now (asked by the test, not the page). */
+const coreReports = () => core.invoke("pilot_reports");
 
 /** Pastes text into an element as a spreadsheet's copy would arrive. */
 function paste(locator, text) {
@@ -239,12 +245,14 @@ test("results pasted from a spreadsheet are saved and judged: the report's words
 
 test("Import CSV… reads the spreadsheet for the criterion's design and picks the metric named like it", async () => {
   const { page, errors, editor } = await openPilots();
-  const metrics = [
-    { metric: "Ideas per engineer", results: { design: "paired", pairs: [[1, 2], [0, 1]] }, missing: 0 },
-    { metric: "hours a week spent searching for answers", results: { design: "paired", pairs: [[4, 2], [3.5, 2.5], [5, 3]] }, missing: 1 },
-    { metric: "Escalations", results: { design: "paired", pairs: [[9, 7]] }, missing: 0 },
-  ];
-  await page.evaluate((answer) => window.harness.resultsAnswer(answer), metrics);
+  // A paired spreadsheet of three metrics; one "after" cell left empty (a missing observation).
+  const hours = "hours a week spent searching for answers";
+  await writeFile(
+    join(core.run.dir, "results.csv"),
+    `metric,subject,before,after\nIdeas per engineer,a,1,2\nIdeas per engineer,b,0,1\n${hours},a,4,2\n${hours},b,3.5,2.5\n${hours},c,5,3\n${hours},d,6,\nEscalations,a,9,7\n`,
+  );
+  await core.dialog("results.csv");
+  const metrics = [{}, { results: { design: "paired", pairs: [[4, 2], [3.5, 2.5], [5, 3]] } }];
   const criterion = criterionGroup(editor, 2);
   await criterion.getByRole("button", { name: "Import CSV…" }).click();
   const chooser = criterion.getByTestId("import-chooser");
@@ -271,7 +279,7 @@ test("Import CSV… reads the spreadsheet for the criterion's design and picks t
 
   // A cancelled dialog changes nothing.
   const sent = (await edits(page)).length;
-  await page.evaluate(() => window.harness.resultsAnswer(null));
+  await core.dialog(null);
   await criterion.getByRole("button", { name: "Import CSV…" }).click();
   await page.waitForFunction(() => window.harness.resultsDialogs().length === 2);
   await page.waitForTimeout(100);
@@ -283,13 +291,19 @@ test("Import CSV… reads the spreadsheet for the criterion's design and picks t
 
 test("a spreadsheet with bad lines is refused with every line listed, and nothing changes", async () => {
   const { page, errors, editor } = await openPilots();
-  const rows = [
-    { line: 3, column: "value", message: '"twelve" is not a number' },
-    { line: 7, column: "group", message: '"pliot" is neither pilot nor comparison' },
-    { line: 9, column: "value", message: "the cell is empty" },
+  // Three bad lines (an empty cell is not one: it is a missing observation, left out).
+  const m = "Days to resolve an escalated problem";
+  await writeFile(
+    join(core.run.dir, "bad.csv"),
+    `metric,group,value\n${m},pilot,9\n${m},pilot,twelve\n${m},pilot,10\n${m},comparison,18\n${m},comparison,20\n${m},pliot,11\n${m},comparison,19\n${m},pilot,-\n`,
+  );
+  await core.dialog("bad.csv");
+  // As the core words them (crates/core/src/pilot/table.rs).
+  const problems = [
+    'line 3, column value: "twelve" is not a number (write it like 12.5, without separators or units)',
+    'line 7, column group: "pliot" is not a group; write pilot or comparison',
+    'line 9, column value: "-" is not a number (write it like 12.5, without separators or units)',
   ];
-  const problems = ['line 3, column value: "twelve" is not a number', 'line 7, column group: "pliot" is neither pilot nor comparison', "line 9, column value: the cell is empty"];
-  await page.evaluate((problems) => window.harness.resultsAnswer({ code: "invalid_csv", message: "not read", details: { kind: "rows", problems } }), rows);
   const before = await coreProject(page);
   const criterion = criterionGroup(editor, 0);
   await criterion.getByRole("button", { name: "Import CSV…" }).click();
@@ -369,7 +383,7 @@ test("a weak pilot cannot be used as a win: the button is off with the reason, a
   const refusal = report.getByTestId("leverage-refusal");
   await refusal.waitFor();
   const text = (await refusal.textContent()).replace(/\s+/g, " ").trim();
-  assert.match(text, /^The storyboard was not changed\. Not a win yet: none of the 1 success criteria met its target with an interval that leaves no doubt\. Say so, and say what you learned\. The storyboard was left as it was\.$/);
+  assert.match(text, /^The storyboard was not changed\. Not a win yet: the success criterion has not met its target with an interval that leaves no doubt\. Say so, and say what you learned\. The storyboard was left as it was\.$/);
   assert.equal((await coreProject(page)).sections.flatMap((s) => s.blocks).length, blocks);
   assert.deepEqual(
     (await edits(page)).map((e) => e.op),
@@ -399,9 +413,8 @@ test("a weak pilot cannot be used as a win: the button is off with the reason, a
 });
 
 test("a project without pilots says what a pilot is for, and plans one from there", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
-  await page.goto(`${server.url}?pilots=none`);
-  await page.getByTestId("storyboard").waitFor();
+  // The bundled sample plans a pilot in its storyboard but has none in its Pilots view.
+  const { page, errors } = await openHarness(browser, server.url, { core });
   await page.getByRole("tab", { name: "Pilots" }).click();
   await page.getByRole("heading", { name: "No pilots yet" }).waitFor();
   assert.equal(await page.getByTestId("pilot-count").count(), 0);

@@ -1,24 +1,33 @@
-// Two people, one file, in Chromium against the fake core (harness/fake.ts): a project another
-// Casewright has open (harness.openReadOnly) shows read-only — the banner says who, where and
+// Two people, one file, in Chromium over the real core (crates/test-server): a project another
+// Casewright has open (its lock file beside the project names them) shows read-only — the banner says who, where and
 // since when, as text; nothing invites a change, while reading, searching, the preview and the
 // PDF export still work — with Save a Copy… and Edit Anyway… (after a warning); and Share a
 // Copy… (File menu): its modal dialog, the options it sends, what it reports, a cancel, an
 // error kept in the dialog, the keyboard. Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { board, centre, coreProject, drag, edits, launch, openHarness, serveHarness, settled, shot } from "./support.mjs";
+import { writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { firstDraftReset, samplePilotReset } from "./fixtures.mjs";
+import { board, centre, coreProject, drag, edits, launch, openHarness, serveHarness, settled, shot, startCore } from "./support.mjs";
 
 let server;
 let browser;
+let core;
+/** The reset to a first draft of the sample (advice with fixes), with its pilot. */
+let draft;
 
 before(async () => {
   server = await serveHarness();
+  core = await startCore();
+  draft = await firstDraftReset(core);
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await core?.stop();
 });
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
@@ -33,15 +42,19 @@ const activeLabel = (page) =>
     return el?.labels?.[0]?.textContent?.trim() ?? el?.textContent?.trim() ?? el?.tagName;
   });
 
-/** The harness, with the project opened again as `holder` has it open elsewhere. */
+/** Writes the lock file another Casewright keeps beside the project while `holder` has it open. */
+const lockedBy = (holder) => writeFile(join(dirname(core.run.path), `.~lock.${basename(core.run.path)}#`), JSON.stringify(holder));
+
+/** The harness, with the project opened again (File › Open Recent) while `holder` has it open elsewhere. */
 async function openReadOnly(holder = ANA, options = {}) {
-  const opened = await openHarness(browser, server.url, options);
+  const opened = await openHarness(browser, server.url, { core, ...options });
   const alerts = [];
   opened.page.on("dialog", (dialog) => {
     alerts.push(dialog.message());
     void dialog.dismiss();
   });
-  await opened.page.evaluate((h) => window.harness.openReadOnly(h), holder);
+  await lockedBy(holder);
+  await opened.page.evaluate((path) => window.harness.menu({ action: "openRecent", path }), core.run.path);
   await banner(opened.page).waitFor();
   return { ...opened, alerts };
 }
@@ -87,7 +100,7 @@ test("a project someone else has open: the banner says who, where and since when
 });
 
 test("read-only: nothing invites a change; reading, filtering, the coach, the preview and the PDF export still work", async () => {
-  const { page, errors } = await openReadOnly(ANA, { coach: "demo" });
+  const { page, errors } = await openReadOnly(ANA, { reset: { ...draft, edits: samplePilotReset().edits } });
   for (const kind of ["benefit", "story", "metric"]) assert.equal(await page.locator(`#new-block-${kind}`).isDisabled(), true);
   assert.equal(await page.locator("#add-section").isDisabled(), true);
   assert.equal(await page.getByTestId("move-menu").count(), 0, "no Move to… on the cards");
@@ -146,9 +159,10 @@ test("read-only: nothing invites a change; reading, filtering, the coach, the pr
   for (const fix of await coach.getByTestId("fix").all()) assert.equal(await fix.isDisabled(), true);
   await page.getByRole("tab", { name: "Preview" }).click();
   await page.getByTestId("preview").getByRole("img", { name: /^Page 1 of \d+$/ }).waitFor();
+  await core.dialog("briefing.pdf");
   await page.locator("#export-pdf").click();
   await page.waitForFunction(() => /^Exported \d+ pages/.test(document.querySelector('footer [role="status"]')?.textContent ?? ""));
-  assert.deepEqual(await page.evaluate(() => window.harness.written()), ["/tmp/harness-briefing.pdf"]);
+  assert.deepEqual(await page.evaluate(() => window.harness.written()), [join(core.run.dir, "briefing.pdf")]);
 
   // The Pilots view: read, not planned or used.
   await page.getByRole("tab", { name: /^Pilots/ }).click();
@@ -221,10 +235,11 @@ test("Edit Anyway… warns first (Escape or Cancel keep it read-only), then take
 
 test("Save a Copy… saves one's own copy (Save As) and goes on editing it", async () => {
   const { page, errors } = await openReadOnly();
-  await page.evaluate(() => window.harness.saveAsPath("/home/ben/Social collaboration (Ben).casewright"));
+  const copy = join(core.run.dir, "Social collaboration (Ben).casewright");
+  await core.dialog(copy);
   await banner(page).getByRole("button", { name: "Save a Copy…" }).click();
   await banner(page).waitFor({ state: "detached" });
-  assert.equal(await statusText(page), "Saved a copy as /home/ben/Social collaboration (Ben).casewright; you are editing the copy now");
+  assert.equal(await statusText(page), `Saved a copy as ${copy}; you are editing the copy now`);
   assert.equal(await page.title(), "Social collaboration (Ben).casewright — Casewright");
   assert.match(await page.getByTestId("save-state").textContent(), /All changes saved/);
   await page.locator("#new-block-story").click();
@@ -235,9 +250,11 @@ test("Save a Copy… saves one's own copy (Save As) and goes on editing it", asy
 });
 
 test("a change the core refuses as read-only shows its message in the error banner; the window then shows read-only", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
-  // Another Casewright took the file over behind this window's back.
-  await page.evaluate((h) => (window.harness.core.readOnly = h), ANA);
+  const { page, errors } = await openHarness(browser, server.url, { core });
+  // Behind this window's back, another Casewright took the file over and the core opened it again
+  // (read-only now): the page still shows it editable.
+  await lockedBy(ANA);
+  await core.invoke("open_recent", { path: core.run.path });
   await page.locator("#new-block-metric").click();
   const alert = page.locator('[role="alert"][data-code="read_only"]');
   await alert.waitFor();
@@ -253,7 +270,7 @@ test("a change the core refuses as read-only shows its message in the error bann
 });
 
 test("Share a Copy…: a modal dialog; the options chosen are sent, the copy's size reported, the choice remembered", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await openHarness(browser, server.url, { core });
   await page.evaluate(() => window.harness.menu({ action: "shareCopy" }));
   const dialog = shareDialog(page);
   await dialog.waitFor();
@@ -286,6 +303,7 @@ test("Share a Copy…: a modal dialog; the options chosen are sent, the copy's s
   assert.equal(await activeLabel(page), "Choose Where to Save…");
   assert.equal(await page.getByRole("tab", { name: "Storyboard" }).getAttribute("aria-selected"), "true");
 
+  await core.dialog("Sample (shared).casewright");
   await page.keyboard.press("Enter");
   await dialog.waitFor({ state: "detached" });
   const shares = await page.evaluate(() => window.harness.shares());
@@ -294,8 +312,12 @@ test("Share a Copy…: a modal dialog; the options chosen are sent, the copy's s
   assert.equal(await page.locator(".app").getAttribute("inert"), null);
   await shot(page.locator("footer.statusbar"), "share-done-statusbar.png");
 
-  // Remembered, and a copy that left a case study out says so.
-  await page.evaluate(() => window.harness.shareAnswer({ bytes: 148000, unusedCasesLeftOut: 1, foreignObjectsLeftOut: 0 }));
+  // Remembered, and a copy that left a case study out says so: a library case used as a story, whose
+  // story was then deleted (done through the core directly; the share does not read the page).
+  const [hit] = (await core.invoke("search_cases", { query: { text: "", industry: null, size: null, kind: null, year: null, evidence: null, relation: null, sort: "relevance", limit: 1 } })).hits;
+  const used = await core.invoke("use_library_case", { id: hit.case.id, relation: null, to: { in: "library", index: 0 }, metrics: false });
+  await core.invoke("apply_edit", { edit: { op: "deleteBlock", id: used.project.library[0].id } });
+  await core.dialog("Sample (shared again).casewright");
   await page.evaluate(() => window.harness.menu({ action: "shareCopy" }));
   await dialog.waitFor();
   assert.equal(await notes.isChecked(), true);
@@ -304,32 +326,34 @@ test("Share a Copy…: a modal dialog; the options chosen are sent, the copy's s
   await dialog.getByRole("button", { name: "Choose Where to Save…" }).click();
   await dialog.waitFor({ state: "detached" });
   assert.deepEqual((await page.evaluate(() => window.harness.shares())).at(-1), { stripNotes: true, stripDismissed: false });
-  assert.equal(await statusText(page), "Shared copy saved (148 KB), 1 unused case study left out.");
+  assert.match(await statusText(page), /^Shared copy saved \(\d+ KB\), 1 unused case study left out\.$/);
   assert.deepEqual(await edits(page), []);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test("Share a Copy…: a cancelled save dialog just closes; an error stays in the dialog; Escape closes it, focus back", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
+  const { page, errors } = await openHarness(browser, server.url, { core });
   const dialog = shareDialog(page);
-  await page.evaluate(() => window.harness.shareAnswer(null));
+  await core.dialog(null);
   await page.evaluate(() => window.harness.menu({ action: "shareCopy" }));
   await dialog.getByRole("button", { name: "Choose Where to Save…" }).click();
   await dialog.waitFor({ state: "detached" });
   assert.equal(await statusText(page), "");
   assert.equal(await page.locator('[role="alert"]').count(), 0);
 
-  await page.evaluate(() =>
-    window.harness.shareAnswer({ code: "io", message: "could not write /mnt/team/Sample (shared).casewright: permission denied" }),
-  );
+  // A real cause: the folder chosen is not there (gone from a network drive, say).
+  await core.dialog(join(core.run.dir, "no such folder", "Sample (shared).casewright"));
   await page.locator("#export-pdf").focus();
   await page.evaluate(() => window.harness.menu({ action: "shareCopy" }));
   await dialog.getByRole("button", { name: "Choose Where to Save…" }).click();
   const alert = dialog.getByRole("alert");
   await alert.waitFor();
   assert.match(await alert.textContent(), /Could not share a copy\./);
-  assert.equal(await dialog.getByTestId("share-error-message").textContent(), "could not write /mnt/team/Sample (shared).casewright: permission denied");
+  const [refusal] = await page.evaluate(() => window.harness.refusals());
+  assert.equal(refusal.command, "share_copy_dialog");
+  assert.ok(refusal.error.message.includes("no such folder"), `the core names the place (${refusal.error.message})`);
+  assert.equal(await dialog.getByTestId("share-error-message").textContent(), refusal.error.message);
   assert.equal(await page.locator('[role="alert"]').count(), 1, "said in the dialog, not in the window's banner");
   assert.equal(await dialog.isVisible(), true);
   assert.equal(await activeLabel(page), "Choose Where to Save…", "focus stays on the button");
@@ -350,6 +374,7 @@ test("Share a Copy…: a cancelled save dialog just closes; an error stays in th
 
 test("Share a Copy… is offered while read-only (it only reads the project)", async () => {
   const { page, errors } = await openReadOnly(ANA, { width: 800, height: 600 });
+  await core.dialog("Sample (shared).casewright");
   await page.evaluate(() => window.harness.menu({ action: "shareCopy" }));
   const dialog = shareDialog(page);
   await dialog.waitFor();

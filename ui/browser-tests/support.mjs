@@ -1,11 +1,20 @@
-// Shared by the browser tests: serves harness/dist on a free localhost port and drives
-// Debian's Chromium through playwright-core (no browser download).
+// Shared by the browser tests: serves harness/dist on a free localhost port, starts the real
+// core's test server (crates/test-server) and drives Debian's Chromium through playwright-core
+// (no browser download).
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { mkdirSync } from "node:fs";
 import { chromium } from "playwright-core";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** The test server `npm run test:browser` builds (cargo build -p casewright-test-server). */
+export const TEST_SERVER =
+  process.env.CASEWRIGHT_TEST_SERVER ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug", "casewright-test-server");
 
 const DIST = fileURLToPath(new URL("../harness/dist/", import.meta.url));
 const TYPES = {
@@ -40,6 +49,72 @@ export async function serveHarness() {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+/**
+ * Starts the test server (the real core's Session) in a temporary folder and waits for the port
+ * on its first line. `stop()` ends it, waits for it to exit, and only then removes the folder.
+ * Each page opened with `{ core }` starts from `core.reset(...)`: a fresh session and project.
+ */
+export async function startCore() {
+  const dir = await mkdtemp(join(tmpdir(), "casewright-core-"));
+  // Its stdin is a pipe held open by this process: should this process die, the server ends too.
+  const child = spawn(TEST_SERVER, ["--dir", dir], { stdio: ["pipe", "pipe", "inherit"] });
+  // Settles when the process has ended, or never started (a spawn error has no exit event).
+  const exited = new Promise((resolve) => {
+    child.once("exit", (code, signal) => resolve(code ?? signal));
+    child.once("error", (error) => resolve(error.message));
+  });
+  let port;
+  try {
+    port = await new Promise((resolve, reject) => {
+      createInterface({ input: child.stdout }).once("line", (line) => resolve(Number(line)));
+      child.once("error", reject);
+      exited.then((how) => reject(new Error(`the test server ${TEST_SERVER} ended (${how}) before it listened`)));
+    });
+  } catch (error) {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const call = async (route, body) => {
+    const response = await fetch(`http://127.0.0.1:${port}${route}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body ?? {}),
+    });
+    const text = await response.text();
+    const value = text === "" ? null : JSON.parse(text);
+    if (!response.ok) throw Object.assign(new Error(`${route}: ${text}`), { body: value });
+    return value;
+  };
+  let run = null;
+  return {
+    port,
+    /** A fresh session: the sample (or `project`, written as `fileName`), `edits` applied, no undo history. */
+    reset: async (options = {}) => (run = await call("/test/reset", options)),
+    /** The last reset's `{ path, dir }`: the project's path and the folder dialog answers are in. */
+    get run() {
+      return run;
+    },
+    /** What the next native file dialog answers: a path (relative: in `run.dir`), or null for Cancel. */
+    dialog: (path) => call("/test/dialog", { path }),
+    /** A command as the UI invokes it (for a test to read the core's state; the page does not see it). */
+    invoke: (command, args) => call(`/invoke/${command}`, args),
+    /** `{ path, dir, dialogsLeft, shell }`. */
+    state: () => call("/test/state"),
+    /** The next export is cancelled when its progress reaches `at` (e.g. { step: "layout" }). */
+    cancelExportAt: (at) => call("/test/cancel-export-at", at),
+    /** The next `command` answers `error` without reaching the core: only for a failure no real cause can make. */
+    failNext: (command, error) => call("/test/fail-next", { command, error }),
+    /** Ends the server, waits for it to exit, then removes its folder. */
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -57,19 +132,29 @@ export async function launch() {
 }
 
 /**
- * A fresh page on the harness (a new fake core each time), once the storyboard shows.
+ * A fresh page on the harness, once the storyboard shows: over the real core when `core` (from
+ * `startCore()`) is given, reset first with `reset` (see `core.reset`); else over a new fake core.
  * `coach: "demo"` starts from a first draft the coach has advice on (harness/fixture.ts);
  * `big: "2000x12"` from a generated project of 2,000 blocks in 12 sections (harness/big.ts).
  */
-export async function openHarness(browser, url, { delay = 0, width = 1440, height = 900, reducedMotion = "no-preference", coach = null, big = null } = {}) {
+export async function openHarness(
+  browser,
+  url,
+  { delay = 0, width = 1440, height = 900, reducedMotion = "no-preference", coach = null, big = null, core = null, reset = {} } = {},
+) {
+  if (core) await core.reset(reset);
   const page = await browser.newPage({ viewport: { width, height }, reducedMotion });
   page.setDefaultTimeout(8000);
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
+  // The core's refusals are 422 answers, which Chromium logs as failed loads: those are replies, not errors.
+  const refusal = core ? `http://127.0.0.1:${core.port}/invoke/` : null;
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(new Error(message.text()));
+    if (message.type() !== "error") return;
+    if (refusal && message.location().url.startsWith(refusal) && /status of 422/.test(message.text())) return;
+    errors.push(new Error(message.text()));
   });
-  await page.goto(`${url}?delay=${delay}${coach ? `&coach=${coach}` : ""}${big ? `&big=${big}` : ""}`);
+  await page.goto(`${url}?delay=${delay}${coach ? `&coach=${coach}` : ""}${big ? `&big=${big}` : ""}${core ? `&core=${core.port}` : ""}`);
   await page.waitForSelector('[data-testid="storyboard"] [data-testid="block"]');
   return { page, errors };
 }
@@ -120,7 +205,13 @@ export async function shownBoard(page) {
 }
 
 export const edits = (page) => page.evaluate(() => window.harness.edits());
-export const coreProject = (page) => page.evaluate(() => window.harness.project());
+/** The project as the core holds it: asked of the test server itself on the real core (the page does not see that call). */
+export async function coreProject(page) {
+  const port = new URL(page.url()).searchParams.get("core");
+  if (!port) return page.evaluate(() => window.harness.project());
+  const response = await fetch(`http://127.0.0.1:${port}/invoke/current_project`, { method: "POST", body: "{}" });
+  return (await response.json()).project;
+}
 
 /** Waits until the fake core has received `count` edits and the toolbar says they are saved. */
 export async function settled(page, count) {

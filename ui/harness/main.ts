@@ -7,11 +7,8 @@ import sampleText from "../../assets/sample/social-collaboration.json?raw";
 import "../src/app.css";
 import App from "../src/App.svelte";
 import type {
-  AppError,
-  BriefingSettings,
   CaseQuery,
   CaseStudy,
-  Design,
   Edit,
   ExportProgress,
   LockHolder,
@@ -20,16 +17,15 @@ import type {
   Project,
   Relation,
   Resolution,
-  ShareOptions,
 } from "../src/lib/bindings";
-import { FakeCore, type ImportAnswer, type MergeAnswer, type ResultsAnswer, type ShareAnswer, type SlowExport } from "./fake";
+import { FakeCore, type ImportAnswer, type MergeAnswer, type SlowExport } from "./fake";
 import type { ImportFile } from "./cases";
 import { firstDraft, projectFromSample, samplePilot } from "./fixture";
 import { bigProject } from "./big";
+import { startRealCore, type RealHarness } from "./real";
 
-declare global {
-  interface Window {
-    harness: {
+/** The fake core's harness (the test files not yet on the real core). */
+type FakeHarness = {
       core: FakeCore;
       /** The edits sent so far. */
       edits(): Edit[];
@@ -37,37 +33,12 @@ declare global {
       project(): Project;
       /** Sends a native-menu action, as the shell does. */
       menu(action: MenuAction): Promise<void>;
-      /** Refuses the next edit. */
-      failNext(error: AppError): void;
-      /** Fails the next coach report. */
-      failCoachNext(error: AppError): void;
-      /** Fails the next briefing preview. */
-      failPreviewNext(error: AppError): void;
-      /** The settings of each briefing preview asked for. */
-      previews(): BriefingSettings[];
-      /** The settings of each PDF export. */
-      exports(): BriefingSettings[];
-      /** The next Choose logo…/Choose photo… is refused with this error (e.g. code "not_an_image"). */
-      failPictureNext(error: AppError): void;
-      /** The next picture dialog is cancelled. */
-      cancelPictureNext(): void;
-      /** The pixel size of the pictures added from now on (640 × 480 unless set). */
-      pictureSize(width: number, height: number): void;
-      /** The picture ids whose thumbnails were asked for, in order. */
-      thumbnails(): number[];
       /** Exports from now on pause `stepMs` before each step (and count `pictures` if given); null: at once. */
       slowExport(slow: SlowExport | null): void;
       /** The export-progress events sent so far. */
       progress(): ExportProgress[];
       /** The briefings exports have written (a cancelled one writes none). */
       written(): string[];
-      /**
-       * What Import CSV… answers from now on: the metrics read (ImportedResults[]), an error
-       * (e.g. { code: "invalid_csv", message: a bad line per line }), or null (cancelled).
-       */
-      resultsAnswer(answer: ResultsAnswer): void;
-      /** The design each results dialog was opened for. */
-      resultsDialogs(): Design[];
       /** Adds a case to the fake library (as save_library_case with id 0); its id. */
       addCase(study: CaseStudy): number;
       /** The cases in the fake library. */
@@ -83,14 +54,6 @@ declare global {
        * change refused (code "read_only"), as File › Open Recent of a locked file does.
        */
       openReadOnly(holder: LockHolder): Promise<void>;
-      /** How many times the project was taken over (Edit Anyway). */
-      takeOvers(): number;
-      /** Where Save As… "writes" its copy from now on; null: its dialog is cancelled (the default). */
-      saveAsPath(path: string | null): void;
-      /** What Share a Copy… answers from now on: "write" (the default), a SharedCopy, an error, or null (cancelled). */
-      shareAnswer(answer: ShareAnswer): void;
-      /** The options of every Share a Copy… asked for, in order. */
-      shares(): ShareOptions[];
       /**
        * What Merge Changes From… plans from now on: "sample" (the default: Ben's copy of the sample,
        * harness/merge.ts), a plan (with `takenEdits` and `theirEdits`: what its changes do here),
@@ -105,17 +68,31 @@ declare global {
       importSource(answer: ImportAnswer): void;
       /** Every import asked for: the uids and the place sent, in order. */
       imports(): { uids: string[]; to: Place }[];
-    };
+};
+
+declare global {
+  interface Window {
+    harness: FakeHarness | RealHarness;
   }
 }
 
 const params = new URLSearchParams(location.search);
+// ?core=PORT: the real core, through the test server on that port (harness/real.ts).
+const realPort = params.get("core");
+if (realPort) window.harness = startRealCore(Number(realPort), Number(params.get("delay") ?? 0));
+else startFake();
+
+const target = document.getElementById("app");
+if (!target) throw new Error("harness/index.html has no #app element");
+mount(App, { target });
+
+function startFake() {
 const sample = projectFromSample(JSON.parse(sampleText));
 // ?coach=demo: a first draft with advice for the coach to give.
 // ?big=2000x12 (or 2000x12x60, with 60 more in the library): a generated big project (harness/big.ts).
 const big = /^(\d+)x(\d+)(?:x(\d+))?$/.exec(params.get("big") ?? "");
 const project = big ? bigProject(Number(big[1]), Number(big[2]), Number(big[3] ?? 0)) : params.get("coach") === "demo" ? firstDraft(sample) : sample;
-// ?pilots=none: a project without pilots (the Pilots view's empty state).
+// ?pilots=none: a project without pilots.
 project.pilots = params.get("pilots") === "none" || big ? [] : [samplePilot()];
 const core = new FakeCore(project, "/home/ana/Sample - Social collaboration.casewright");
 core.delayMs = Number(params.get("delay") ?? 0);
@@ -129,36 +106,11 @@ window.harness = {
   edits: () => JSON.parse(JSON.stringify(core.edits)),
   project: () => JSON.parse(JSON.stringify(core.project)),
   menu: (action) => emit("menu-action", action),
-  failNext: (error) => {
-    core.failNext = error;
-  },
-  failCoachNext: (error) => {
-    core.failCoachNext = error;
-  },
-  failPreviewNext: (error) => {
-    core.failPreviewNext = error;
-  },
-  previews: () => JSON.parse(JSON.stringify(core.previews)),
-  exports: () => JSON.parse(JSON.stringify(core.exports)),
-  failPictureNext: (error) => {
-    core.failPictureNext = error;
-  },
-  cancelPictureNext: () => {
-    core.cancelPictureNext = true;
-  },
-  pictureSize: (width, height) => {
-    core.pictureSize = { width, height };
-  },
-  thumbnails: () => [...core.thumbnails],
   slowExport: (slow) => {
     core.slowExport = slow ? { ...slow } : null;
   },
   progress: () => JSON.parse(JSON.stringify(core.progress)),
   written: () => [...core.written],
-  resultsAnswer: (answer) => {
-    core.resultsAnswer = answer === null ? null : JSON.parse(JSON.stringify(answer));
-  },
-  resultsDialogs: () => [...core.resultsDialogs],
   addCase: (study) => core.library.save({ ...JSON.parse(JSON.stringify(study)), id: 0 }),
   cases: () => JSON.parse(JSON.stringify(core.library.cases)),
   importFile: (file) => {
@@ -170,14 +122,6 @@ window.harness = {
     core.readOnly = JSON.parse(JSON.stringify(holder));
     return emit("menu-action", { action: "openRecent", path: core.path });
   },
-  takeOvers: () => core.takeOvers,
-  saveAsPath: (path) => {
-    core.saveAsPath = path;
-  },
-  shareAnswer: (answer) => {
-    core.shareAnswer = answer === null || answer === "write" ? answer : JSON.parse(JSON.stringify(answer));
-  },
-  shares: () => JSON.parse(JSON.stringify(core.shares)),
   mergePlan: (answer) => {
     core.mergeAnswer = answer === null || answer === "sample" ? answer : JSON.parse(JSON.stringify(answer));
   },
@@ -191,6 +135,4 @@ window.harness = {
   imports: () => JSON.parse(JSON.stringify(core.imports)),
 };
 
-const target = document.getElementById("app");
-if (!target) throw new Error("harness/index.html has no #app element");
-mount(App, { target });
+}
