@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use casewright_core::ipc::AppError;
-use casewright_core::pilot::table::TableError;
+use casewright_core::sheet::TableError;
 use casewright_core::ErrorCode;
 
 /// The whole of `path` as UTF-8 text, refusing a file over `max_bytes` before reading it

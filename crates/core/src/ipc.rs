@@ -132,7 +132,7 @@ pub struct AppError {
 pub enum ErrorDetails {
     /// Bad rows of a spreadsheet, each with its line (the header is line 1) and column.
     Rows {
-        problems: Vec<crate::pilot::table::TableError>,
+        problems: Vec<crate::sheet::TableError>,
     },
 }
 
@@ -147,7 +147,7 @@ impl AppError {
 
     /// A spreadsheet refused for its bad rows: the message lists them one a line, the
     /// details carry them as fields.
-    pub fn rows(problems: Vec<crate::pilot::table::TableError>) -> AppError {
+    pub fn rows(problems: Vec<crate::sheet::TableError>) -> AppError {
         let message = problems
             .iter()
             .map(ToString::to_string)
@@ -161,7 +161,7 @@ impl AppError {
     }
 
     /// The bad rows, when the error has them.
-    pub fn row_problems(&self) -> &[crate::pilot::table::TableError] {
+    pub fn row_problems(&self) -> &[crate::sheet::TableError] {
         match &self.details {
             Some(ErrorDetails::Rows { problems }) => problems,
             None => &[],
@@ -238,7 +238,7 @@ pub fn typescript() -> String {
         AppError::decl(&cfg),
         ErrorCode::decl(&cfg),
         ErrorDetails::decl(&cfg),
-        crate::pilot::table::TableError::decl(&cfg),
+        crate::sheet::TableError::decl(&cfg),
         MenuAction::decl(&cfg),
         ExportProgress::decl(&cfg),
         crate::briefing::chart::MetricChart::decl(&cfg),

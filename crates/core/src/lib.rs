@@ -17,6 +17,7 @@ pub mod project_file;
 pub mod recent;
 pub mod session;
 pub mod sharing;
+pub mod sheet;
 pub mod storyboard;
 pub mod template;
 

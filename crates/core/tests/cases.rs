@@ -813,6 +813,25 @@ fn a_bad_case_row_is_named_by_the_line_an_editor_shows() {
         [7],
         "the sixth row is line 7"
     );
+    assert_eq!(
+        lines(&format!("{header}\r\n\nFirst,Org,rail,soon\n")),
+        [4],
+        "blank lines before it are counted"
+    );
+}
+
+/// A refused row brings its first cells, so the person recognises it without counting.
+#[test]
+fn a_bad_case_row_shows_its_first_cells() {
+    let text = "title,organisation,industry,year\nShared log,Rail Works,rail,nineteen-ninety\n";
+    let (_, map) = default_mapping(text).unwrap();
+    let errors = read_csv(text, &map).unwrap_err();
+    assert_eq!(errors[0].row, ["Shared log", "Rail Works", "rail"]);
+    assert_eq!(errors[0].column.as_deref(), Some("year"));
+    assert_eq!(
+        errors[0].to_string(),
+        "line 2, column year: \"nineteen-ninety\" is not a year (the row: Shared log | Rail Works | rail)"
+    );
 }
 
 #[test]

@@ -294,4 +294,5 @@ fn a_bad_result_row_is_named_by_the_line_an_editor_shows() {
         format!("{header}Visits,pilot,3\n\"Visits\nper week\",pilot,4\nVisits,pilot,many\n");
     assert_eq!(lines(&multi), [5]);
     assert_eq!(lines(&format!("\u{feff}{multi}")), [5]);
+    assert_eq!(lines(&format!("{header}\nVisits,pilot,twelve\n")), [3]);
 }

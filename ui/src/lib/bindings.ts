@@ -150,7 +150,11 @@ export type TableError = {
 /**
  * 1-based line of the file (the header is line 1); 0 for the file as a whole.
  */
-line: number, column: string | null, message: string, };
+line: number, column: string | null, message: string, 
+/**
+ * The row's first non-empty cells, shortened (empty for the file as a whole).
+ */
+row: Array<string>, };
 
 export type MenuAction = { "action": "new" } | { "action": "open" } | { "action": "saveAs" } | { "action": "shareCopy" } | { "action": "mergeFrom" } | { "action": "importBlocks" } | { "action": "export" } | { "action": "undo" } | { "action": "redo" } | { "action": "openRecent", path: string, };
 

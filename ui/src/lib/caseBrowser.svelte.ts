@@ -6,6 +6,7 @@
 import { tick } from "svelte";
 import type { AppError, CaseHit, CaseQuery, CaseStudy, ImportPreview, Relation, SearchResult } from "./bindings";
 import { deleteLibraryCase, exportCasesDialog, importCases, previewCaseImport, saveLibraryCase, searchCases, toAppError } from "./backend";
+import type { RowProblem } from "./errors";
 import { activeChips, blankCaseForm, cleanMapping, emptyQuery, importProblems, importSummaryText, mappingProblem, sameCaseForm, toCaseForm, type CaseForm } from "./cases";
 
 /** How long typing pauses before the core is asked. */
@@ -25,7 +26,7 @@ export type ImportStep =
   | { step: "idle" }
   | { step: "mapping"; preview: ImportPreview; mapping: Record<string, number> }
   | { step: "duplicates"; preview: ImportPreview; mapping: Record<string, number>; message: string }
-  | { step: "problems"; preview: ImportPreview; mapping: Record<string, number>; problems: string[] }
+  | { step: "problems"; preview: ImportPreview; mapping: Record<string, number>; problems: RowProblem[] }
   | { step: "done"; text: string };
 
 export interface CaseBrowserHost {

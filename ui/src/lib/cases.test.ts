@@ -104,10 +104,13 @@ describe("wording", () => {
 
   it("lists every bad line of a refused import", () => {
     const problems = [
-      { line: 3, column: null, message: "no title" },
-      { line: 7, column: "year", message: '"soon" is not a year' },
+      { line: 3, column: null, message: "no title", row: [] },
+      { line: 7, column: "year", message: '"soon" is not a year', row: ["Acme", "Onboarding pilot"] },
     ];
-    expect(importProblems({ code: "invalid_csv", message: "not imported", details: { kind: "rows", problems } })).toEqual(["line 3: no title", 'line 7, column year: "soon" is not a year']);
+    expect(importProblems({ code: "invalid_csv", message: "not imported", details: { kind: "rows", problems } })).toEqual([
+      { text: "line 3: no title", row: [] },
+      { text: 'line 7, column year: "soon" is not a year', row: ["Acme", "Onboarding pilot"] },
+    ]);
   });
 
   it("needs title and organisation mapped, and drops unmapped fields", () => {

@@ -4,7 +4,7 @@
 // Searching, ranking, snippets and facets themselves are the core's (search_cases); this module
 // only shapes what the view sends and shows.
 import type { AppError, CaseQuery, CaseStudy, Evidence, Facets, OrgSize, OutcomeKind, Outcome, Place, Project, Relation, SearchResult } from "./bindings";
-import { rowProblems } from "./errors";
+import { rowProblemList, type RowProblem } from "./errors";
 import { locateBlock, zoneSectionId, type Selection } from "./dnd";
 import { formatNumber } from "./format";
 import { numberText, parseNumber } from "./forms";
@@ -127,9 +127,9 @@ export function placeForCase(project: Project, selection: Selection): Place {
   return { in: "library", index: project.library.length };
 }
 
-/** The bad rows of an "invalid_csv" refusal (one each), or the message alone. */
-export function importProblems(error: AppError): string[] {
-  return rowProblems(error);
+/** The bad rows of an "invalid_csv" refusal (one each, with the row's first cells), or the message alone. */
+export function importProblems(error: AppError): RowProblem[] {
+  return rowProblemList(error);
 }
 
 /** The fields an import cannot do without. */

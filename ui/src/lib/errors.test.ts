@@ -9,9 +9,9 @@ describe("the rows of a refused spreadsheet", () => {
       details: {
         kind: "rows" as const,
         problems: [
-          { line: 3, column: "value", message: '"twelve" is not a number' },
-          { line: 7, column: null, message: "no title" },
-          { line: 0, column: null, message: "the file has no rows" },
+          { line: 3, column: "value", message: '"twelve" is not a number', row: [] },
+          { line: 7, column: null, message: "no title", row: [] },
+          { line: 0, column: null, message: "the file has no rows", row: [] },
         ],
       },
     };
@@ -20,6 +20,6 @@ describe("the rows of a refused spreadsheet", () => {
 
   it("fall back to the message when the error has no rows", () => {
     expect(rowProblems({ code: "io", message: "Cannot read results.csv" })).toEqual(["Cannot read results.csv"]);
-    expect(rowProblemText({ line: 2, column: "year", message: "not a year" })).toBe("line 2, column year: not a year");
+    expect(rowProblemText({ line: 2, column: "year", message: "not a year", row: [] })).toBe("line 2, column year: not a year");
   });
 });

@@ -10,6 +10,17 @@ export function rowProblemText(problem: TableError): string {
   return `${where}: ${problem.message}`;
 }
 
+/** A bad row as a list shows it: what is wrong, and the row's first cells to recognise it by. */
+export type RowProblem = { text: string; row: string[] };
+
+/** The bad rows of a refused spreadsheet with their cells; else the message alone. */
+export function rowProblemList(error: AppError): RowProblem[] {
+  if (error.details?.kind === "rows" && error.details.problems.length > 0) {
+    return error.details.problems.map((problem) => ({ text: rowProblemText(problem), row: problem.row }));
+  }
+  return [{ text: error.message, row: [] }];
+}
+
 /** The bad rows of a refused spreadsheet, one each; else the message alone. */
 export function rowProblems(error: AppError): string[] {
   if (error.details?.kind === "rows" && error.details.problems.length > 0) {

@@ -122,8 +122,8 @@ describe("importing results", () => {
 
   it("lists a refused spreadsheet's problems one a line", () => {
     const problems = [
-      { line: 3, column: "value", message: '"twelve" is not a number' },
-      { line: 7, column: "group", message: '"pliot" is not pilot or comparison' },
+      { line: 3, column: "value", message: '"twelve" is not a number', row: [] },
+      { line: 7, column: "group", message: '"pliot" is not pilot or comparison', row: [] },
     ];
     expect(csvProblems({ code: "invalid_csv", message: "not read", details: { kind: "rows", problems } })).toEqual([
       'line 3, column value: "twelve" is not a number',

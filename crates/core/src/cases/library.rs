@@ -10,9 +10,9 @@ use rusqlite_migration::{Migrations, M};
 use super::search::{self, CaseQuery, SearchResult};
 use super::transfer::ColumnMap;
 use crate::model::case::CaseStudy;
-use crate::pilot::table::TableError;
 use crate::project_file::cases::{self as store, RowError, StoredCase};
 use crate::project_file::{harden, FileHeader, ProjectFileError};
+use crate::sheet::TableError;
 
 /// "CWRL": a Casewright case library.
 pub const LIBRARY_APPLICATION_ID: i32 = 0x4357_524C;

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::case::{CaseSource, CaseStudy, Evidence, OrgSize, Outcome, OutcomeKind};
-use crate::pilot::table::TableError;
+use crate::sheet::{Problems, Sheet, TableError};
 
 /// The fields a CSV column can fill.
 pub const FIELDS: &[&str] = &[
@@ -69,17 +69,8 @@ pub struct ImportPreview {
 /// The CSV's header row, and the map its column names give by default (a column named
 /// like a field fills it; "organization" and "company" fill `organisation`).
 pub fn default_mapping(text: &str) -> Result<(Vec<String>, ColumnMap), TableError> {
-    let mut reader = csv::ReaderBuilder::new().from_reader(strip_bom(text).as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| TableError {
-            line: 1,
-            column: None,
-            message: format!("the header row cannot be read: {e}"),
-        })?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
+    let sheet = Sheet::open(text)?;
+    let headers = sheet.headers().to_vec();
     let mut map = ColumnMap::new();
     for (index, header) in headers.iter().enumerate() {
         let name = header.to_lowercase().replace([' ', '-'], "_");
@@ -102,73 +93,36 @@ const MAX_ERRORS: usize = 100;
 
 /// Reads every row with `map`; `Err` lists every bad row (up to 100).
 pub fn read_csv(text: &str, map: &ColumnMap) -> Result<Vec<CaseStudy>, Vec<TableError>> {
-    let whole = |message: String| {
-        vec![TableError {
-            line: 0,
-            column: None,
-            message,
-        }]
-    };
+    let sheet = Sheet::open(text).map_err(|e| vec![e])?;
     for required in ["title", "organisation"] {
         if !map.contains_key(required) {
-            let (headers, _) = default_mapping(text).map_err(|e| vec![e])?;
-            let mut message = format!(
-                "no column gives the {required}; map one to it (the columns are: {})",
-                headers.join(", ")
-            );
-            if headers.len() == 1 {
-                if let Some(sep) = [';', '\t', '|']
-                    .into_iter()
-                    .find(|s| headers[0].contains(*s))
-                {
-                    message = format!(
-                        "the columns seem to be separated by {sep:?}; Casewright reads commas (save the sheet as CSV with commas)"
-                    );
-                }
-            }
-            return Err(whole(message));
+            let message = sheet.separator_advice().unwrap_or_else(|| {
+                format!(
+                    "no column gives the {required}; map one to it (the columns are: {})",
+                    sheet.headers().join(", ")
+                )
+            });
+            return Err(vec![TableError::whole(message)]);
         }
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(strip_bom(text).as_bytes());
     let mut cases = Vec::new();
-    let mut errors = Vec::new();
-    for record in reader.records() {
-        if errors.len() >= MAX_ERRORS {
-            errors.push(TableError {
-                line: 0,
-                column: None,
-                message: format!("stopped after {MAX_ERRORS} problems"),
-            });
+    let mut errors = Problems::new(MAX_ERRORS);
+    for row in sheet.rows() {
+        if errors.full() {
             break;
         }
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(crate::pilot::table::record_error(e));
+        let row = match row {
+            Ok(row) => row,
+            Err(problem) => {
+                errors.push(problem);
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let cell = |field: &str| {
-            map.get(field)
-                .and_then(|&i| record.get(i))
-                .unwrap_or("")
-                .trim()
-        };
+        let cell = |field: &str| map.get(field).map_or("", |&i| row.get(i));
         let opt = |field: &str| Some(cell(field).to_string()).filter(|s| !s.is_empty());
         let mut problems = Vec::new();
-        let mut problem = |field: &str, message: String| {
-            problems.push(TableError {
-                line,
-                column: Some(field.into()),
-                message,
-            })
-        };
+        let mut problem =
+            |field: &str, message: String| problems.push(row.problem(Some(field), message));
         let size = match cell("size") {
             "" => None,
             text => OrgSize::parse(text).or_else(|| {
@@ -286,11 +240,7 @@ pub fn read_csv(text: &str, map: &ColumnMap) -> Result<Vec<CaseStudy>, Vec<Table
         };
         if problems.is_empty() {
             if let Err(why) = case.check() {
-                problems.push(TableError {
-                    line,
-                    column: None,
-                    message: why,
-                });
+                problems.push(row.problem(None, why));
             }
         }
         if problems.is_empty() {
@@ -300,16 +250,12 @@ pub fn read_csv(text: &str, map: &ColumnMap) -> Result<Vec<CaseStudy>, Vec<Table
         }
     }
     if errors.is_empty() && cases.is_empty() {
-        errors.push(TableError {
-            line: 0,
-            column: None,
-            message: "the file has no case studies".into(),
-        });
+        errors.push(TableError::whole("the file has no case studies"));
     }
     if errors.is_empty() {
         Ok(cases)
     } else {
-        Err(errors)
+        Err(errors.into_vec())
     }
 }
 

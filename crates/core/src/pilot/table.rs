@@ -13,46 +13,8 @@ use std::collections::HashMap;
 use super::analysis::{Design, MetricData, Observations};
 use crate::model::Direction;
 
-/// A problem at one place in the file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-pub struct TableError {
-    /// 1-based line of the file (the header is line 1); 0 for the file as a whole.
-    #[ts(type = "number")]
-    pub line: u64,
-    pub column: Option<String>,
-    pub message: String,
-}
-
-impl std::fmt::Display for TableError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.line, &self.column) {
-            (0, _) => write!(f, "{}", self.message),
-            (line, Some(column)) => write!(f, "line {line}, column {column}: {}", self.message),
-            (line, None) => write!(f, "line {line}: {}", self.message),
-        }
-    }
-}
-
-/// A row the CSV reader could not read, as the user should hear it.
-pub(crate) fn record_error(e: csv::Error) -> TableError {
-    let line = e.position().map_or(0, |p| p.line());
-    let message = match e.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!(
-            "this row has {len} cells; the header has {expected_len} (is a quote left open?)"
-        ),
-        csv::ErrorKind::Utf8 { .. } => {
-            "this row is not valid UTF-8 text (save the file as UTF-8)".into()
-        }
-        _ => e.to_string(),
-    };
-    TableError {
-        line,
-        column: None,
-        message,
-    }
-}
+pub use crate::sheet::TableError;
+use crate::sheet::{Problems, Sheet};
 
 /// Stop listing problems after this many; the file is clearly not in the layout.
 const MAX_ERRORS: usize = 50;
@@ -84,27 +46,13 @@ struct Building {
 /// Reads a results spreadsheet laid out for `design`. The metrics come in the order they
 /// first appear.
 pub fn read(text: &str, design: Design) -> Result<Vec<MetricData>, Vec<TableError>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let whole = |message: String| {
-        vec![TableError {
-            line: 0,
-            column: None,
-            message,
-        }]
-    };
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
-        Err(e) => return Err(whole(format!("the header row cannot be read: {e}"))),
-    };
-    if headers.iter().all(String::is_empty) {
-        return Err(whole(
-            "the file is empty; it needs a header row and at least one row of results".into(),
-        ));
+    let sheet = Sheet::open(text).map_err(|e| vec![e])?;
+    if sheet.is_empty() {
+        return Err(vec![TableError::whole(
+            "the file is empty; it needs a header row and at least one row of results",
+        )]);
     }
+    let headers: Vec<String> = sheet.headers().iter().map(|h| h.to_lowercase()).collect();
     let need = required(design);
     let missing: Vec<&str> = need
         .iter()
@@ -112,37 +60,23 @@ pub fn read(text: &str, design: Design) -> Result<Vec<MetricData>, Vec<TableErro
         .filter(|c| !headers.iter().any(|h| h == c))
         .collect();
     if !missing.is_empty() {
-        let mut message = format!(
-            "the header row lacks the column{} {} needed for {} results (it needs {})",
-            if missing.len() == 1 { "" } else { "s" },
-            missing.join(", "),
-            design.as_str(),
-            need.join(", ")
-        );
-        if headers.len() == 1 {
-            if let Some(sep) = [';', '\t', '|']
-                .into_iter()
-                .find(|s| headers[0].contains(*s))
-            {
-                message = format!(
-                    "the columns seem to be separated by {:?}; Casewright reads commas (save the sheet as CSV with commas)",
-                    sep
-                );
-            }
-        }
-        return Err(vec![TableError {
-            line: 1,
-            column: None,
-            message,
-        }]);
+        let message = sheet.separator_advice().unwrap_or_else(|| {
+            format!(
+                "the header row lacks the column{} {} needed for {} results (it needs {})",
+                if missing.len() == 1 { "" } else { "s" },
+                missing.join(", "),
+                design.as_str(),
+                need.join(", ")
+            )
+        });
+        return Err(vec![TableError::header(None, message)]);
     }
     for (i, header) in headers.iter().enumerate() {
         if headers[..i].contains(header) {
-            return Err(vec![TableError {
-                line: 1,
-                column: Some(header.clone()),
-                message: "this column appears twice".into(),
-            }]);
+            return Err(vec![TableError::header(
+                Some(header),
+                "this column appears twice",
+            )]);
         }
     }
     let column = |name: &str| headers.iter().position(|h| h == name);
@@ -151,42 +85,24 @@ pub fn read(text: &str, design: Design) -> Result<Vec<MetricData>, Vec<TableErro
         .filter_map(|n| Some((column(n)?, *n)))
         .collect();
 
-    let mut errors: Vec<TableError> = Vec::new();
+    let mut errors = Problems::new(MAX_ERRORS);
     let mut order: Vec<String> = Vec::new();
     let mut metrics: HashMap<String, Building> = HashMap::new();
-    for record in reader.records() {
-        if errors.len() >= MAX_ERRORS {
-            errors.push(TableError {
-                line: 0,
-                column: None,
-                message: format!("stopped after {MAX_ERRORS} problems"),
-            });
+    for row in sheet.rows() {
+        if errors.full() {
             break;
         }
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                errors.push(record_error(e));
+        let row = match row {
+            Ok(row) => row,
+            Err(problem) => {
+                errors.push(problem);
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
-        let cell = |name: &str| {
-            record
-                .get(column(name).expect("checked above"))
-                .unwrap_or("")
-                .trim()
-        };
-        let mut problem = |column: &str, message: String| {
-            errors.push(TableError {
-                line,
-                column: Some(column.into()),
-                message,
-            })
-        };
+        let line = row.line;
+        let cell = |name: &str| row.get(column(name).expect("checked above"));
+        let mut problem =
+            |column: &str, message: String| errors.push(row.problem(Some(column), message));
         let name = cell("metric");
         if name.is_empty() {
             problem("metric", "the metric's name is empty".into());
@@ -197,7 +113,7 @@ pub fn read(text: &str, design: Design) -> Result<Vec<MetricData>, Vec<TableErro
         }
         let metric = metrics.entry(name.to_string()).or_default();
         for &(index, option) in &optional {
-            let value = record.get(index).unwrap_or("").trim();
+            let value = row.get(index);
             if value.is_empty() {
                 continue;
             }
@@ -312,14 +228,10 @@ pub fn read(text: &str, design: Design) -> Result<Vec<MetricData>, Vec<TableErro
         }
     }
     if order.is_empty() && errors.is_empty() {
-        errors.push(TableError {
-            line: 0,
-            column: None,
-            message: "the file has a header but no results".into(),
-        });
+        errors.push(TableError::whole("the file has a header but no results"));
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return Err(errors.into_vec());
     }
     Ok(order
         .into_iter()
