@@ -228,7 +228,11 @@ cue!(
 );
 cue!(
     benefit_after,
-    r"(?i)^[^.;:!?]{0,40}?\b(?:will|can|could|helps?|help|boosts?|improves?|increases?|enhances?|transforms?|revolutioni[sz]es?|drives?|enables?|empowers?|creates?|fosters?|delivers?|brings?|offers?|provides?|allows?|lets?|unlocks?|accelerates?|streamlines?|supercharges?|maximi[sz]es?|inspires?|supports?|makes?|is changing|are changing|changes the way|has a (?:positive|real|big|huge) (?:impact|effect)|is (?:key|essential|vital|critical|crucial|the (?:future|answer|key|way|best|one|only|ideal|perfect)|a (?:must|game|powerful|great|proven|key|vital|perfect|relatively new and powerful)|one of the (?:best|many|most)|clearly part of|part of the solution|here to stay|no longer optional)|(?:is|are) (?:too |now )?(?:outdated|dated|old|slow|clunky|inadequate|broken|not fit for purpose|out of date|holding us back|the problem)|are (?:key|essential|vital|critical|crucial|the future|a must|powerful|proven|the (?:best|answer))|(?:is|are) (?:now |also |often |increasingly |becoming )*(?:(?:a|an|the) )?(?:(?:extremely|very|really|truly|incredibly|hugely|most|more) )?(?:important|powerful|valuable|essential|indispensable|pivotal|effective|ideal|perfect|excellent|invaluable|great) (?:asset|tool|way|means|resource|solution|enabler|driver|platform|part|channel|weapon|ally)s?|(?:has|have) (?:emerged|become) (?:as )?(?:(?:a|an|the) )?(?:\w+ )?(?:important|powerful|valuable|essential|pivotal|key|vital|critical|indispensable|go-to|central)|(?:is|are) (?:now )?(?:seen|viewed|regarded) as (?:a|an|the) (?:way|means|key|answer|solution|route)|(?:has|have) (?:enabled|helped|allowed|empowered|transformed|revolutioni[sz]ed|made it possible)|opens? up|connects? the dots|really shines?|works? (?:best|better|well)|gives? (?:you|us|them|people|teams|employees|staff|users|workers|learners|managers)|(?:is|are) (?:\w+ )?(?:cheaper|faster|better|easier|quicker|smarter|more (?:effective|efficient|engaging|productive|powerful|valuable|useful)) than|(?:is|are|isn[’']t|aren[’']t) (?:not |no longer )?(?:just|only|simply|merely) (?:a|an|the|about)\b)\b"
+    r"(?i)^[^.;:!?]{0,40}?\b(?:will|can|could|helps?|help|boosts?|improves?|increases?|enhances?|transforms?|revolutioni[sz]es?|drives?|enables?|empowers?|creates?|fosters?|delivers?|brings?|offers?|provides?|allows?|lets?|unlocks?|accelerates?|streamlines?|supercharges?|maximi[sz]es?|inspires?|supports?|makes?|is changing|are changing|changes the way|has a (?:positive|real|big|huge) (?:impact|effect)|is (?:key|essential|vital|critical|crucial|the (?:future|answer|key|way|best|one|only|ideal|perfect)|a (?:must|game|powerful|great|proven|key|vital|perfect|relatively new and powerful)|one of the (?:best|many|most)|clearly part of|part of the solution|here to stay|no longer optional)|(?:is|are) (?:too |now )?(?:outdated|dated|old|slow|clunky|inadequate|broken|not fit for purpose|out of date|holding us back|the problem)|are (?:key|essential|vital|critical|crucial|the future|a must|powerful|proven|the (?:best|answer))|(?:is|are) (?:now |also |often |increasingly |becoming )*(?:(?:a|an|the) )?(?:(?:extremely|very|really|truly|incredibly|hugely|most|more) )?(?:important|powerful|valuable|essential|indispensable|pivotal|effective|ideal|perfect|excellent|invaluable|great) (?:asset|tool|way|means|resource|solution|enabler|driver|platform|part|channel|weapon|ally)s?|(?:has|have) (?:emerged|become) (?:as )?(?:(?:a|an|the) )?(?:\w+ )?(?:important|powerful|valuable|essential|pivotal|key|vital|critical|indispensable|go-to|central)|(?:is|are) (?:now )?(?:seen|viewed|regarded) as (?:a|an|the) (?:way|means|key|answer|solution|route)|(?:has|have) (?:enabled|helped|allowed|empowered|transformed|revolutioni[sz]ed|made it possible)|opens? up|connects? the dots|(?:organi[sz]ations|companies|teams|businesses|employees|staff|you|we) (?:acquire|gain|get) (?:a|an)\b|does (?:so |much |far )*more than|(?:is|are) (?:all )?for (?:connecting|sharing|helping|making|bringing|building|getting|reducing|improving|everyone|every)|really shines?|works? (?:best|better|well)|gives? (?:you|us|them|people|teams|employees|staff|users|workers|learners|managers)|(?:is|are) (?:\w+ )?(?:cheaper|faster|better|easier|quicker|smarter|more (?:effective|efficient|engaging|productive|powerful|valuable|useful)) than|(?:is|are|isn[’']t|aren[’']t) (?:not |no longer )?(?:just|only|simply|merely) (?:a|an|the|about)\b)\b"
+);
+cue!(
+    present_claim_after,
+    r"^\s*(?:will|can|helps|enables|lets|allows|gives|makes|delivers|brings|empowers|transforms|offers|provides|is|are)\b"
 );
 cue!(
     finite_verb,
@@ -236,7 +240,7 @@ cue!(
 );
 cue!(
     goal_before,
-    r"(?i)(?:\b(?:our|the|my|their) (?:plan|goal|aim|proposal|ask|solution|answer|idea|priority|recommendation)\s*(?:is|:)\s*(?:to\s+\w+\s+)?(?:a|an|the)?\s*|\b(?:the|our|their) (?:answer|solution|key)\b[^.;:!?]{1,40}?\b(?:is|are|was)\s+(?:a|an|the)?\s*|\b(?:we|you|companies|organi[sz]ations|firms|businesses|teams|everyone|they|corporations?|leaders|managers|it)\s+(?:should|must|need to|needs to|have to|has to|will|want to|wants to|plan to|propose to|ought to|are going to|can)\s+(?:\w+\s+){0,2}|\bpart of (?:our|the|a|an|this)\s+|\b(?:will|should|must|shall)\s+(?:\w+\s+)?(?:a|an|the|our|their|more and more|more)?\s*|\b(?:gets?|give|gives|giving|provide|provides|providing|buy|buying|launch|launching)\s+(?:each|every|all|our|the)?\s*(?:\w+\s+)?(?:a|an|its|their|our|new)\s+|\b(?:want|wants|need|needs|require|requires|adopt|adopting|implement|implementing|introduce|introducing|invest in|investing in|embrace|embracing|harness|harnessing|deploy|deploying|roll out|rolling out|making|make|by creating|creating|design|the goal of|the value of|the power of|the importance of|the promise of|the benefits? of|advantages? of|ways (?:how )?|of using|help|helps|helping)\s+(?:using\s+|adopting\s+)?(?:a|an|the|this|these|our|their|new|more and more|more|strategic|well[- ]implemented)?\s*(?:\w+\s+)?)$"
+    r"(?i)(?:\b(?:our|the|my|their) (?:plan|goal|aim|proposal|ask|solution|answer|idea|priority|recommendation)\s*(?:is|:)\s*(?:to\s+\w+\s+)?(?:a|an|the)?\s*|\b(?:the|our|their) (?:answer|solution|key)\b[^.;:!?]{1,40}?\b(?:is|are|was)\s+(?:a|an|the)?\s*|\b(?:we|you|companies|organi[sz]ations|firms|businesses|teams|everyone|they|corporations?|leaders|managers|it)\s+(?:should|must|need to|needs to|have to|has to|will|want to|wants to|plan to|propose to|ought to|are going to|can)\s+(?:\w+\s+){0,2}|\bpart of (?:our|the|a|an|this)\s+|\b(?:will|should|must|shall)\s+(?:\w+\s+)?(?:a|an|the|our|their|more and more|more)?\s*|\b(?:gets?|give|gives|giving|provide|provides|providing|buy|buying|launch|launching)\s+(?:each|every|all|our|the)?\s*(?:\w+\s+)?(?:a|an|its|their|our|new)\s+|\b(?:want|wants|need|needs|require|requires|adopt|adopting|implement|implementing|introduce|introducing|invest in|investing in|embrace|embracing|harness|harnessing|deploy|deploying|roll out|rolling out|making|make|by creating|creating|design|the goal of|the value of|the power of|the importance of|the promise of|the benefits? of|advantages? of|ways (?:how )?|of using|help|helps|helping|moving to|move to|moved to|switch(?:ing|ed)? to|migrat(?:e|es|ed|ing) to)\s+(?:using\s+|adopting\s+)?(?:a|an|the|this|these|our|their|new|more and more|more|strategic|well[- ]implemented)?\s*(?:\w+\s+)?)$"
 );
 cue!(
     means_before,
@@ -264,7 +268,7 @@ cue!(
 );
 cue!(
     claim_before,
-    r"(?i)\b(?:benefits? of|power of|value of|advantages? of|promise of|potential of|invest(?:ing)? in|the need for|need (?:a|an|to adopt|to implement)|by (?:using|adopting|implementing|embracing|leveraging)|embrac\w*|adopt(?:ing)? (?:a|an)?|thanks to|(?:is|are) (?:a|an) (?:great|powerful|perfect|ideal|excellent|fantastic|brilliant|effective|wonderful|amazing))\s*$"
+    r"(?i)\b(?:benefits? of|power of|value of|advantages? of|promise of|potential of|invest(?:ing)? in|the need for|need (?:a|an|to adopt|to implement)|by (?:using|adopting|implementing|embracing|leveraging|integrating|introducing|deploying|rolling out)|(?:the )?(?:implementation|introduction|deployment|roll-?out) of (?:the|a|an|our)?|embrac\w*|adopt(?:ing)? (?:a|an)?|thanks to|(?:is|are) (?:a|an) (?:great|powerful|perfect|ideal|excellent|fantastic|brilliant|effective|wonderful|amazing))\s*$"
 );
 cue!(
     figure,
@@ -572,6 +576,11 @@ fn is_name_or_title(w: &Window, matched: &str) -> bool {
     if !all_caps || w.before.trim().is_empty() {
         return false;
     }
+    // A product's name that a benefit claim follows is still the tool being sold ("the Beta
+    // Learning Management System will enable…"); titles and teams were caught above.
+    if present_claim_after().is_match(w.after) && benefit_after().is_match(w.after) {
+        return false;
+    }
     // A heading on the line before, or the sentence's first word, is no part of a name.
     let before_line = w.before.rsplit('\n').next().unwrap_or("");
     let prior = match before_line.split_whitespace().collect::<Vec<_>>()[..] {
@@ -744,6 +753,47 @@ mod tests {
         assert_eq!(
             aside("The wiki is not the point; the answers are.", "wiki"),
             Some(SetAside::Warning)
+        );
+    }
+
+    #[test]
+    fn purpose_more_than_moving_to_and_by_integrating_are_claims() {
+        for (text, term) in [
+            ("Crewboard does more than pass on notices.", "Crewboard"),
+            ("The hub is for connecting depots with each other.", "hub"),
+            (
+                "Half the sector is moving to team chat this year.",
+                "team chat",
+            ),
+            (
+                "By integrating microblogging into shifts, depots talk.",
+                "microblogging",
+            ),
+            (
+                "With Rota Social, planners gain a calendar that shares itself.",
+                "Rota Social",
+            ),
+        ] {
+            assert_eq!(aside(text, term), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_capitalised_product_is_sold_when_a_claim_follows_it() {
+        assert_eq!(
+            aside(
+                "The new Harbour Knowledge Portal will enable growth in every depot.",
+                "Knowledge Portal"
+            ),
+            None
+        );
+        // Past narrative: still a name in a story.
+        assert_eq!(
+            aside(
+                "In 2004 the Harbour Knowledge Portal was promising one source of truth.",
+                "Knowledge Portal"
+            ),
+            Some(SetAside::NameOrTitle)
         );
     }
 
