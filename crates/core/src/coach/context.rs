@@ -28,6 +28,10 @@ pub enum ContextKind {
     /// How a tool is deployed or counted ("roll-out", "adoption"): worth a word when it is
     /// the writer's own plan or their measure of success, not in a report of what others did.
     Deployment,
+    /// A vague amount or a hedge ("huge", "might"): worth a word where it stands in for the
+    /// change's result ("huge savings", "might cut costs"), not where it sizes anything else
+    /// ("a huge company", "one might say").
+    Vague,
     /// Not read in context (the rule's own conditions decide).
     Plain,
 }
@@ -38,6 +42,7 @@ impl ContextKind {
             "tool" => Some(ContextKind::Tool),
             "buzzword" => Some(ContextKind::Buzzword),
             "deployment" => Some(ContextKind::Deployment),
+            "vague" => Some(ContextKind::Vague),
             "none" => Some(ContextKind::Plain),
             _ => None,
         }
@@ -87,10 +92,12 @@ pub enum SetAside {
     /// Named, described or listed, but not sold: nothing in its sentence makes it the
     /// goal, the subject of a benefit or the reason.
     Descriptive,
+    /// A vague word that sizes or hedges something other than a result ("a huge company").
+    NotAResult,
 }
 
 impl SetAside {
-    pub const ALL: [SetAside; 13] = [
+    pub const ALL: [SetAside; 14] = [
         SetAside::Quoted,
         SetAside::WordAsWord,
         SetAside::Defined,
@@ -104,6 +111,7 @@ impl SetAside {
         SetAside::MeansOfResult,
         SetAside::Reported,
         SetAside::Descriptive,
+        SetAside::NotAResult,
     ];
 
     pub fn id(self) -> &'static str {
@@ -121,6 +129,7 @@ impl SetAside {
             SetAside::MeansOfResult => "means-of-result",
             SetAside::Reported => "reported",
             SetAside::Descriptive => "descriptive",
+            SetAside::NotAResult => "not-a-result",
         }
     }
 
@@ -151,6 +160,9 @@ impl SetAside {
             SetAside::Reported => format!("“{matched}” is part of someone else's view, reported"),
             SetAside::Descriptive => format!(
                 "“{matched}” is named or described, not sold: nothing makes it the goal, a benefit's subject or the reason"
+            ),
+            SetAside::NotAResult => format!(
+                "“{matched}” sizes or hedges something other than a result of the change"
             ),
         }
     }
@@ -186,6 +198,12 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 }
 
 macro_rules! cue {
+    (pub $name:ident, $pattern:expr) => {
+        pub(super) fn $name() -> &'static Regex {
+            static CELL: OnceLock<Regex> = OnceLock::new();
+            regex(&CELL, $pattern)
+        }
+    };
     ($name:ident, $pattern:expr) => {
         fn $name() -> &'static Regex {
             static CELL: OnceLock<Regex> = OnceLock::new();
@@ -231,6 +249,14 @@ cue!(
     r"(?i)^[^.;:!?]{0,40}?\b(?:will|can|could|helps?|help|boosts?|improves?|increases?|enhances?|transforms?|revolutioni[sz]es?|drives?|enables?|empowers?|creates?|fosters?|delivers?|brings?|offers?|provides?|allows?|lets?|unlocks?|accelerates?|streamlines?|supercharges?|maximi[sz]es?|inspires?|supports?|makes?|is changing|are changing|changes the way|has a (?:positive|real|big|huge) (?:impact|effect)|is (?:key|essential|vital|critical|crucial|the (?:future|answer|key|way|best|one|only|ideal|perfect)|a (?:must|game|powerful|great|proven|key|vital|perfect|relatively new and powerful)|one of the (?:best|many|most)|clearly part of|part of the solution|here to stay|no longer optional)|(?:is|are) (?:too |now )?(?:outdated|dated|old|slow|clunky|inadequate|broken|not fit for purpose|out of date|holding us back|the problem)|are (?:key|essential|vital|critical|crucial|the future|a must|powerful|proven|the (?:best|answer))|(?:is|are) (?:now |also |often |increasingly |becoming )*(?:(?:a|an|the) )?(?:(?:extremely|very|really|truly|incredibly|hugely|most|more) )?(?:important|powerful|valuable|essential|indispensable|pivotal|effective|ideal|perfect|excellent|invaluable|great) (?:asset|tool|way|means|resource|solution|enabler|driver|platform|part|channel|weapon|ally)s?|(?:has|have) (?:emerged|become) (?:as )?(?:(?:a|an|the) )?(?:\w+ )?(?:important|powerful|valuable|essential|pivotal|key|vital|critical|indispensable|go-to|central)|(?:is|are) (?:now )?(?:seen|viewed|regarded) as (?:a|an|the) (?:way|means|key|answer|solution|route)|(?:has|have) (?:enabled|helped|allowed|empowered|transformed|revolutioni[sz]ed|made it possible)|opens? up|connects? the dots|(?:organi[sz]ations|companies|teams|businesses|employees|staff|you|we) (?:acquire|gain|get) (?:a|an)\b|does (?:so |much |far )*more than|(?:is|are) (?:all )?for (?:connecting|sharing|helping|making|bringing|building|getting|reducing|improving|everyone|every)|really shines?|works? (?:best|better|well)|gives? (?:you|us|them|people|teams|employees|staff|users|workers|learners|managers)|(?:is|are) (?:\w+ )?(?:cheaper|faster|better|easier|quicker|smarter|more (?:effective|efficient|engaging|productive|powerful|valuable|useful)) than|(?:is|are|isn[’']t|aren[’']t) (?:not |no longer )?(?:just|only|simply|merely) (?:a|an|the|about)\b)\b"
 );
 cue!(
+    result_after_vague,
+    r"(?i)^\s*(?:(?:be|have|make|help|to|more|less|cost|time|financial|business|efficiency|productivity|performance|operational|positive|measurable|real|long-term|annual|yearly)\s+){0,2}(?:savings?|gains?|benefits?|improvements?|impacts?|increases?|reductions?|returns?|roi\b|value|growth|productivity|efficiency|results?|boosts?|effects?|payback|profits?|revenues?|uplift|ideas|money|time saved|(?:improv|chang|flow|address|encourag|los[et]\b|lose|reduc|increas|sav|boost|lift|rais|lower|speed|accelerat|transform|enhanc|cut|lead to|result in|pay\b|pays\b|deliver|generat|produc|drive|help|enabl|make (?:us|our|the|a)\b))\w*"
+);
+cue!(
+    result_before_vague,
+    r"(?i)\b(?:improv|reduc|increas|sav|boost|lift|rais|lower|grow|grew|fall|fell|rose|rise|rising|cut|speed|accelerat|enhanc|chang|transform|benefit)\w*\s+(?:(?:our|the|their|its|your|costs?|time|sales|productivity|efficiency|performance|output|results?)\s+){0,2}$"
+);
+cue!(
     present_claim_after,
     r"^\s*(?:will|can|helps|enables|lets|allows|gives|makes|delivers|brings|empowers|transforms|offers|provides|is|are)\b"
 );
@@ -271,7 +297,7 @@ cue!(
     r"(?i)\b(?:benefits? of|power of|value of|advantages? of|promise of|potential of|invest(?:ing)? in|the need for|need (?:a|an|to adopt|to implement)|by (?:using|adopting|implementing|embracing|leveraging|integrating|introducing|deploying|rolling out)|(?:the )?(?:implementation|introduction|deployment|roll-?out) of (?:the|a|an|our)?|embrac\w*|adopt(?:ing)? (?:a|an)?|thanks to|(?:is|are) (?:a|an) (?:great|powerful|perfect|ideal|excellent|fantastic|brilliant|effective|wonderful|amazing))\s*$"
 );
 cue!(
-    figure,
+    pub figure,
     r"(?i)(?:[$€£¥]\s?\d|\d(?:[\d,.]*\d)?\s?(?:%|percent\b|per\s?cent\b|x\b|times\b|-?fold\b|(?:million|billion|thousand|bn|m|k)?\s?(?:dollars|euros|pounds|usd|eur|gbp)\b)|\b(?:twice|two|three|four|five|ten)(?:\s+times|-fold)\b|\b(?:doubled|tripled|halved)\b|\b\d(?:[\d,.]*\d)?\s?(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|seconds?)\b|\b\d[\d,.]*\s+(?:fewer|more|less)\b|\b\d[\d,.]*\s+(?:calls|tickets|errors|defects|incidents|complaints|sales|leads|hires|ideas|patents|products|orders|deals|customers|claims|cases|returns|accidents|injuries)\b)"
 );
 cue!(
@@ -402,6 +428,15 @@ pub fn read(
     if is_name_or_title(&window, matched) {
         return Reading::SetAside(SetAside::NameOrTitle);
     }
+    if kind == ContextKind::Vague {
+        return if stands_for_a_result(&window, matched) {
+            Reading::Raised(format!(
+                "“{matched}” stands where the result's size should be: the board cannot check it"
+            ))
+        } else {
+            Reading::SetAside(SetAside::NotAResult)
+        };
+    }
     if kind == ContextKind::Buzzword {
         return Reading::Raised(format!(
             "“{matched}” carries no checkable meaning in this sentence: say what changes, and by how much"
@@ -440,6 +475,25 @@ pub fn read(
     } else {
         format!("“{matched}” names the tool or concept as the point; nothing in its sentence ties it to a measured result")
     })
+}
+
+/// Whether a vague word qualifies a result: a result noun or verb right after it ("huge
+/// savings", "might cut", "significantly reduces"), or a result verb right before it
+/// ("improves dramatically").
+fn stands_for_a_result(w: &Window, matched: &str) -> bool {
+    // A term may carry its own result ("significant savings", "positive impact").
+    let own = matched
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, rest)| rest);
+    // A hedge that names potential is about the change's benefit by its meaning.
+    let potential = {
+        let m = matched.to_lowercase();
+        m.contains("potential") || m.contains("possibilit") || m.contains("hopefully")
+    };
+    potential
+        || (!own.is_empty() && result_after_vague().is_match(own))
+        || result_after_vague().is_match(w.after)
+        || result_before_vague().is_match(w.before)
 }
 
 /// A roll-out or an adoption count: raised as the writer's plan or measure, set aside in a
@@ -795,6 +849,37 @@ mod tests {
             ),
             Some(SetAside::NameOrTitle)
         );
+    }
+
+    #[test]
+    fn a_vague_word_is_raised_only_where_a_result_should_be_sized() {
+        let vague = |text: &str, term: &str| reading(ContextKind::Vague, text, term);
+        for (text, term) in [
+            ("The depots expect huge savings next year.", "huge"),
+            ("Shared rotas might cut overtime at Plant 4.", "might"),
+            ("Handover quality improves dramatically.", "dramatically"),
+            (
+                "Significant savings are on the table.",
+                "Significant savings",
+            ),
+        ] {
+            assert!(matches!(vague(text, term), Reading::Raised(_)), "{text}");
+        }
+        for (text, term) in [
+            ("The depot keeps huge archive rooms.", "huge"),
+            ("One might say the notice board is dead.", "might"),
+            ("Crews use the boards for a lot of things.", "a lot of"),
+            (
+                "A significant reason was the move to two sites.",
+                "significant",
+            ),
+        ] {
+            assert_eq!(
+                vague(text, term),
+                Reading::SetAside(SetAside::NotAResult),
+                "{text}"
+            );
+        }
     }
 
     #[test]

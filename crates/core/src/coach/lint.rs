@@ -696,16 +696,11 @@ fn is_concrete(block: &Block) -> bool {
 }
 
 /// Whether the sentence holding `start..end`, or the one before or after it, states an
-/// outcome figure: a percentage, an amount of money, or a multiple. The window is capped
+/// outcome figure: a percentage, an amount of money, a multiple, a duration or a count of
+/// results (the context stage's `figure` cue). The window is capped
 /// around the match, so a megabyte with no full stop costs no more per match than a line.
 fn figures_near(text: &str, sentences: &Sentences, start: usize, end: usize) -> bool {
-    static FIGURE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let figure = FIGURE.get_or_init(|| {
-        Regex::new(
-            r"(?i)[$€£¥]\s?\d|\d\s?(?:%|percent\b|per\s+cent\b|x\b|times\b|-?fold\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|twice)(?:\s+times\b|-fold\b)|\btwice\b",
-        )
-        .expect("the figure pattern compiles")
-    });
+    let figure = super::context::figure();
     const CAP: usize = 600;
     let at = sentences.index_of(start);
     let from = sentences.get(at.saturating_sub(1)).0;

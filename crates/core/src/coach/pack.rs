@@ -94,7 +94,8 @@ struct RawRule {
     max_share: Option<f64>,
     #[serde(default)]
     quiet_near_figures: bool,
-    /// How matches are read in context: "tool", "buzzword" or "none" (default from the id).
+    /// How matches are read in context: "tool", "buzzword", "deployment", "vague" or "none"
+    /// (default from the id).
     context: Option<Spanned<String>>,
     #[serde(default)]
     examples: Examples,
