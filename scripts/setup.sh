@@ -12,6 +12,7 @@ APT_PACKAGES=(
   imagemagick                                                 # screenshots
   qpdf poppler-utils                                          # PDF checks (qpdf --check, pdftotext)
   chromium                                                    # UI browser tests (ui/browser-tests, playwright-core)
+  sqlite3                                                     # a browser test holds the case library locked (ui/browser-tests/cases.test.mjs)
 )
 
 missing=()
