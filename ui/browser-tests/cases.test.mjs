@@ -200,7 +200,8 @@ test("an import with bad rows lists each by its line and first cells; duplicates
   await shot(page, "cases-import-problems.png");
   assert.deepEqual(await library(), before, "nothing is imported from a file with a bad row");
 
-  // The file fixed and chosen again: one case new, one already in the library.
+  // The file fixed and Import pressed again (the core reads it again; the mapping stays): one
+  // case new, one already in the library.
   const known = before.find((c) => c.title === CALLS);
   const fixed = [
     "Title,Company,Industry,Year,What they did",
@@ -209,10 +210,8 @@ test("an import with bad rows lists each by its line and first cells; duplicates
     `${known.title},${known.organisation},Financial services,2016,Handlers asked in the open.`,
   ].join("\n");
   await writeFile(join(core.run.dir, "peers.csv"), fixed);
-  await core.dialog("peers.csv");
-  await page.locator("#import-cases").click();
-  await page.waitForFunction(() => document.querySelector("#map-initiative")?.value === "-1" && !document.querySelector('[data-testid="import-problems"]'));
-  await page.locator("#map-initiative").selectOption({ label: "What they did" });
+  assert.match(await problems.locator("p").textContent(), /press Import again/);
+  assert.equal(await page.locator("#map-initiative").inputValue(), "4", "the chosen mapping stays");
   await page.locator("#run-import").click();
   await page.getByTestId("import-duplicates").waitFor();
   assert.match(await page.getByTestId("import-duplicates").textContent(), /1 of the 2 case studies/);

@@ -18,6 +18,8 @@ use crate::{ErrorCode, Relation};
 pub(super) struct PendingImport {
     path: PathBuf,
     text: String,
+    /// The CSV's header row as previewed: the mapping the person chose numbers its columns.
+    headers: Vec<String>,
 }
 
 fn gone_from_library() -> AppError {
@@ -118,6 +120,7 @@ impl Session {
         *locked(&self.pending_import) = Some(PendingImport {
             path: path.to_path_buf(),
             text,
+            headers: preview.headers.clone(),
         });
         Ok(preview)
     }
@@ -131,16 +134,47 @@ impl Session {
         mapping: Option<BTreeMap<String, usize>>,
         on_duplicate: Option<OnDuplicate>,
     ) -> Result<ImportSummary, AppError> {
-        let pending = locked(&self.pending_import)
+        let mut pending = locked(&self.pending_import)
             .take()
             .ok_or_else(|| AppError::new(ErrorCode::NoImport, "Choose a file to import first."))?;
-        let imported = self.import_pending(&pending, mapping, on_duplicate);
+        // Read again: after "fix these lines and try again" the person has fixed the file.
+        let imported = Self::reread(&mut pending)
+            .and_then(|()| self.import_pending(&pending, mapping, on_duplicate));
         if imported.is_err() {
             // Kept for another try: after the person answers about duplicates, or with
             // another mapping of the columns.
             *locked(&self.pending_import) = Some(pending);
         }
         imported
+    }
+
+    /// The chosen file as it is now. A CSV whose header row changed since the preview is
+    /// refused, since the chosen mapping numbers the old columns; a file that can no longer
+    /// be read is named.
+    fn reread(pending: &mut PendingImport) -> Result<(), AppError> {
+        let text = files::read_text(&pending.path, MAX_CASES_FILE, ErrorCode::InvalidCsv)?;
+        if !is_json(&pending.path) {
+            let (headers, _) = transfer::default_mapping(&text).map_err(|e| {
+                AppError::new(
+                    ErrorCode::InvalidCsv,
+                    format!("{}: {e}", pending.path.display()),
+                )
+            })?;
+            if headers != pending.headers {
+                return Err(AppError::new(
+                    ErrorCode::InvalidCsv,
+                    format!(
+                        "The columns of {} changed since you chose it; choose it again with Import… to map them.",
+                        pending.path.file_name().map_or_else(
+                            || pending.path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned()
+                        )
+                    ),
+                ));
+            }
+        }
+        pending.text = text;
+        Ok(())
     }
 
     fn import_pending(

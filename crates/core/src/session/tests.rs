@@ -230,3 +230,32 @@ fn a_case_file_with_a_bad_row_imports_nothing_and_names_the_line() {
     let out = dir.path().join("all.json");
     assert_eq!(session.export_cases(None, &out).unwrap(), 0, "nothing kept");
 }
+
+/// "Fix these lines and try again": the retry reads the file as it is now, and a file whose
+/// columns moved is sent back to be chosen again rather than imported with the old mapping.
+#[test]
+fn a_retried_import_reads_the_fixed_file_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = without_starter_cases(dir.path());
+    let csv = dir.path().join("cases.csv");
+    let header = "title,organisation,industry,year\n";
+    std::fs::write(&csv, format!("{header}A,Org,rail,soon\n")).unwrap();
+    session.preview_case_import(&csv).unwrap();
+    let err = session.import_cases(None, None).unwrap_err();
+    assert_eq!(err.row_problems()[0].line, 2);
+    std::fs::write(&csv, format!("{header}A,Org,rail,2020\n")).unwrap();
+    assert_eq!(session.import_cases(None, None).unwrap().added, 1);
+
+    std::fs::write(&csv, format!("{header}B,Org,rail,soon\n")).unwrap();
+    session.preview_case_import(&csv).unwrap();
+    session.import_cases(None, None).unwrap_err();
+    std::fs::write(&csv, "organisation,title,year\nOrg,B,2020\n").unwrap();
+    let err = session.import_cases(None, None).unwrap_err();
+    assert!(
+        err.message.contains("columns of cases.csv changed"),
+        "{}",
+        err.message
+    );
+    let out = dir.path().join("all.json");
+    assert_eq!(session.export_cases(None, &out).unwrap(), 1, "only A");
+}
