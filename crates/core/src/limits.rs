@@ -109,9 +109,13 @@ pub fn check_named_block(block: &Block) -> Result<(), OverLimit> {
 
 /// The start of a (possibly huge, possibly hostile) text, short enough to quote in a message.
 pub fn preview(text: &str) -> String {
-    const SHOWN: usize = 40;
+    shortened(text, 40)
+}
+
+/// The first `shown` characters of `text`, with "…" when there were more.
+pub fn shortened(text: &str, shown: usize) -> String {
     let mut chars = text.chars();
-    let start: String = chars.by_ref().take(SHOWN).collect();
+    let start: String = chars.by_ref().take(shown).collect();
     if chars.next().is_some() {
         format!("{start}…")
     } else {

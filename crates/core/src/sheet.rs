@@ -89,15 +89,7 @@ impl Row {
             .map(str::trim)
             .filter(|cell| !cell.is_empty())
             .take(ROW_CELLS)
-            .map(|cell| {
-                let mut chars = cell.chars();
-                let short: String = chars.by_ref().take(CELL_CHARS).collect();
-                if chars.next().is_some() {
-                    format!("{short}…")
-                } else {
-                    short
-                }
-            })
+            .map(|cell| crate::limits::shortened(cell, CELL_CHARS))
             .collect()
     }
 }
