@@ -1,0 +1,355 @@
+//! The context stage's readings, one cue at a time.
+
+use super::*;
+
+fn reading(kind: ContextKind, text: &str, term: &str) -> Reading {
+    let start = text.find(term).expect("the term is in the text");
+    let sentences = Sentences::new(text);
+    read(kind, text, &sentences, (start, start + term.len()))
+}
+
+fn aside(text: &str, term: &str) -> Option<SetAside> {
+    match reading(ContextKind::Tool, text, term) {
+        Reading::SetAside(a) => Some(a),
+        Reading::Raised(_) => None,
+    }
+}
+
+#[test]
+fn a_tool_sold_as_the_point_is_raised_with_a_reason() {
+    let r = reading(
+        ContextKind::Tool,
+        "A peer network app will make our plants more creative.",
+        "peer network app",
+    );
+    let Reading::Raised(reason) = r else {
+        panic!("raised")
+    };
+    assert!(reason.contains("benefit claim"), "{reason}");
+    assert_eq!(
+        aside(
+            "We want a team chat product for every depot.",
+            "team chat product"
+        ),
+        None
+    );
+}
+
+#[test]
+fn claims_by_comparison_thanks_or_more_than_are_raised() {
+    for (text, term) in [
+        (
+            "Team chat is cheaper than a week of workshops.",
+            "Team chat",
+        ),
+        ("Thanks to the wiki, the depots stay in touch.", "wiki"),
+        (
+            "Our intranet is no longer just a noticeboard: it runs the shift.",
+            "intranet",
+        ),
+        (
+            "The chat app isn't simply a new channel, it is how work gets done.",
+            "chat app",
+        ),
+        (
+            "It is a great gamification scheme for the call centre.",
+            "gamification scheme",
+        ),
+        (
+            "Next year's plans will include more and more gamification.",
+            "gamification",
+        ),
+        ("The wiki gives managers a view of every site.", "wiki"),
+        (
+            "Peer platforms work best when the goals are clear.",
+            "Peer platforms",
+        ),
+    ] {
+        assert_eq!(aside(text, term), None, "{text}");
+    }
+    // "not just" sells the tool as more; a plain negation still warns.
+    assert_eq!(
+        aside("The wiki is not the point; the answers are.", "wiki"),
+        Some(SetAside::Warning)
+    );
+}
+
+#[test]
+fn purpose_more_than_moving_to_and_by_integrating_are_claims() {
+    for (text, term) in [
+        ("Crewboard does more than pass on notices.", "Crewboard"),
+        ("The hub is for connecting depots with each other.", "hub"),
+        (
+            "Half the sector is moving to team chat this year.",
+            "team chat",
+        ),
+        (
+            "By integrating microblogging into shifts, depots talk.",
+            "microblogging",
+        ),
+        (
+            "With Rota Social, planners gain a calendar that shares itself.",
+            "Rota Social",
+        ),
+    ] {
+        assert_eq!(aside(text, term), None, "{text}");
+    }
+}
+
+#[test]
+fn a_capitalised_product_is_sold_when_a_claim_follows_it() {
+    assert_eq!(
+        aside(
+            "The new Harbour Knowledge Portal will enable growth in every depot.",
+            "Knowledge Portal"
+        ),
+        None
+    );
+    // Past narrative: still a name in a story.
+    assert_eq!(
+        aside(
+            "In 2004 the Harbour Knowledge Portal was promising one source of truth.",
+            "Knowledge Portal"
+        ),
+        Some(SetAside::NameOrTitle)
+    );
+}
+
+#[test]
+fn a_vague_word_is_raised_only_where_a_result_should_be_sized() {
+    let vague = |text: &str, term: &str| reading(ContextKind::Vague, text, term);
+    for (text, term) in [
+        ("The depots expect huge savings next year.", "huge"),
+        ("Shared rotas might cut overtime at Plant 4.", "might"),
+        ("Handover quality improves dramatically.", "dramatically"),
+        (
+            "Significant savings are on the table.",
+            "Significant savings",
+        ),
+    ] {
+        assert!(matches!(vague(text, term), Reading::Raised(_)), "{text}");
+    }
+    for (text, term) in [
+        ("The depot keeps huge archive rooms.", "huge"),
+        ("One might say the notice board is dead.", "might"),
+        ("Crews use the boards for a lot of things.", "a lot of"),
+        (
+            "A significant reason was the move to two sites.",
+            "significant",
+        ),
+    ] {
+        assert_eq!(
+            vague(text, term),
+            Reading::SetAside(SetAside::NotAResult),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn reported_speech_and_a_story_s_means_are_set_aside() {
+    assert_eq!(
+        aside("MacLeod says wikis will change how depots plan.", "wikis"),
+        Some(SetAside::Reported)
+    );
+    assert_eq!(
+        aside(
+            "“Gamification will lift every score in each of our regions,” says Okafor.",
+            "Gamification"
+        ),
+        Some(SetAside::Reported)
+    );
+    assert!(aside(
+        "Staff at Nordbank booked rooms through the intranet.",
+        "intranet"
+    )
+    .is_some());
+    assert_eq!(
+        aside(
+            "With the wiki we will keep every answer in one place.",
+            "wiki"
+        ),
+        None
+    );
+}
+
+#[test]
+fn a_heading_or_a_first_word_is_no_part_of_a_name() {
+    for (text, term) in [
+        (
+            "Summary\nGamification works best with clear goals.",
+            "Gamification",
+        ),
+        (
+            "Using Slack, every depot gives teams a faster answer.",
+            "Slack",
+        ),
+    ] {
+        assert_ne!(aside(text, term), Some(SetAside::NameOrTitle), "{text}");
+    }
+    assert_eq!(
+        aside("The Acme Gamification Lab opened in May.", "Gamification"),
+        Some(SetAside::NameOrTitle)
+    );
+}
+
+#[test]
+fn mentions_are_set_aside() {
+    assert_eq!(
+        aside(
+            "Leave the label ‘peer network’ out of the memo.",
+            "peer network"
+        ),
+        Some(SetAside::Quoted)
+    );
+    assert_eq!(
+        aside(
+            "Skip the term peer network in the first slide.",
+            "peer network"
+        ),
+        Some(SetAside::WordAsWord)
+    );
+    assert_eq!(
+        aside(
+            "A team chat product refers to software for short messages.",
+            "team chat product"
+        ),
+        Some(SetAside::Defined)
+    );
+    assert_eq!(
+        aside(
+            "Do not lead with the team chat product when you meet finance.",
+            "team chat product"
+        ),
+        Some(SetAside::Warning)
+    );
+    assert_eq!(
+        aside(
+            "Our finance head thinks a team chat product is a waste of time.",
+            "team chat product"
+        ),
+        Some(SetAside::Objection)
+    );
+}
+
+#[test]
+fn uses_with_results_names_and_stories_are_set_aside() {
+    assert_eq!(
+        aside(
+            "The depot's shared fault log cut repeat visits by 18% in a year.",
+            "shared fault log"
+        ),
+        Some(SetAside::MeansOfResult)
+    );
+    assert_eq!(
+        aside(
+            "Its photo channel ads brought 2,300 bookings, with sales up 11%.",
+            "photo channel"
+        ),
+        Some(SetAside::MeansOfResult)
+    );
+    assert_eq!(
+        aside(
+            "Ana Ruiz, Peer Network Lead at the depot, met us.",
+            "Peer Network"
+        ),
+        Some(SetAside::NameOrTitle)
+    );
+    assert_eq!(
+        aside(
+            "In 2019 the council bought a team chat product for its wardens.",
+            "team chat product"
+        ),
+        Some(SetAside::FactualNarrative)
+    );
+    assert_eq!(
+        aside(
+            "Here is how to pitch a team chat product to your director.",
+            "team chat product"
+        ),
+        Some(SetAside::AdviceTopic)
+    );
+    // A benefit claim in tool terms inside advice is still tool-talk.
+    assert_eq!(
+        aside(
+            "Tell your director a team chat product will boost morale.",
+            "team chat product"
+        ),
+        None
+    );
+}
+
+#[test]
+fn usage_counts_are_no_measured_result() {
+    // Counting use is not measuring a result: never the means of one.
+    assert_eq!(
+        aside(
+            "The team chat product grew to 4,000 members this year.",
+            "team chat product"
+        ),
+        Some(SetAside::Descriptive)
+    );
+    assert_eq!(
+        aside(
+            "The team chat product will lift morale, with 4,000 members already.",
+            "team chat product"
+        ),
+        None
+    );
+}
+
+#[test]
+fn buzzwords_are_raised_unless_mentioned_or_named() {
+    assert!(matches!(
+        reading(
+            ContextKind::Buzzword,
+            "This brings real synergy to our depots.",
+            "synergy"
+        ),
+        Reading::Raised(_)
+    ));
+    assert_eq!(
+        match reading(
+            ContextKind::Buzzword,
+            "Drop the word synergy from the deck.",
+            "synergy"
+        ) {
+            Reading::SetAside(a) => Some(a),
+            _ => None,
+        },
+        Some(SetAside::WordAsWord)
+    );
+}
+
+#[test]
+fn any_text_gets_a_reading_and_a_megabyte_is_read_in_a_capped_window() {
+    let long = "platform ".repeat(50_000);
+    let texts = [
+        "“platform",
+        "platform”",
+        "'platform'",
+        "😀 platform 😀’",
+        "منصة platform للتعاون",
+        long.as_str(),
+        "| platform | 12% |\n|---|---|",
+    ];
+    for text in texts {
+        let start = text.find("platform").unwrap();
+        let sentences = Sentences::new(text);
+        let window = Window::new(text, &sentences, (start, start + 8));
+        assert!(
+            window.sentence.len() <= 2 * CAP + 8,
+            "{}",
+            window.sentence.len()
+        );
+        assert!(window.next.len() <= 2 * CAP);
+        for kind in [ContextKind::Tool, ContextKind::Buzzword] {
+            match read(kind, text, &sentences, (start, start + 8)) {
+                Reading::Raised(reason) => assert!(reason.contains("“platform”")),
+                Reading::SetAside(aside) => {
+                    assert!(aside.reason("platform").contains("platform"))
+                }
+            }
+        }
+    }
+}
