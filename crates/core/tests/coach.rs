@@ -2,7 +2,8 @@
 //! against small storyboards, the audience lens and the readiness score.
 
 use casewright_core::coach::{
-    bundled_rules, lint_project, load_packs, Audience, Check, Element, Level, RuleSet, BUNDLED,
+    bundled_rules, lint_project, load_packs, Audience, Check, Element, Level, RuleSet, SetAside,
+    BUNDLED,
 };
 use casewright_core::exchange::sample_project;
 use casewright_core::{Block, BlockKind, Direction, Project, Relation};
@@ -12,6 +13,13 @@ fn benefit(title: &str, body: &str) -> Block {
     Block {
         body: body.into(),
         ..Block::new(BlockKind::Benefit, title)
+    }
+}
+
+fn story(title: &str, body: &str) -> Block {
+    Block {
+        body: body.into(),
+        ..Block::new(BlockKind::Story, title)
     }
 }
 
@@ -299,6 +307,59 @@ fn roi_without_a_cost_is_flagged_once() {
         )],
     )]);
     assert!(!rule_ids(&lint_project(&p)).contains(&"outcomes.evidence.roi-needs-cost"));
+}
+
+#[test]
+fn a_return_only_asked_for_or_reported_needs_no_cost_but_a_promise_does() {
+    const RULE: &str = "outcomes.evidence.roi-needs-cost";
+    let asked = benefit(
+        "What the panel wants",
+        "Panels now want a clear payback before they fund any trial.",
+    );
+    let reported = story(
+        "Harbour Freight",
+        "A survey of depot managers found an ROI of 40% on shared rotas.",
+    );
+    let report = lint_project(&project(vec![("One", vec![asked.clone(), reported])]));
+    assert!(!rule_ids(&report).contains(&RULE));
+    let kinds: Vec<_> = report
+        .set_aside
+        .iter()
+        .filter(|s| s.finding.rule == RULE)
+        .map(|s| s.context)
+        .collect();
+    assert_eq!(kinds, [SetAside::NotPromised, SetAside::QuotedStatistic]);
+
+    let promised = benefit(
+        "Shared rotas",
+        "The shared rota will deliver a fast payback for the depots.",
+    );
+    let report = lint_project(&project(vec![("One", vec![asked, promised])]));
+    let raised: Vec<_> = report.findings.iter().filter(|f| f.rule == RULE).collect();
+    assert_eq!(raised.len(), 1);
+    assert_eq!(raised[0].block, Some(1), "the promise, not the question");
+    assert!(raised[0]
+        .reason
+        .as_deref()
+        .unwrap_or("")
+        .contains("promised"));
+}
+
+#[test]
+fn a_study_cited_with_its_source_needs_no_source_named_elsewhere() {
+    const RULE: &str = "outcomes.evidence.study-needs-source";
+    let bare = benefit("Evidence", "Studies show that shared rotas cut overtime.");
+    assert!(rule_ids(&lint_project(&project(vec![("One", vec![bare])]))).contains(&RULE));
+    let marked = benefit(
+        "Evidence",
+        "A study of twelve depots [4] found that shared rotas cut overtime.",
+    );
+    let report = lint_project(&project(vec![("One", vec![marked])]));
+    assert!(!rule_ids(&report).contains(&RULE));
+    assert!(report
+        .set_aside
+        .iter()
+        .any(|s| s.finding.rule == RULE && s.context == SetAside::Sourced));
 }
 
 #[test]

@@ -488,14 +488,14 @@ impl RuleSet {
                 self.lint_block_text(block, s as u32, b as u32, &mut outcome);
             }
         }
+        let scan = ElementScan::new(project);
+        for (index, rule) in self.rules.iter().enumerate() {
+            self.storyboard_rule(index, rule, project, &scan, &mut outcome);
+        }
         let Outcome {
             mut findings,
             set_aside,
         } = outcome;
-        let scan = ElementScan::new(project);
-        for (index, rule) in self.rules.iter().enumerate() {
-            self.storyboard_rule(index, rule, project, &scan, &mut findings);
-        }
         findings.sort_by_key(|f| {
             (
                 f.section.unwrap_or(u32::MAX),
@@ -528,8 +528,9 @@ impl RuleSet {
         rule: &Rule,
         project: &Project,
         scan: &ElementScan,
-        out: &mut Vec<Finding>,
+        outcome: &mut Outcome,
     ) {
+        let out = &mut outcome.findings;
         let placed = || {
             project
                 .sections
@@ -641,29 +642,42 @@ impl RuleSet {
                 if all_text().any(|t| then.contains_any(t)) {
                     return;
                 }
-                if let Some((at, field, hit)) = placed().find_map(|(at, block)| {
-                    fields_in_scope(block).into_iter().find_map(|field| {
-                        first
-                            .find(field_text(block, field))
-                            .next()
-                            .map(|h| (at, field, (h.start, h.end)))
-                    })
-                }) {
-                    let block = &project.sections[at.section as usize].blocks[at.block as usize];
-                    let text = field_text(block, field);
-                    let message = fill(&rule.message, &text[hit.0..hit.1], &[]);
-                    out.push(self.text_finding(
-                        rule,
-                        message,
-                        Spot {
-                            at,
-                            field,
-                            text,
-                            range: hit,
-                            chars: None,
-                        },
-                        Vec::new(),
-                    ));
+                // The first hit its context raises is the finding; those set aside before it
+                // are shown by `--explain`.
+                for (at, block) in placed() {
+                    for field in fields_in_scope(block) {
+                        let text = field_text(block, field);
+                        let mut sentences = None;
+                        for hit in first.find(text) {
+                            let range = (hit.start, hit.end);
+                            let sentences = sentences.get_or_insert_with(|| Sentences::new(text));
+                            let message = fill(&rule.message, &text[range.0..range.1], &[]);
+                            let spot = Spot {
+                                at,
+                                field,
+                                text,
+                                range,
+                                chars: None,
+                            };
+                            let finding = self.text_finding(rule, message, spot, Vec::new());
+                            match context::read(rule.context, text, sentences, range) {
+                                Reading::Raised(reason) => {
+                                    outcome.findings.push(Finding {
+                                        reason: Some(reason).filter(|r| !r.is_empty()),
+                                        ..finding
+                                    });
+                                    return;
+                                }
+                                Reading::SetAside(aside) => {
+                                    outcome.set_aside.push(SetAsideFinding {
+                                        reason: aside.reason(&text[range.0..range.1]),
+                                        context: aside,
+                                        finding,
+                                    })
+                                }
+                            }
+                        }
+                    }
                 }
             }
             Check::Balance { max_share, .. } => {

@@ -94,7 +94,8 @@ struct RawRule {
     max_share: Option<f64>,
     #[serde(default)]
     quiet_near_figures: bool,
-    /// How matches are read in context: "tool", "buzzword", "deployment", "vague" or "none"
+    /// How matches are read in context: "tool", "buzzword", "deployment", "vague", "return",
+    /// "citation" or "none"
     /// (default from the id).
     context: Option<Spanned<String>>,
     #[serde(default)]
@@ -384,7 +385,7 @@ fn build_rule(
             at(
                 name.span(),
                 format!(
-                    "unknown context {:?}; use tool, buzzword, deployment or none",
+                    "unknown context {:?}; use tool, buzzword, deployment, vague, return, citation or none",
                     name.get_ref()
                 ),
             )

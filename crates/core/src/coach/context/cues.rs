@@ -185,3 +185,23 @@ cue!(
     pronoun_start,
     r"(?i)^\W*(?:it|this|that|they|these|the (?:tool|platform|system|wiki|network|site|app|channel|change|programme|program|pilot))\b"
 );
+cue!(
+    return_promise_before,
+    r"(?i)\b(?:will|would|could|can|should|shall|to|set to|is expected to|are expected to|promises?|guarantees?|forecasts?|projects?)\s+(?:\w+\s+){0,2}?(?:deliver|generate|bring|yield|produce|achieve|return|give|offer|provide|see|realis|realiz|show|earn|create|drive|boost|increase|double|triple)\w*\s+(?:(?:a|an|the|our|its|their|strong|clear|solid|fast|quick|quicker|rapid|high|higher|big|bigger|positive|real|measurable|significant|healthy|excellent|great|good|better|full|\d+(?:\.\d+)?\s*(?:%|x|times|fold)|percent|per\s+cent)[\s-]+){0,4}$"
+);
+cue!(
+    return_promise_after,
+    r"(?i)^(?:\s+(?:period|time|alone|itself|here|too|also|then))?\s+(?:will|would|should|shall|is expected to|comes? in|arrives?)\b"
+);
+cue!(
+    return_figure_after,
+    r"(?i)^\s*(?:ratio\s+)?(?:of|within|in|under|inside|at|above|over|around|approaching|exceeding|is|was)\s+(?:\w+\s+){0,2}?(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s*(?:%|x\b|:1|times|fold|months?|years?|weeks?|quarters?|per\s*cent|percent))"
+);
+cue!(
+    return_figure_before,
+    r"(?i)(?:[$€£]\s?\d[\d,.]*\s*(?:k|m|bn|million|billion)?|\d+(?:[.,]\d+)?\s*(?:%|x|:1|-?fold|times|per\s*cent|percent)|\b\d+[\s-]+(?:month|year|week|quarter))[\s-]+(?:\w+[\s-]+){0,1}$"
+);
+cue!(
+    citation_mark,
+    r"(?:\[\d+(?:\s*[,–-]\s*\d+)*\]|\((?:[A-Z][^()]{0,60},?\s+)?(?:19|20)\d\d[a-z]?\)|\bet al\b|\b(?:19|20)\d\d\)|(?i:\bpublished (?:in|by)\b|\bjournal of\b)|\b(?:by|from|at) (?:the )?[A-Z]\w+)"
+);

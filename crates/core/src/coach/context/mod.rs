@@ -33,6 +33,14 @@ pub enum ContextKind {
     /// change's result ("huge savings", "might cut costs"), not where it sizes anything else
     /// ("a huge company", "one might say").
     Vague,
+    /// A promised return ("ROI", "pays for itself"), for a rule that asks for its cost:
+    /// worth a word when the writer promises it for their own case ("will pay for itself
+    /// within a year", "an ROI of 300%"), not where a return is asked for, discussed or
+    /// reported from elsewhere ("boards demand a clear payback", "a study found a 365% ROI").
+    Return,
+    /// A study or research cited ("studies show"), for a rule that asks for its source: set
+    /// aside when its sentence gives one (a reference mark, a year in brackets, the author).
+    Citation,
     /// Not read in context (the rule's own conditions decide).
     Plain,
 }
@@ -44,6 +52,8 @@ impl ContextKind {
             "buzzword" => Some(ContextKind::Buzzword),
             "deployment" => Some(ContextKind::Deployment),
             "vague" => Some(ContextKind::Vague),
+            "return" => Some(ContextKind::Return),
+            "citation" => Some(ContextKind::Citation),
             "none" => Some(ContextKind::Plain),
             _ => None,
         }
@@ -95,10 +105,14 @@ pub enum SetAside {
     Descriptive,
     /// A vague word that sizes or hedges something other than a result ("a huge company").
     NotAResult,
+    /// A return asked for, discussed or measured in general, not promised for this case.
+    NotPromised,
+    /// A study cited with its source in the same sentence.
+    Sourced,
 }
 
 impl SetAside {
-    pub const ALL: [SetAside; 14] = [
+    pub const ALL: [SetAside; 16] = [
         SetAside::Quoted,
         SetAside::WordAsWord,
         SetAside::Defined,
@@ -113,6 +127,8 @@ impl SetAside {
         SetAside::Reported,
         SetAside::Descriptive,
         SetAside::NotAResult,
+        SetAside::NotPromised,
+        SetAside::Sourced,
     ];
 
     pub fn id(self) -> &'static str {
@@ -131,6 +147,8 @@ impl SetAside {
             SetAside::Reported => "reported",
             SetAside::Descriptive => "descriptive",
             SetAside::NotAResult => "not-a-result",
+            SetAside::NotPromised => "not-promised",
+            SetAside::Sourced => "sourced",
         }
     }
 
@@ -165,6 +183,10 @@ impl SetAside {
             SetAside::NotAResult => format!(
                 "“{matched}” sizes or hedges something other than a result of the change"
             ),
+            SetAside::NotPromised => format!(
+                "“{matched}” is asked for or discussed here, not promised for this case"
+            ),
+            SetAside::Sourced => format!("“{matched}” is cited with its source in its sentence"),
         }
     }
 }
@@ -248,6 +270,18 @@ pub fn read(
     if is_name_or_title(&window, matched) {
         return Reading::SetAside(SetAside::NameOrTitle);
     }
+    if kind == ContextKind::Return {
+        return promised_return(&window, matched);
+    }
+    if kind == ContextKind::Citation {
+        return if citation_mark().is_match(window.sentence)
+            || reported_speech().is_match(window.sentence)
+        {
+            Reading::SetAside(SetAside::Sourced)
+        } else {
+            Reading::Raised(format!("“{matched}” cites research without saying whose"))
+        };
+    }
     if kind == ContextKind::Vague {
         return if stands_for_a_result(&window, matched) {
             Reading::Raised(format!(
@@ -318,6 +352,31 @@ fn stands_for_a_result(w: &Window, matched: &str) -> bool {
 
 /// A roll-out or an adoption count: raised as the writer's plan or measure, set aside in a
 /// story, a report or beside a measured result.
+/// A return is promised when the writer offers it for their own case: a promise verb before
+/// it ("will deliver a strong ROI"), a promise after it ("the payback will come in a year"),
+/// its own figure ("an ROI of 300%", "a payback of 14 months"), a present-tense claim ("it
+/// pays for itself") or a headline. One reported from a study or a source is theirs.
+fn promised_return(w: &Window, matched: &str) -> Reading {
+    if stat_source().is_match(w.sentence) || reported_speech().is_match(w.sentence) {
+        return Reading::SetAside(SetAside::QuotedStatistic);
+    }
+    let own_claim = matched.to_ascii_lowercase().starts_with("pays for itself")
+        && !narrative_verb().is_match(w.before);
+    let figure_beside =
+        return_figure_after().is_match(w.after) || return_figure_before().is_match(w.before);
+    if own_claim
+        || figure_beside
+        || return_promise_before().is_match(w.before)
+        || return_promise_after().is_match(w.after)
+        || is_headline(w.sentence)
+    {
+        return Reading::Raised(format!(
+            "“{matched}” is promised for this case: the board will ask what it costs"
+        ));
+    }
+    Reading::SetAside(SetAside::NotPromised)
+}
+
 fn deployment(w: &Window, matched: &str) -> Reading {
     if usage_term().is_match(matched)
         && (digit().is_match(w.sentence) || success_measure_before().is_match(w.before))

@@ -353,3 +353,57 @@ fn any_text_gets_a_reading_and_a_megabyte_is_read_in_a_capped_window() {
         }
     }
 }
+
+#[test]
+fn a_return_is_raised_only_where_it_is_promised_for_this_case() {
+    let ret = |text: &str, term: &str| reading(ContextKind::Return, text, term);
+    for (text, term) in [
+        ("The new rota will deliver a strong ROI.", "ROI"),
+        ("We expect an ROI of 220% by the second year.", "ROI"),
+        ("A payback within 14 months.", "payback"),
+        ("The shared log pays for itself.", "pays for itself"),
+        ("Its payback will come before the audit.", "payback"),
+    ] {
+        assert!(matches!(ret(text, term), Reading::Raised(_)), "{text}");
+    }
+    for (text, term, why) in [
+        (
+            "Finance wants a clear payback before any trial.",
+            "payback",
+            SetAside::NotPromised,
+        ),
+        (
+            "Without believable ROI figures the panel will not listen.",
+            "ROI",
+            SetAside::NotPromised,
+        ),
+        (
+            "According to the trade body, rota tools earn a 9:1 ROI.",
+            "ROI",
+            SetAside::Reported,
+        ),
+        (
+            "A survey of fleet owners put the payback at 8 months.",
+            "payback",
+            SetAside::QuotedStatistic,
+        ),
+    ] {
+        assert_eq!(ret(text, term), Reading::SetAside(why), "{text}");
+    }
+}
+
+#[test]
+fn a_study_with_its_source_in_its_sentence_is_set_aside() {
+    let cited = |text: &str| reading(ContextKind::Citation, text, "a study");
+    assert!(matches!(
+        cited("In a study, crews who shared fixes worked faster."),
+        Reading::Raised(_)
+    ));
+    for text in [
+        "In a study [12], crews who shared fixes worked faster.",
+        "In a study (Okafor, 2021), crews who shared fixes worked faster.",
+        "In a study by Harlow College, crews who shared fixes worked faster.",
+    ] {
+        assert_eq!(cited(text), Reading::SetAside(SetAside::Sourced), "{text}");
+    }
+}
