@@ -50,7 +50,7 @@ cue!(
 );
 cue!(
     defined_after,
-    r#"(?i)^\s*[”"'’]?\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:refers? to|is defined as|are defined as|can be defined as|is a term for|is the term for|stands for|is short for|means\b|is a (?:type|kind|form|category|class|subset) of|are (?:a )?(?:types|kinds|forms|categories) of)"#
+    r#"(?i)^\s*[”"'’]?\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:refers? to|is defined as|are defined as|can be defined as|is a term for|is the term for|stands for|is short for|means\b|is a (?:type|kind|form|category|class|subset) of|are (?:a )?(?:types|kinds|forms|categories) of|(?:functions?|works?|operates?|behaves?|acts?|looks?)\s+(?:much |very much |just |rather |a bit |a little )?like\b)"#
 );
 cue!(
     defined_before,
@@ -74,7 +74,7 @@ cue!(
 );
 cue!(
     benefit_after,
-    r"(?i)^[^.;:!?]{0,40}?\b(?:will|can|could|helps?|help|boosts?|improves?|increases?|enhances?|transforms?|revolutioni[sz]es?|drives?|enables?|empowers?|creates?|fosters?|delivers?|brings?|offers?|provides?|allows?|lets?|unlocks?|accelerates?|streamlines?|supercharges?|maximi[sz]es?|inspires?|supports?|makes?|is changing|are changing|changes the way|has a (?:positive|real|big|huge) (?:impact|effect)|is (?:key|essential|vital|critical|crucial|the (?:future|answer|key|way|best|one|only|ideal|perfect)|a (?:must|game|powerful|great|proven|key|vital|perfect|relatively new and powerful)|one of the (?:best|many|most)|clearly part of|part of the solution|here to stay|no longer optional)|(?:is|are) (?:too |now )?(?:outdated|dated|old|slow|clunky|inadequate|broken|not fit for purpose|out of date|holding us back|the problem)|are (?:key|essential|vital|critical|crucial|the future|a must|powerful|proven|the (?:best|answer))|(?:is|are) (?:now |also |often |increasingly |becoming )*(?:(?:a|an|the) )?(?:(?:extremely|very|really|truly|incredibly|hugely|most|more) )?(?:important|powerful|valuable|essential|indispensable|pivotal|effective|ideal|perfect|excellent|invaluable|great) (?:asset|tool|way|means|resource|solution|enabler|driver|platform|part|channel|weapon|ally)s?|(?:has|have) (?:emerged|become) (?:as )?(?:(?:a|an|the) )?(?:\w+ )?(?:important|powerful|valuable|essential|pivotal|key|vital|critical|indispensable|go-to|central)|(?:is|are) (?:now )?(?:seen|viewed|regarded) as (?:a|an|the) (?:way|means|key|answer|solution|route)|(?:has|have) (?:enabled|helped|allowed|empowered|transformed|revolutioni[sz]ed|made it possible)|opens? up|connects? the dots|(?:organi[sz]ations|companies|teams|businesses|employees|staff|you|we) (?:acquire|gain|get) (?:a|an)\b|does (?:so |much |far )*more than|(?:is|are) (?:all )?for (?:connecting|sharing|helping|making|bringing|building|getting|reducing|improving|everyone|every)|really shines?|works? (?:best|better|well)|gives? (?:you|us|them|people|teams|employees|staff|users|workers|learners|managers)|(?:is|are) (?:\w+ )?(?:cheaper|faster|better|easier|quicker|smarter|more (?:effective|efficient|engaging|productive|powerful|valuable|useful)) than|(?:is|are|isn[’']t|aren[’']t) (?:not |no longer )?(?:just|only|simply|merely) (?:a|an|the|about)\b)\b"
+    r"(?i)^[^.;:!?]{0,40}?\b(?:will|can|could|(?:is|are) going to|helps?|help|boosts?|improves?|increases?|enhances?|transforms?|revolutioni[sz]es?|drives?|enables?|empowers?|creates?|fosters?|delivers?|brings?|offers?|provides?|allows?|lets?|unlocks?|accelerates?|streamlines?|supercharges?|maximi[sz]es?|inspires?|supports?|makes?|is changing|are changing|changes the way|has a (?:positive|real|big|huge) (?:impact|effect)|is (?:key|essential|vital|critical|crucial|the (?:future|answer|key|way|best|one|only|ideal|perfect)|a (?:must|game|powerful|great|proven|key|vital|perfect|relatively new and powerful)|one of the (?:best|many|most)|clearly part of|part of the solution|here to stay|no longer optional)|(?:is|are) (?:too |now )?(?:outdated|dated|old|slow|clunky|inadequate|broken|not fit for purpose|out of date|holding us back|the problem)|are (?:key|essential|vital|critical|crucial|the future|a must|powerful|proven|the (?:best|answer))|(?:is|are) (?:now |also |often |increasingly |becoming )*(?:(?:a|an|the) )?(?:(?:extremely|very|really|truly|incredibly|hugely|most|more) )?(?:important|powerful|valuable|essential|indispensable|pivotal|effective|ideal|perfect|excellent|invaluable|great) (?:asset|tool|way|means|resource|solution|enabler|driver|platform|part|channel|weapon|ally)s?|(?:has|have) (?:emerged|become) (?:as )?(?:(?:a|an|the) )?(?:\w+ )?(?:important|powerful|valuable|essential|pivotal|key|vital|critical|indispensable|go-to|central)|(?:is|are) (?:now )?(?:seen|viewed|regarded) as (?:a|an|the) (?:way|means|key|answer|solution|route)|(?:has|have) (?:enabled|helped|allowed|empowered|transformed|revolutioni[sz]ed|made it possible)|opens? up|connects? the dots|(?:organi[sz]ations|companies|teams|businesses|employees|staff|you|we) (?:acquire|gain|get) (?:a|an)\b|does (?:so |much |far )*more than|(?:is|are) (?:all )?for (?:connecting|sharing|helping|making|bringing|building|getting|reducing|improving|everyone|every)|really shines?|works? (?:best|better|well)|gives? (?:you|us|them|people|teams|employees|staff|users|workers|learners|managers)|(?:is|are) (?:\w+ )?(?:cheaper|faster|better|easier|quicker|smarter|more (?:effective|efficient|engaging|productive|powerful|valuable|useful)) than|(?:is|are|isn[’']t|aren[’']t) (?:not |no longer )?(?:just|only|simply|merely) (?:a|an|the|about)\b)\b"
 );
 cue!(
     result_after_vague,
@@ -102,7 +102,7 @@ cue!(
 );
 cue!(
     reported_speech,
-    r#"(?:\b[A-Z][A-Za-z’'-]*[a-z]|\b(?i:he|she|they|critics|analysts|experts|vendors))\s+(?i:says|said|argues|argued|claims|claimed|believes|believed|wrote|writes|told|thinks|predicts|predicted)\b|(?i:\baccording to\b)|[,”"]\s*(?i:says|said|writes|wrote|explains|explained|notes|noted|adds|added)\s+(?:[A-Z]|(?i:he|she)\b)"#
+    r#"(?:\b[A-Z][A-Za-z’'-]*[a-z]|\b(?i:he|she|they|critics|analysts|experts|vendors))\s+(?i:says|said|argues|argued|claims|claimed|believes|believed|wrote|writes|told|thinks|predicts|predicted)\b|(?i:\baccording to\b)|[,”"]\s*(?i:says|said|writes|wrote|explains|explained|notes|noted|adds|added)\s+(?:[A-Z]|(?i:he|she)\b)|\b(?i:says|said|writes|wrote|explains|explained|notes|noted|adds|added|stated|commented)\s*:\s*[“"]|(?:\b[A-Z][A-Za-z’'-]*[a-z]|\b(?i:he|she|they))\s+(?i:talks|talked|writes|wrote|speaks|spoke)\s+about\b"#
 );
 cue!(
     writer_plan_before,
@@ -205,3 +205,12 @@ cue!(
     citation_mark,
     r"(?:\[\d+(?:\s*[,–-]\s*\d+)*\]|\((?:[A-Z][^()]{0,60},?\s+)?(?:19|20)\d\d[a-z]?\)|\bet al\b|\b(?:19|20)\d\d\)|(?i:\bpublished (?:in|by)\b|\bjournal of\b)|\b(?:by|from|at) (?:the )?[A-Z]\w+)"
 );
+cue!(
+    comparison_before,
+    r"(?i)\b(?:(?:much|very much|just|rather|a bit|a little|not unlike|looks?|works?|acts?|behaves?|functions?|operates?|feels?|seems?)\s+like|unlike|similar to|akin to|compared (?:to|with)|as opposed to)\s+(?:a|an|the)?\s*$"
+);
+cue!(
+    narrative_frame_before,
+    r"(?i)^\W*(?:before|after|since|until|upon)\s+[a-z]+ing\s+(?:\w+\s+){0,2}$"
+);
+cue!(past_tense, r"\b[a-z]{3,}ed\b");

@@ -532,6 +532,14 @@ fn is_name_or_title(w: &Window, matched: &str) -> bool {
 
 /// How a tool is used in its sentence, when it is not the argument.
 fn tool_use(w: &Window, matched: &str) -> Option<SetAside> {
+    // "… function much like Facebook": a comparison names the tool to explain something else.
+    if comparison_before().is_match(w.before) {
+        return Some(SetAside::Descriptive);
+    }
+    // "Before adopting Yammer, O2 ran …": the frame of a story.
+    if narrative_frame_before().is_match(w.before) && past_tense().is_match(w.after) {
+        return Some(SetAside::FactualNarrative);
+    }
     let figures = |s: &str| figure().is_match(s) && !only_usage(s);
     let measured = |s: &str| figures(s) && result_verb().is_match(s);
     if stat_source().is_match(w.sentence) && digit().is_match(w.sentence) {

@@ -407,3 +407,48 @@ fn a_study_with_its_source_in_its_sentence_is_set_aside() {
         assert_eq!(cited(text), Reading::SetAside(SetAside::Sourced), "{text}");
     }
 }
+
+#[test]
+fn a_comparison_a_story_s_frame_and_a_quote_introduced_are_set_aside() {
+    assert_eq!(
+        aside(
+            "The depot board works much like Slack but stays on the shop floor.",
+            "Slack"
+        ),
+        Some(SetAside::Descriptive)
+    );
+    assert_eq!(
+        aside(
+            "A wiki functions a bit like a binder each crew shares.",
+            "wiki"
+        ),
+        Some(SetAside::Defined),
+        "the subject is the one compared"
+    );
+    assert_eq!(
+        aside(
+            "Before adopting Yammer, the depots posted rotas on paper.",
+            "Yammer"
+        ),
+        Some(SetAside::FactualNarrative)
+    );
+    assert_eq!(
+        aside(
+            "The minister said: “Every ward will use the intranet to share rotas.”",
+            "intranet"
+        ),
+        Some(SetAside::Reported)
+    );
+    assert_eq!(
+        aside(
+            "In his post he talks about how wikis can replace long email chains.",
+            "wikis"
+        ),
+        Some(SetAside::Reported)
+    );
+    // "tools like X" gives examples of what is sold, not a comparison.
+    assert_eq!(
+        aside("Tools like Slack will make every depot faster.", "Slack"),
+        None
+    );
+}
