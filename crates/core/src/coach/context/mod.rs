@@ -308,7 +308,10 @@ pub fn read(
     let means_as_goal = means_before().is_match(window.before)
         && !narrative_verb().is_match(window.sentence)
         && !names_an_organisation(&window, matched);
-    if (goal_before().is_match(window.before) || means_as_goal)
+    // "The solution? X." and "What if we gave everyone X?" put the tool forward as the answer.
+    let proposed = answer_question().is_match(window.previous)
+        || (what_if_before().is_match(window.before) && !removal_verb().is_match(window.before));
+    if (goal_before().is_match(window.before) || means_as_goal || proposed)
         && !(benefit_after().is_match(window.after) || claim_before().is_match(window.before))
     {
         return Reading::Raised(format!(

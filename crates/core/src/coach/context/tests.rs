@@ -452,3 +452,36 @@ fn a_comparison_a_story_s_frame_and_a_quote_introduced_are_set_aside() {
         None
     );
 }
+
+#[test]
+fn a_tool_offered_as_the_answer_or_the_leader_is_raised() {
+    let raised = |text: &str, term: &str| {
+        matches!(reading(ContextKind::Tool, text, term), Reading::Raised(_))
+    };
+    assert!(raised("The fix? A company wiki for every depot.", "wiki"));
+    assert!(raised(
+        "What if each crew kept its own wiki instead of the binder?",
+        "wiki"
+    ));
+    assert!(raised(
+        "Slack is already the market leader for crews on the move.",
+        "Slack"
+    ));
+    assert!(raised(
+        "Shared rotas can improve informal learning on every shift.",
+        "informal learning"
+    ));
+    assert!(raised(
+        "The wiki provided them a framework for sharing fixes across plants.",
+        "wiki"
+    ));
+    assert!(raised(
+        "Since then gamification has emerged as the single most powerful lever.",
+        "gamification"
+    ));
+    // Ditching a tool is not proposing it.
+    assert!(!raised(
+        "What if we scrapped every intranet the depots still run?",
+        "intranet"
+    ));
+}
