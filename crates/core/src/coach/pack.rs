@@ -95,7 +95,7 @@ struct RawRule {
     #[serde(default)]
     quiet_near_figures: bool,
     /// How matches are read in context: "tool", "buzzword", "deployment", "vague", "return",
-    /// "citation" or "none"
+    /// "citation", "claim" or "none"
     /// (default from the id).
     context: Option<Spanned<String>>,
     #[serde(default)]
@@ -385,7 +385,7 @@ fn build_rule(
             at(
                 name.span(),
                 format!(
-                    "unknown context {:?}; use tool, buzzword, deployment, vague, return, citation or none",
+                    "unknown context {:?}; use tool, buzzword, deployment, vague, return, citation, claim or none",
                     name.get_ref()
                 ),
             )

@@ -223,3 +223,11 @@ cue!(
     answer_question,
     r"(?i)^\W*(?:the|our) (?:solution|answer|fix|remedy)\s*\?\s*$"
 );
+cue!(
+    claim_modal_before,
+    r"(?i)\b(?:will|would|could|can|should|shall|is going to|are going to|(?:is|are) set to|(?:is|are) expected to|aims? to|promises? to|we (?:want|plan|intend|propose) to)\b[^.;:!?,]{0,40}$"
+);
+cue!(
+    claim_subject_before,
+    r"(?i)^\W*(?:(?:it|this|that|they|these|we|our \w+|the (?:tool|platform|system|wiki|network|app|change|pilot|programme|program|project|plan|proposal|scheme|rota|log))(?:\s+[\w-]+){0,3}\s+|(?:[\w-]+\s+){0,1})$|\b(?:that|which)\s+$"
+);

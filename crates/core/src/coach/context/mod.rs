@@ -41,6 +41,11 @@ pub enum ContextKind {
     /// A study or research cited ("studies show"), for a rule that asks for its source: set
     /// aside when its sentence gives one (a reference mark, a year in brackets, the author).
     Citation,
+    /// A result named without its size ("improve collaboration", "business benefits"):
+    /// worth a word when the writer claims it for their own case ("it will enhance
+    /// communication", "this strengthens relationships"), not in a description, a list of
+    /// what others aim at, advice or a report.
+    Claim,
     /// Not read in context (the rule's own conditions decide).
     Plain,
 }
@@ -54,6 +59,7 @@ impl ContextKind {
             "vague" => Some(ContextKind::Vague),
             "return" => Some(ContextKind::Return),
             "citation" => Some(ContextKind::Citation),
+            "claim" => Some(ContextKind::Claim),
             "none" => Some(ContextKind::Plain),
             _ => None,
         }
@@ -282,6 +288,9 @@ pub fn read(
             Reading::Raised(format!("“{matched}” cites research without saying whose"))
         };
     }
+    if kind == ContextKind::Claim {
+        return claimed_result(&window, matched);
+    }
     if kind == ContextKind::Vague {
         return if stands_for_a_result(&window, matched) {
             Reading::Raised(format!(
@@ -378,6 +387,30 @@ fn promised_return(w: &Window, matched: &str) -> Reading {
         ));
     }
     Reading::SetAside(SetAside::NotPromised)
+}
+
+/// A result without its size is the writer's claim when a modal or a plan comes before it
+/// in its clause ("it will enhance …"), when it opens its sentence or follows its subject
+/// ("This strengthens …", "a platform that delivers value"), or in a headline.
+fn claimed_result(w: &Window, matched: &str) -> Reading {
+    if reported_speech().is_match(w.sentence) {
+        return Reading::SetAside(SetAside::Reported);
+    }
+    if stat_source().is_match(w.sentence) {
+        return Reading::SetAside(SetAside::QuotedStatistic);
+    }
+    if advice_frame().is_match(w.sentence) {
+        return Reading::SetAside(SetAside::AdviceTopic);
+    }
+    if claim_modal_before().is_match(w.before)
+        || claim_subject_before().is_match(w.before)
+        || is_headline(w.sentence)
+    {
+        return Reading::Raised(format!(
+            "“{matched}” is claimed for this case with no size: say what it produces, and how much"
+        ));
+    }
+    Reading::SetAside(SetAside::Descriptive)
 }
 
 fn deployment(w: &Window, matched: &str) -> Reading {

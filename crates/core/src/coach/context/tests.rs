@@ -485,3 +485,35 @@ fn a_tool_offered_as_the_answer_or_the_leader_is_raised() {
         "intranet"
     ));
 }
+
+#[test]
+fn a_result_without_its_size_is_raised_only_where_the_writer_claims_it() {
+    let claim = |text: &str, term: &str| reading(ContextKind::Claim, text, term);
+    for (text, term) in [
+        (
+            "The shared log will improve teamwork between shifts.",
+            "improve teamwork",
+        ),
+        (
+            "This strengthens relationships with the depots.",
+            "strengthens relationships",
+        ),
+        ("A rota that delivers value.", "delivers value"),
+    ] {
+        assert!(matches!(claim(text, term), Reading::Raised(_)), "{text}");
+    }
+    for (text, term, why) in [
+        (
+            "Firms list goals such as better morale and improved alignment across sites.",
+            "improved alignment",
+            SetAside::Descriptive,
+        ),
+        (
+            "Here are five ways to improve collaboration before the pitch.",
+            "improve collaboration",
+            SetAside::AdviceTopic,
+        ),
+    ] {
+        assert_eq!(claim(text, term), Reading::SetAside(why), "{text}");
+    }
+}
