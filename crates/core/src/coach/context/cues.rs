@@ -225,9 +225,9 @@ cue!(
 );
 cue!(
     claim_modal_before,
-    r"(?i)\b(?:will|would|could|can|should|shall|is going to|are going to|(?:is|are) set to|(?:is|are) expected to|aims? to|promises? to|we (?:want|plan|intend|propose) to)\b[^.;:!?,]{0,40}$"
+    r"(?i)\b(?:will|would|could|can|should|shall|is going to|are going to|(?:is|are) set to|(?:is|are) expected to|aims? to|promises? to|we (?:want|plan|intend|propose) to)\b[^.;:!?,]{0,40}$|\b(?:designed|built|meant|made|intended|created) (?:for (?:\w+ ){1,2})?to\s+$"
 );
 cue!(
     claim_subject_before,
-    r"(?i)^\W*(?:(?:it|this|that|they|these|we|our \w+|the (?:tool|platform|system|wiki|network|app|change|pilot|programme|program|project|plan|proposal|scheme|rota|log))(?:\s+[\w-]+){0,3}\s+|(?:[\w-]+\s+){0,1})$|\b(?:that|which)\s+$"
+    r"(?i)^\W*(?:(?:it|this|that|they|these|we|our \w+|the (?:tool|platform|system|wiki|network|app|change|pilot|programme|program|project|plan|proposal|scheme|rota|log))(?:\s+[\w-]+){0,3}\s+|(?:[\w-]+\s+){0,1})$|\b(?:that|which)\s+$|\b(?:the|our|this|its|their) (?:tool|platform|system|wiki|network|app|software|intranet|portal|site)\b[^.;:!?]{0,30}$"
 );

@@ -499,6 +499,14 @@ fn a_result_without_its_size_is_raised_only_where_the_writer_claims_it() {
             "strengthens relationships",
         ),
         ("A rota that delivers value.", "delivers value"),
+        (
+            "A crew board built to improve communication between shifts.",
+            "improve communication",
+        ),
+        (
+            "Drivers like the tool and the value it provides the depots.",
+            "the value it provides",
+        ),
     ] {
         assert!(matches!(claim(text, term), Reading::Raised(_)), "{text}");
     }
