@@ -231,3 +231,12 @@ cue!(
     claim_subject_before,
     r"(?i)^\W*(?:(?:it|this|that|they|these|we|our \w+|the (?:tool|platform|system|wiki|network|app|change|pilot|programme|program|project|plan|proposal|scheme|rota|log))(?:\s+[\w-]+){0,3}\s+|(?:[\w-]+\s+){0,1})$|\b(?:that|which)\s+$|\b(?:the|our|this|its|their) (?:tool|platform|system|wiki|network|app|software|intranet|portal|site)\b[^.;:!?]{0,30}$"
 );
+cue!(enabling_verb, r"(?i)^(?:empower|enabl|allow)\w*$");
+cue!(
+    enabled_to_after,
+    r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?to\s+[a-z]{2,}"
+);
+cue!(
+    vague_ability_after,
+    r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?to\s+(?:connect|collaborate|stay|be (?:more|better)|become|thrive|grow|innovate|share|engage|work (?:together|smarter|better)|reach (?:their|its|our)|achieve (?:their|its|our|more)|do (?:their|more|better)|change|build|learn|succeed|excel|flourish|unlock|transform|realise|realize|maximi[sz]e|harness|embrace)\b"
+);

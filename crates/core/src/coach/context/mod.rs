@@ -115,10 +115,13 @@ pub enum SetAside {
     NotPromised,
     /// A study cited with its source in the same sentence.
     Sourced,
+    /// "Enable" or "empower" followed by what it lets people do ("enables drivers to swap
+    /// shifts"): the sentence says it.
+    SpelledOut,
 }
 
 impl SetAside {
-    pub const ALL: [SetAside; 16] = [
+    pub const ALL: [SetAside; 17] = [
         SetAside::Quoted,
         SetAside::WordAsWord,
         SetAside::Defined,
@@ -135,6 +138,7 @@ impl SetAside {
         SetAside::NotAResult,
         SetAside::NotPromised,
         SetAside::Sourced,
+        SetAside::SpelledOut,
     ];
 
     pub fn id(self) -> &'static str {
@@ -155,6 +159,7 @@ impl SetAside {
             SetAside::NotAResult => "not-a-result",
             SetAside::NotPromised => "not-promised",
             SetAside::Sourced => "sourced",
+            SetAside::SpelledOut => "spelled-out",
         }
     }
 
@@ -193,6 +198,9 @@ impl SetAside {
                 "“{matched}” is asked for or discussed here, not promised for this case"
             ),
             SetAside::Sourced => format!("“{matched}” is cited with its source in its sentence"),
+            SetAside::SpelledOut => {
+                format!("“{matched}” is followed by what it lets people do")
+            }
         }
     }
 }
@@ -301,6 +309,13 @@ pub fn read(
         };
     }
     if kind == ContextKind::Buzzword {
+        // "enables drivers to swap shifts" says what; "empowers staff to thrive" does not.
+        if enabling_verb().is_match(matched)
+            && enabled_to_after().is_match(window.after)
+            && !vague_ability_after().is_match(window.after)
+        {
+            return Reading::SetAside(SetAside::SpelledOut);
+        }
         return Reading::Raised(format!(
             "“{matched}” carries no checkable meaning in this sentence: say what changes, and by how much"
         ));

@@ -525,3 +525,20 @@ fn a_result_without_its_size_is_raised_only_where_the_writer_claims_it() {
         assert_eq!(claim(text, term), Reading::SetAside(why), "{text}");
     }
 }
+
+#[test]
+fn enable_with_what_people_can_now_do_is_set_aside_but_not_with_a_vague_ability() {
+    let buzz = |text: &str, term: &str| reading(ContextKind::Buzzword, text, term);
+    assert_eq!(
+        buzz("The rota enables drivers to swap shifts by phone.", "enables"),
+        Reading::SetAside(SetAside::SpelledOut)
+    );
+    assert!(matches!(
+        buzz("The hub empowers every driver to stay connected.", "empowers"),
+        Reading::Raised(_)
+    ));
+    assert!(matches!(
+        buzz("This empowers staff.", "empowers"),
+        Reading::Raised(_)
+    ));
+}
