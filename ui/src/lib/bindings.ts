@@ -444,7 +444,7 @@ excerpt: string, };
 
 export type SetAsideFinding = { finding: Finding, context: SetAside, reason: string, };
 
-export type SetAside = "quoted" | "word-as-word" | "defined" | "objection" | "warning" | "advice-topic" | "literal-channel" | "name-or-title" | "quoted-statistic" | "factual-narrative" | "means-of-result" | "reported" | "descriptive" | "not-a-result" | "not-promised" | "sourced" | "spelled-out";
+export type SetAside = "quoted" | "word-as-word" | "defined" | "objection" | "warning" | "advice-topic" | "literal-channel" | "name-or-title" | "quoted-statistic" | "factual-narrative" | "means-of-result" | "reported" | "descriptive" | "not-a-result" | "not-promised" | "sourced" | "spelled-out" | "literal-change";
 
 export type Level = "suggestion" | "warning" | "error";
 

@@ -240,3 +240,15 @@ cue!(
     vague_ability_after,
     r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?to\s+(?:connect|collaborate|stay|be (?:more|better)|become|thrive|grow|innovate|share|engage|work (?:together|smarter|better)|reach (?:their|its|our)|achieve (?:their|its|our|more)|do (?:their|more|better)|change|build|learn|succeed|excel|flourish|unlock|transform|realise|realize|maximi[sz]e|harness|embrace)\b"
 );
+cue!(
+    change_word,
+    r"(?i)^(?:transform|reinvent|revolutioni[sz])\w*$"
+);
+cue!(
+    changed_thing_after,
+    r"(?i)^\s+(?:of\s+)?(?:the|our|its|their|his|her|this|that|a|an)\s+[a-z][\w-]*"
+);
+cue!(
+    slogan_object_after,
+    r"(?i)^\s+(?:of\s+)?(?:the|our|its|their|his|her|this|that|a|an)\s+(?:(?:whole|entire|digital|modern|new|global)\s+)?(?:way|ways|business|businesses|organi[sz]ation|company|enterprise|world|industry|workplace|culture|future|lives|life|game|landscape|experience|how|everything|work|people|sector|market|status quo)\b|^\s+(?:[\w-]+\s+){1,4}into\b"
+);

@@ -118,10 +118,13 @@ pub enum SetAside {
     /// "Enable" or "empower" followed by what it lets people do ("enables drivers to swap
     /// shifts"): the sentence says it.
     SpelledOut,
+    /// "Transform" or "reinvent" with the thing it changes named ("the transformation of the
+    /// intranet"): a literal change, not a slogan.
+    LiteralChange,
 }
 
 impl SetAside {
-    pub const ALL: [SetAside; 17] = [
+    pub const ALL: [SetAside; 18] = [
         SetAside::Quoted,
         SetAside::WordAsWord,
         SetAside::Defined,
@@ -139,6 +142,7 @@ impl SetAside {
         SetAside::NotPromised,
         SetAside::Sourced,
         SetAside::SpelledOut,
+        SetAside::LiteralChange,
     ];
 
     pub fn id(self) -> &'static str {
@@ -160,6 +164,7 @@ impl SetAside {
             SetAside::NotPromised => "not-promised",
             SetAside::Sourced => "sourced",
             SetAside::SpelledOut => "spelled-out",
+            SetAside::LiteralChange => "literal-change",
         }
     }
 
@@ -200,6 +205,9 @@ impl SetAside {
             SetAside::Sourced => format!("“{matched}” is cited with its source in its sentence"),
             SetAside::SpelledOut => {
                 format!("“{matched}” is followed by what it lets people do")
+            }
+            SetAside::LiteralChange => {
+                format!("“{matched}” names the thing it changes: a literal change, not a slogan")
             }
         }
     }
@@ -315,6 +323,14 @@ pub fn read(
             && !vague_ability_after().is_match(window.after)
         {
             return Reading::SetAside(SetAside::SpelledOut);
+        }
+        // "the transformation of the intranet" names what changes; "transforms the way we
+        // work" and "transform our business" are the slogan.
+        if change_word().is_match(matched)
+            && changed_thing_after().is_match(window.after)
+            && !slogan_object_after().is_match(window.after)
+        {
+            return Reading::SetAside(SetAside::LiteralChange);
         }
         return Reading::Raised(format!(
             "“{matched}” carries no checkable meaning in this sentence: say what changes, and by how much"

@@ -530,15 +530,47 @@ fn a_result_without_its_size_is_raised_only_where_the_writer_claims_it() {
 fn enable_with_what_people_can_now_do_is_set_aside_but_not_with_a_vague_ability() {
     let buzz = |text: &str, term: &str| reading(ContextKind::Buzzword, text, term);
     assert_eq!(
-        buzz("The rota enables drivers to swap shifts by phone.", "enables"),
+        buzz(
+            "The rota enables drivers to swap shifts by phone.",
+            "enables"
+        ),
         Reading::SetAside(SetAside::SpelledOut)
     );
     assert!(matches!(
-        buzz("The hub empowers every driver to stay connected.", "empowers"),
+        buzz(
+            "The hub empowers every driver to stay connected.",
+            "empowers"
+        ),
         Reading::Raised(_)
     ));
     assert!(matches!(
         buzz("This empowers staff.", "empowers"),
         Reading::Raised(_)
     ));
+}
+
+#[test]
+fn a_change_word_with_the_thing_it_changes_is_literal_but_a_slogan_object_is_not() {
+    let buzz = |text: &str, term: &str| reading(ContextKind::Buzzword, text, term);
+    assert_eq!(
+        buzz(
+            "Hybrid shifts made the transformation of the depot rota urgent.",
+            "transformation"
+        ),
+        Reading::SetAside(SetAside::LiteralChange)
+    );
+    assert_eq!(
+        buzz("The council will reinvent its parking permits.", "reinvent"),
+        Reading::SetAside(SetAside::LiteralChange)
+    );
+    for (text, term) in [
+        ("It transforms the way we learn.", "transforms"),
+        ("We will transform our business.", "transform"),
+        (
+            "The network transforms this gap into a lasting edge.",
+            "transforms",
+        ),
+    ] {
+        assert!(matches!(buzz(text, term), Reading::Raised(_)), "{text}");
+    }
 }
