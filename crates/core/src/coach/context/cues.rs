@@ -126,7 +126,7 @@ cue!(
 );
 cue!(
     pub figure,
-    r"(?i)(?:[$€£¥]\s?\d|\d(?:[\d,.]*\d)?\s?(?:%|percent\b|per\s?cent\b|x\b|times\b|-?fold\b|(?:million|billion|thousand|bn|m|k)?\s?(?:dollars|euros|pounds|usd|eur|gbp)\b)|\b(?:twice|two|three|four|five|ten)(?:\s+times|-fold)\b|\b(?:doubled|tripled|halved)\b|\b\d(?:[\d,.]*\d)?\s?(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|seconds?)\b|\b\d[\d,.]*\s+(?:fewer|more|less)\b|\b\d[\d,.]*\s+(?:calls|tickets|errors|defects|incidents|complaints|sales|leads|hires|ideas|patents|products|orders|deals|customers|claims|cases|returns|accidents|injuries)\b)"
+    r"(?i)(?:[$€£¥]\s?\d|\d(?:[\d,.]*\d)?\s?(?:%|percent\b|per\s?cent\b|x\b|times\b|-?fold\b|(?:million|billion|thousand|bn|m|k)?\s?(?:dollars|euros|pounds|usd|eur|gbp)\b)|\b(?:twice|two|three|four|five|ten)(?:\s+times|-fold)\b|\b(?:twice|half|(?:two|three|four|five|ten) times) as (?:fast|quick(?:ly)?|much|many|often|likely|long|high)\b|\b(?:doubled|tripled|halved)\b|\b\d(?:[\d,.]*\d)?\s?(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|seconds?)\b|\b\d[\d,.]*\s+(?:fewer|more|less)\b|\b\d[\d,.]*\s+(?:calls|tickets|errors|defects|incidents|complaints|sales|leads|hires|ideas|patents|products|orders|deals|customers|claims|cases|returns|accidents|injuries)\b)"
 );
 cue!(
     result_verb,
@@ -251,4 +251,24 @@ cue!(
 cue!(
     slogan_object_after,
     r"(?i)^\s+(?:of\s+)?(?:the|our|its|their|his|her|this|that|a|an)\s+(?:(?:whole|entire|digital|modern|new|global)\s+)?(?:way|ways|business|businesses|organi[sz]ation|company|enterprise|world|industry|workplace|culture|future|lives|life|game|landscape|experience|how|everything|work|people|sector|market|status quo)\b|^\s+(?:[\w-]+\s+){1,4}into\b"
+);
+cue!(
+    label_head_after,
+    r"(?i)^\s+(?:project|projects|programme|program|team|teams|manager|managers|owner|owners|steering|investment|investments|budget|budgets|strands?|vendor|vendors|contract|licen[cs]es?|specialists?|consultants?)\b"
+);
+cue!(
+    object_of_preposition_before,
+    r"(?i)\b(?:on|in|at|from|about|for|into|onto|over|under|without|towards?|around|among|behind)\s+(?:(?:a|an|the|this|that|these|those|their|our|its|his|her|all|every|each|some|any|more|much|such)\s+)*$"
+);
+cue!(
+    concessive_before,
+    r"(?i)\b(?:even with|despite|in spite of|for all)\s+(?:[\w-]+\s+){0,3}$"
+);
+cue!(
+    organisation_after,
+    r"(?i)^\s*(?:and its|[’']s)\s+(?:people|staff|employees|founders?|ceo|engineers|leaders|leadership|shareholders|workforce)\b"
+);
+cue!(
+    inquiry,
+    r"(?i)^\W*(?:what (?:does|do|did|is|are|was|were)|how (?:does|do|did|is|are)|does|do|did|is|are|was|were)\b[^?]*\?\W*$"
 );

@@ -345,20 +345,30 @@ pub fn read(
     // When in doubt, do not flag: a tool is raised only when its sentence sells it.
     // "With the wiki, we will…" makes the tool the way; in a story ("OCBC's staff booked
     // desks through the intranet") it is only how something happened.
+    // A genuine question ("What does informal learning mean for us?") sells nothing.
+    if inquiry().is_match(window.sentence) && !goal_before().is_match(window.before) {
+        return Reading::SetAside(SetAside::Descriptive);
+    }
+    // "Even with the many platforms, firms struggle…" concedes the tool; it is no goal.
     let means_as_goal = means_before().is_match(window.before)
+        && !concessive_before().is_match(window.before)
         && !narrative_verb().is_match(window.sentence)
         && !names_an_organisation(&window, matched);
     // "The solution? X." and "What if we gave everyone X?" put the tool forward as the answer.
     let proposed = answer_question().is_match(window.previous)
         || (what_if_before().is_match(window.before) && !removal_verb().is_match(window.before));
+    // A benefit that follows the tool is its claim only when the tool is the subject, not the
+    // object of a preposition ("those who grew up on Facebook will…").
+    let benefit = benefit_after().is_match(window.after)
+        && !object_of_preposition_before().is_match(window.before);
     if (goal_before().is_match(window.before) || means_as_goal || proposed)
-        && !(benefit_after().is_match(window.after) || claim_before().is_match(window.before))
+        && !(benefit || claim_before().is_match(window.before))
     {
         return Reading::Raised(format!(
             "“{matched}” is named as the goal or the reason; nothing in its sentence ties it to a measured result"
         ));
     }
-    let claim = benefit_after().is_match(window.after) || claim_before().is_match(window.before);
+    let claim = benefit || claim_before().is_match(window.before);
     if !claim && is_headline(window.sentence) {
         return Reading::Raised(format!(
             "“{matched}” is the point of a headline with no result in it: lead with the outcome"
@@ -563,7 +573,12 @@ fn closing(after: &str, close: char) -> Option<usize> {
 }
 
 fn is_name_or_title(w: &Window, matched: &str) -> bool {
-    if title_head_after().is_match(w.after) || job_after().is_match(w.after) {
+    // "the intranet project", "a SharePoint consultant": the tool labels something else,
+    // unless that project is what is being launched or asked for.
+    if title_head_after().is_match(w.after)
+        || job_after().is_match(w.after)
+        || (label_head_after().is_match(w.after) && !goal_before().is_match(w.before))
+    {
         return true;
     }
     if job_before().is_match(w.before) {
@@ -652,6 +667,9 @@ fn only_usage(s: &str) -> bool {
 /// A capitalised word that is neither the sentence's first word nor part of the match:
 /// a named organisation or person acting in the story.
 fn names_an_organisation(w: &Window, matched: &str) -> bool {
+    if organisation_after().is_match(w.after) {
+        return true;
+    }
     let skip = matched
         .split_whitespace()
         .map(|m| m.trim_matches(|c: char| !c.is_alphanumeric()))

@@ -574,3 +574,48 @@ fn a_change_word_with_the_thing_it_changes_is_literal_but_a_slogan_object_is_not
         assert!(matches!(buzz(text, term), Reading::Raised(_)), "{text}");
     }
 }
+
+#[test]
+fn a_tool_that_labels_something_else_or_is_no_subject_is_not_sold() {
+    assert_eq!(
+        aside(
+            "The intranet project will focus on clearer rotas.",
+            "intranet"
+        ),
+        Some(SetAside::NameOrTitle)
+    );
+    assert_eq!(
+        aside(
+            "Drivers who grew up on Facebook will soon be applying to us.",
+            "Facebook"
+        ),
+        Some(SetAside::Descriptive)
+    );
+    assert_eq!(
+        aside(
+            "Even with the many platforms they own, depots struggle to share fixes.",
+            "platforms"
+        ),
+        Some(SetAside::Descriptive)
+    );
+    assert_eq!(
+        aside(
+            "What does informal learning mean for the night shift?",
+            "informal learning"
+        ),
+        Some(SetAside::Descriptive)
+    );
+    // The tool is still sold when it is the subject, or named after "the use of".
+    assert_eq!(
+        aside("The use of wikis opens up new ways to work.", "wikis"),
+        None
+    );
+}
+
+#[test]
+fn a_tool_project_being_launched_is_still_the_goal() {
+    assert_eq!(
+        aside("We are launching a wiki project for every depot.", "wiki"),
+        None
+    );
+}
