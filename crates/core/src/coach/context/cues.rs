@@ -114,7 +114,7 @@ cue!(
 );
 cue!(
     negated_after,
-    r#"(?i)^\s*[”"'’]?\s*(?:is|are|was|were)\s+(?:not|n[’']t|no longer|never)\b|^\s*(?:isn[’']t|aren[’']t|wasn[’']t)\b"#
+    r#"(?i)^\s*[”"'’]?\s*(?:is|are|was|were)\s+(?:not|n[’']t|no longer|never)\b|^\s*(?:isn[’']t|aren[’']t|wasn[’']t)\b|^\s*(?:alone\s+|itself\s+|by itself\s+)?(?:does not|doesn[’']t|do not|don[’']t|did not|didn[’']t|will not|won[’']t|cannot|can[’']t|can not|never)\s+(?:automatically\s+|necessarily\s+|by itself\s+)?(?:make|guarantee|mean|solve|fix|create|deliver|bring|change|improve|help|work|replace|equal)\b"#
 );
 cue!(
     not_just_after,
@@ -271,4 +271,20 @@ cue!(
 cue!(
     inquiry,
     r"(?i)^\W*(?:what (?:does|do|did|is|are|was|were)|how (?:does|do|did|is|are)|does|do|did|is|are|was|were)\b[^?]*\?\W*$"
+);
+cue!(
+    denied_before,
+    r"(?i)\b(?:is|are|was|were)\s+(?:not|n[’']t|no longer|never)\s+(?:just\s+|simply\s+|merely\s+|about\s+)?(?:a|an|the)?\s*$|\b(?:isn[’']t|aren[’']t|wasn[’']t)\s+(?:just\s+|simply\s+|merely\s+|about\s+)?(?:a|an|the)?\s*$"
+);
+cue!(
+    described_place,
+    r"(?i)^\W*(?:it|this|that|there)\s*(?:is|was|'s|’s)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$"
+);
+cue!(
+    where_after,
+    r"(?i)^\s+(?:where|in which|on which|through which|via which)\b"
+);
+cue!(
+    past_time,
+    r"(?i)\b(?:\d+|a few|several|many|ten|twenty|fifteen) (?:years|months|decades) ago\b|\blast (?:year|month|week|decade)\b|\bback (?:then|in (?:19|20)\d\d)\b|\bat the time\b|\bin the (?:19|20)\d0s\b|\bas recently as\b"
 );

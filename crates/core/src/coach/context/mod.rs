@@ -515,7 +515,10 @@ fn mention(w: &Window) -> Option<SetAside> {
     if word_before().is_match(w.before) || word_after().is_match(w.after) {
         return Some(SetAside::WordAsWord);
     }
-    if defined_after().is_match(w.after) || defined_before().is_match(w.before) {
+    if defined_after().is_match(w.after)
+        || defined_before().is_match(w.before)
+        || (described_place().is_match(w.before) && where_after().is_match(w.after))
+    {
         return Some(SetAside::Defined);
     }
     // "X is no longer just a chat app" sells X as more; "X is not the point" warns.
@@ -614,6 +617,14 @@ fn is_name_or_title(w: &Window, matched: &str) -> bool {
 
 /// How a tool is used in its sentence, when it is not the argument.
 fn tool_use(w: &Window, matched: &str) -> Option<SetAside> {
+    // "Social learning is not social media": the tool is what the subject is not.
+    if denied_before().is_match(w.before) {
+        return Some(SetAside::Warning);
+    }
+    // "Ten years ago an intranet was seen as a luxury": history, not a pitch.
+    if past_time().is_match(w.sentence) && !claim_before().is_match(w.before) {
+        return Some(SetAside::FactualNarrative);
+    }
     // "… function much like Facebook": a comparison names the tool to explain something else.
     if comparison_before().is_match(w.before) {
         return Some(SetAside::Descriptive);

@@ -619,3 +619,25 @@ fn a_tool_project_being_launched_is_still_the_goal() {
         None
     );
 }
+
+#[test]
+fn a_tool_denied_described_as_a_place_or_in_history_is_not_sold() {
+    assert_eq!(
+        aside(
+            "Peer coaching is not social media, and using social media doesn’t make coaching peer-led.",
+            "social media"
+        ),
+        Some(SetAside::Warning)
+    );
+    assert_eq!(
+        aside("It is a shared wiki where fitters log each repair.", "wiki"),
+        Some(SetAside::Defined)
+    );
+    assert_eq!(
+        aside(
+            "Twenty years ago an intranet was a luxury that only banks could afford.",
+            "intranet"
+        ),
+        Some(SetAside::FactualNarrative)
+    );
+}
