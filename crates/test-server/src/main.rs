@@ -47,8 +47,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
-use casewright_core::ipc::{AppError, EXPORT_PROGRESS_EVENT};
 use casewright_core::exchange::project_from_json;
+use casewright_core::ipc::{AppError, EXPORT_PROGRESS_EVENT};
 use casewright_core::session::{today_options, Places, Session};
 use casewright_core::Project;
 use serde::de::DeserializeOwned;
@@ -99,7 +99,9 @@ impl Args {
 
 /// A lock taken even when a thread that held it panicked (a test server goes on answering).
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// One test run's state: its folder, the session, and what the window would have done.
