@@ -120,7 +120,7 @@ export function startRealCore(port: number, delayMs: number) {
     project: (): Project => clone(log.last?.project) as Project,
     /** The core's answers to each `command`, in order. */
     answered,
-    // What the UI sent, by what it is for (the names the fake core's harness gave them).
+    // What the UI sent, by what it is for.
     previews: () => sentArgs("briefing_preview").map((a) => a.settings),
     exports: () => sentArgs("export_briefing_dialog").map((a) => a.settings),
     thumbnails: () => sentArgs("picture_thumbnail").map((a) => a.id as number),
