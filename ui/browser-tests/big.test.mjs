@@ -1,30 +1,39 @@
-// A big storyboard (harness/big.ts: 2,000 blocks in 12 sections, 167 or 166 in each) renders a
-// window of each list's cards (lib/window.ts) and shows more as needed, while drops, keyboard
-// moves, the Move to… menu and the coach's "show it" still reach every block.
+// A big storyboard (fixtures.mjs `bigProject`: 2,000 blocks in 12 sections, 167 or 166 in each,
+// loaded into the real core in the JSON exchange format) renders a window of each list's cards
+// (lib/window.ts) and shows more as needed, while drops, keyboard moves, the Move to… menu and the
+// coach's "show it" still reach every block. Block ids are the core's, read from its project.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, coreProject, drag, edits, launch, openHarness, serveHarness, settled, shot } from "./support.mjs";
+import { bigReset } from "./fixtures.mjs";
+import { centre, coreProject, drag, edits, launch, openHarness, serveHarness, settled, shot, startCore } from "./support.mjs";
 
 const STEP = 8; // WINDOW_STEP in src/lib/window.ts
 
 let server;
 let browser;
+let core;
 
 before(async () => {
   server = await serveHarness();
+  core = await startCore();
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await core?.stop();
 });
+
+/** The page on the big project: 2,000 blocks in 12 sections unless said otherwise. */
+const openBig = (blocks = 2000, sections = 12, options = {}) => openHarness(browser, server.url, { core, reset: bigReset(blocks, sections), ...options });
+/** The ids of section `n`'s blocks, in the core's order. */
+const idsIn = async (page, n) => (await coreProject(page)).sections[n].blocks.map((b) => b.id);
 
 const sectionAt = (page, n) => page.locator('[data-testid="section"]').nth(n);
 const zoneAt = (page, n) => sectionAt(page, n).locator('[data-testid="section-blocks"]');
 const cards = (zone) => zone.locator(':scope > [data-testid="block"]');
 const shownIds = (zone) => cards(zone).evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-block-id"))));
-const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** How many cards each section renders now. */
 const renderedCounts = (page) =>
@@ -45,7 +54,8 @@ async function visitAllColumns(page) {
 }
 
 test("first render: the sections in view show their first cards and say how many are shown; the others once scrolled near, the rest on scrolling or on request", { timeout: 60000 }, async () => {
-  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  const { page, errors } = await openBig();
+  const [firstIds, secondIds] = [await idsIn(page, 0), await idsIn(page, 1)];
   const counts = await renderedCounts(page);
   assert.equal(counts.length, 12);
   // The first sections (those in view and the next, within COLUMN_MARGIN) render a step each,
@@ -60,7 +70,7 @@ test("first render: the sections in view show their first cards and say how many
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="section-blocks"]')[11].querySelectorAll(':scope > [data-testid="block"]').length === 8);
   await page.getByTestId("storyboard").evaluate((el) => el.scrollTo({ left: 0, behavior: "instant" }));
   const first = zoneAt(page, 0);
-  assert.deepEqual(await shownIds(first), range(1, STEP), "the first cards, in order");
+  assert.deepEqual(await shownIds(first), firstIds.slice(0, STEP), "the first cards, in order");
   const more = sectionAt(page, 0).locator('[data-testid="show-more"]');
   assert.match(await more.textContent(), new RegExp(`${STEP} of 167 blocks shown`));
   await shot(sectionAt(page, 0), "big-section-window.png");
@@ -70,7 +80,7 @@ test("first render: the sections in view show their first cards and say how many
   await page.waitForFunction(() => document.querySelector('[data-testid="section-blocks"]').querySelectorAll(':scope > [data-testid="block"]').length > 8);
   const grown = (await shownIds(first)).length;
   assert.ok(grown > STEP && grown < 167, `scrolling shows more, not all at once (${grown})`);
-  assert.deepEqual(await shownIds(first), range(1, grown));
+  assert.deepEqual(await shownIds(first), firstIds.slice(0, grown));
   assert.match(await more.textContent(), new RegExp(`${grown} of 167 blocks shown`));
   await shot(sectionAt(page, 0), "big-section-scrolled.png");
 
@@ -78,18 +88,18 @@ test("first render: the sections in view show their first cards and say how many
   const second = zoneAt(page, 1);
   await sectionAt(page, 1).getByRole("button", { name: new RegExp(`^Show ${STEP} more in`) }).focus();
   await page.keyboard.press("Enter");
-  assert.deepEqual(await shownIds(second), range(168, 168 + 2 * STEP - 1));
+  assert.deepEqual(await shownIds(second), secondIds.slice(0, 2 * STEP));
   await sectionAt(page, 1).getByRole("button", { name: "Show all 167 in Blocks in What we gain" }).click();
   assert.equal((await shownIds(second)).length, 167);
   assert.equal(await sectionAt(page, 1).locator('[data-testid="show-more"]').count(), 0, "nothing more to show");
   // Focus goes to the first card that button showed.
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-block-id")), String(168 + 2 * STEP));
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-block-id")), String(secondIds[2 * STEP]));
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test("a card's Move to… menu shows whole over the board: the columns' containment does not clip it", { timeout: 60000 }, async () => {
-  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  const { page, errors } = await openBig();
   // The last card shown in view of the second column: its menu reaches past the column's edges.
   const card = cards(zoneAt(page, 1)).nth(2);
   await card.locator('[data-testid="move-menu"]').click();
@@ -120,7 +130,7 @@ test("a card's Move to… menu shows whole over the board: the columns' containm
 });
 
 test("mouse: drops in a partly shown section land where the indicator shows (the middle, and after the last card shown)", { timeout: 60000 }, async () => {
-  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  const { page, errors } = await openBig();
   const sectionId = Number(await zoneAt(page, 0).getAttribute("data-section-id"));
   const target = zoneAt(page, 0);
   // Into the middle of the window: the second section's first card onto the first section's
@@ -141,9 +151,9 @@ test("mouse: drops in a partly shown section land where the indicator shows (the
   });
   await settled(page, 1);
   assert.deepEqual((await edits(page))[0], { op: "moveBlock", id, to: { in: "section", sectionId, index: at } });
-  const core = await coreProject(page);
-  assert.equal(core.sections[0].blocks[at].id, id, "where the indicator showed");
-  assert.equal(core.sections[0].blocks.length, 168);
+  const held = await coreProject(page);
+  assert.equal(held.sections[0].blocks[at].id, id, "where the indicator showed");
+  assert.equal(held.sections[0].blocks.length, 168);
 
   // Towards the end of what shows (the window may grow on the way, as the column scrolls): it
   // lands right after the card the indicator follows, before any card not shown yet.
@@ -180,7 +190,8 @@ test("mouse: drops in a partly shown section land where the indicator shows (the
 });
 
 test("keyboard: a block carried into a far column, whose cards are not rendered yet, lands where it is announced", { timeout: 120000 }, async () => {
-  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  const { page, errors } = await openBig();
+  const [firstId] = await idsIn(page, 0);
   const far = zoneAt(page, 11);
   assert.equal((await shownIds(far)).length, 0, "the last column renders no cards before it is near");
   const farId = Number(await far.getAttribute("data-section-id"));
@@ -198,17 +209,17 @@ test("keyboard: a block carried into a far column, whose cards are not rendered 
   await page.keyboard.press("Space");
   await settled(page, 1);
   assert.match(await page.locator('[data-testid="announcer"]').textContent(), new RegExp(`Dropped “Block 1:.*” in The ask, position ${at} of 167`));
-  assert.deepEqual(await edits(page), [{ op: "moveBlock", id: 1, to: { in: "section", sectionId: farId, index: at - 1 } }]);
-  const last = (await coreProject(page)).sections[11].blocks.map((b) => b.id);
-  assert.equal(last.indexOf(1), at - 1);
-  await page.waitForFunction(() => document.activeElement?.getAttribute("data-block-id") === "1");
+  assert.deepEqual(await edits(page), [{ op: "moveBlock", id: firstId, to: { in: "section", sectionId: farId, index: at - 1 } }]);
+  assert.equal((await idsIn(page, 11)).indexOf(firstId), at - 1);
+  await page.waitForFunction((id) => document.activeElement?.getAttribute("data-block-id") === String(id), firstId);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test("keyboard: a block carried down a long section reaches its end (the window grows ahead of it)", { timeout: 120000 }, async () => {
   // 4 sections of 50: 49 arrow presses.
-  const { page, errors } = await openHarness(browser, server.url, { big: "200x4" });
+  const { page, errors } = await openBig(200, 4);
+  const ids = await idsIn(page, 0);
   const zone = zoneAt(page, 0);
   const sectionId = Number(await zone.getAttribute("data-section-id"));
   assert.equal((await shownIds(zone)).length, STEP);
@@ -223,33 +234,39 @@ test("keyboard: a block carried down a long section reaches its end (the window 
   await page.keyboard.press("Space");
   await settled(page, 1);
   assert.match(await announcer.textContent(), /Dropped “Block 1:.*” in Opportunity, position 50 of 50/);
-  assert.deepEqual(await edits(page), [{ op: "moveBlock", id: 1, to: { in: "section", sectionId, index: 49 } }]);
-  assert.deepEqual((await coreProject(page)).sections[0].blocks.map((b) => b.id), [...range(2, 50), 1]);
-  await page.waitForFunction(() => document.activeElement?.getAttribute("data-block-id") === "1");
+  assert.deepEqual(await edits(page), [{ op: "moveBlock", id: ids[0], to: { in: "section", sectionId, index: 49 } }]);
+  assert.deepEqual(await idsIn(page, 0), [...ids.slice(1), ids[0]]);
+  await page.waitForFunction((id) => document.activeElement?.getAttribute("data-block-id") === String(id), ids[0]);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test("a far block is shown when it must be: moved to the end of a long section, or shown from the coach", { timeout: 60000 }, async () => {
-  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  const { page, errors } = await openBig();
+  const [firstId] = await idsIn(page, 0);
   // Move to… the end of the last section (its 167th place, far past its window).
   const last = zoneAt(page, 11);
   const card = cards(zoneAt(page, 0)).first();
   await card.locator('[data-testid="move-menu"]').click();
   await page.getByRole("menuitem", { name: "The ask", exact: true }).click();
   await settled(page, 1);
-  await page.waitForFunction(() => document.activeElement?.getAttribute("data-block-id") === "1");
-  const moved = last.locator(':scope > [data-block-id="1"]');
+  await page.waitForFunction((id) => document.activeElement?.getAttribute("data-block-id") === String(id), firstId);
+  const moved = last.locator(`:scope > [data-block-id="${firstId}"]`);
   assert.equal(await moved.count(), 1);
   await assertInView(last, moved);
 
-  // The coach's advice on block 105 (the 105th card of the first section): shown, selected, in view.
+  // The coach's advice on a block far down the first section (past its 100th card): shown, selected, in view.
+  const report = await core.invoke("coach_report");
+  const advice = report.findings.find((f) => f.section === 0 && f.block >= 100);
+  assert.ok(advice, "the core has advice on a far block of the first section");
+  const farBlock = (await coreProject(page)).sections[0].blocks[advice.block];
   await page.getByRole("tab", { name: /^Coach/ }).click();
   await page.waitForFunction(() => document.getElementById("panel-coach")?.getAttribute("aria-busy") === "false");
   const first = zoneAt(page, 0);
-  assert.equal(await first.locator(':scope > [data-block-id="105"]').count(), 0, "not shown before");
-  await page.locator('[data-testid="finding"]').filter({ hasText: "Block 105:" }).first().locator(".reveal").click();
-  const far = first.locator(':scope > [data-block-id="105"]');
+  assert.equal(await first.locator(`:scope > [data-block-id="${farBlock.id}"]`).count(), 0, "not shown before");
+  const label = /^Block \d+:/.exec(farBlock.title)[0];
+  await page.locator('[data-testid="finding"]').filter({ hasText: label }).first().locator(".reveal").click();
+  const far = first.locator(`:scope > [data-block-id="${farBlock.id}"]`);
   await far.waitFor();
   assert.equal(await far.getAttribute("aria-current"), "true", "selected");
   await assertInView(first, far);
@@ -259,7 +276,7 @@ test("a far block is shown when it must be: moved to the end of a long section, 
 });
 
 test("a move leaves the other cards' DOM alone: unmoved cards are the same elements, untouched sections see no change", { timeout: 60000 }, async () => {
-  const { page, errors } = await openHarness(browser, server.url, { big: "2000x12" });
+  const { page, errors } = await openBig();
   await page.waitForFunction(() => document.getElementById("panel-coach")?.getAttribute("aria-busy") === "false");
   await visitAllColumns(page);
   await page.evaluate(() => {

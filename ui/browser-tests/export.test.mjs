@@ -1,13 +1,14 @@
-// Export PDF…'s progress in Chromium, against the fake core's export (harness/fake.ts): its
-// steps sent as export-progress events, spaced out by harness.slowExport, and cancel_export
-// honoured. The status bar shows a slow export's steps with Cancel; a quick one never shows
-// them. The quick export runs on the real core (crates/test-server): its progress events are the
-// core's, forwarded as the shell emits them. The slow and cancelled ones stay on the fake: the test
-// server answers one request at a time, so a Cancel cannot reach it during an export, and a real
-// export is too quick to pace. Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
+// Export PDF…'s progress in Chromium, on the real core (crates/test-server): the core's export
+// steps sent as export-progress events as the shell emits them, and Cancel reaching the export
+// under way (the server answers each request on its own thread). The status bar shows a slow
+// export's steps with Cancel; a quick one never shows them. A slow export is the real one over
+// real photos, paced by the test server (`core.paceExport`: a wait after each step, in the
+// export's own progress callback). Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { withPhotos } from "./fixtures.mjs";
 import { launch, openHarness, serveHarness, shot, startCore } from "./support.mjs";
 
 let server;
@@ -34,14 +35,20 @@ function waitForStatus(page, pattern) {
   return page.waitForFunction((source) => new RegExp(source).test(document.querySelector('footer [role="status"]')?.textContent ?? ""), pattern.source);
 }
 
+/** Escapes `text` for a RegExp. */
+const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 test("a slow export shows its steps with Cancel in the status bar, then the usual success", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
-  await page.evaluate(() => window.harness.slowExport({ stepMs: 140, pictures: 12 }));
+  // Twelve blocks with a photo each: the export counts them as it prepares them.
+  const { page, errors } = await openHarness(browser, server.url, { core, prepare: (c) => withPhotos(c, 12) });
+  await core.paceExport(140);
+  await core.dialog("briefing.pdf");
+  const out = join(core.run.dir, "briefing.pdf");
   await page.locator("#export-pdf").click();
 
   await progressbar(page).waitFor();
   await waitForStatus(page, /^Preparing pictures ([4-9]|1[0-2]) of 12$/);
-  // Read in one go: the fake export moves on every 140 ms, so two reads may see two steps.
+  // Read in one go: the export moves on every 140 ms, so two reads may see two steps.
   const [text, valueText] = await page.evaluate(() => [
     document.querySelector('footer [role="status"]')?.textContent,
     document.querySelector('[role="progressbar"][aria-label="Exporting the briefing"]')?.getAttribute("aria-valuetext"),
@@ -63,22 +70,32 @@ test("a slow export shows its steps with Cancel in the status bar, then the usua
   await waitForStatus(page, /^Writing the PDF$/);
   await waitForStatus(page, /^Saving$/);
 
-  await waitForStatus(page, /^Exported 8 pages to \/tmp\/harness-briefing\.pdf$/);
+  await waitForStatus(page, new RegExp(`^Exported \\d+ pages to ${literal(out)}$`));
+  const [answer] = await page.evaluate(() => window.harness.answered("export_briefing_dialog"));
+  assert.equal(await page.locator('footer [role="status"]').textContent(), `Exported ${answer.pages} pages to ${out}`, "the pages the core wrote");
+  assert.ok(existsSync(out), "the core wrote the briefing");
   await progressbar(page).waitFor({ state: "detached" });
   assert.equal(await page.getByRole("button", { name: "Cancel" }).count(), 0);
   await page.getByRole("button", { name: "Open PDF" }).waitFor();
   await page.getByRole("button", { name: "Show in folder" }).waitFor();
-  assert.deepEqual(await page.evaluate(() => window.harness.written()), ["/tmp/harness-briefing.pdf"]);
-  const steps = await page.evaluate(() => window.harness.progress().map((p) => p.step));
-  assert.deepEqual([...new Set(steps)], ["pictures", "layout", "writing", "saving"]);
+  assert.deepEqual(await page.evaluate(() => window.harness.written()), [out]);
+  const progress = await page.evaluate(() => window.harness.progress());
+  assert.deepEqual([...new Set(progress.map((p) => p.step))], ["pictures", "layout", "writing", "saving"]);
+  assert.deepEqual(
+    progress.filter((p) => p.step === "pictures").map((p) => `${p.done}/${p.total}`),
+    Array.from({ length: 13 }, (_, i) => `${i}/12`),
+    "each picture counted as it was prepared",
+  );
   await shot(statusbar(page), "export-done-statusbar.png");
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test("Cancel stops the export: nothing written, a short status and no success; Escape does the same", async () => {
-  const { page, errors } = await openHarness(browser, server.url);
-  await page.evaluate(() => window.harness.slowExport({ stepMs: 200, pictures: 6 }));
+  const { page, errors } = await openHarness(browser, server.url, { core, prepare: (c) => withPhotos(c, 6) });
+  await core.paceExport(200);
+  await core.dialog("briefing.pdf");
+  const out = join(core.run.dir, "briefing.pdf");
   await page.locator("#export-pdf").click();
   const cancel = page.getByRole("button", { name: "Cancel" });
   await cancel.waitFor();
@@ -88,8 +105,11 @@ test("Cancel stops the export: nothing written, a short status and no success; E
   assert.equal(await page.getByRole("button", { name: "Open PDF" }).count(), 0);
   assert.equal(await page.locator('[role="alert"]').count(), 0);
   assert.deepEqual(await page.evaluate(() => window.harness.written()), []);
+  assert.deepEqual(await page.evaluate(() => window.harness.answered("export_briefing_dialog")), [null], "the core's export answered: cancelled");
+  assert.equal(existsSync(out), false, "nothing written");
   assert.equal(await page.evaluate(() => document.activeElement?.id), "export-pdf", "focus goes back to Export PDF…");
-  // The export stopped at its next step: no layout, writing or saving after the cancel.
+  // The Cancel reached the export under way, which stopped at its next step: never saved.
+  assert.equal(await page.evaluate(() => window.harness.core.calls.filter((c) => c === "cancel_export").length), 1);
   const steps = await page.evaluate(() => window.harness.progress().map((p) => p.step));
   assert.ok(!steps.includes("saving"), `stopped before saving (${steps.join(", ")})`);
   await shot(page, "export-cancelled.png");
@@ -97,11 +117,14 @@ test("Cancel stops the export: nothing written, a short status and no success; E
 
   // Again, with Escape while the progress shows (focus on the storyboard).
   await page.locator('[data-testid="storyboard"] [data-testid="block"]').first().click();
+  await core.dialog("briefing.pdf");
   await page.locator("#export-pdf").click();
   await progressbar(page).waitFor();
   await page.keyboard.press("Escape");
   await waitForStatus(page, /^Export cancelled; nothing was written\.$/);
   assert.deepEqual(await page.evaluate(() => window.harness.written()), []);
+  assert.deepEqual(await page.evaluate(() => window.harness.answered("export_briefing_dialog")), [null, null]);
+  assert.equal(existsSync(out), false, "nothing written");
   assert.deepEqual(errors, []);
   await page.close();
 });

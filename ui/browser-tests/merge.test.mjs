@@ -1,31 +1,44 @@
-// Merge Changes From… and Import Blocks From… in Chromium against the fake core (harness/fake.ts,
-// harness/merge.ts): the merge dialog (when the copies parted, their changes, each conflict's two
+// Merge Changes From… and Import Blocks From… in Chromium on the real core (crates/test-server):
+// a colleague's copy made as colleagues make one (a Share a Copy through the core, then edits in
+// each copy: fixtures.mjs `bensCopy`), and other projects written by the core, chosen through the
+// file dialog. The merge dialog (when the copies parted, their changes, each conflict's two
 // versions side by side as text at any window size, every conflict decided before Merge, the
-// keyboard, the choices sent, the merged storyboard and its one Undo, a stale plan reviewed
-// again, nothing to merge, read-only) and the import dialog (groups, filter, destination, the
-// uids and place sent, the blocks shown). Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
+// keyboard, the choices sent, the merged storyboard and its one Undo, a stale plan reviewed again,
+// nothing to merge, a different project, read-only) and the import dialog (groups, filter,
+// destination, the uids and place sent, the blocks shown, a failure). What the dialogs should say
+// is read from the core's own plan and source. Screenshots go to $UI_SHOTS (default /tmp/ui-shots).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { board, coreProject, launch, openHarness, serveHarness, shot } from "./support.mjs";
+import { rename, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { BEN, bensCopy, bigProject, blockTitled, newBlock, predictiveMaintenance } from "./fixtures.mjs";
+import { board, coreProject, launch, openHarness, serveHarness, shot, startCore } from "./support.mjs";
 
 let server;
 let browser;
+let core;
 
 before(async () => {
   server = await serveHarness();
+  core = await startCore();
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await core?.stop();
 });
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const ANA = { user: "Ana Pereira", host: "ana-laptop", pid: 4242, since: 1795000000 };
-/** When the sample copies parted (harness/merge.ts). */
-const SAMPLE_PARTED = 1794398400;
-const BEN = "Social collaboration (Ben).casewright";
+const SOURCE = "Predictive maintenance.casewright";
+/** What the dialog calls each kind of conflict. */
+const KIND = {
+  deletedHereChangedThere: () => "You deleted it; they changed it",
+  changedHereDeletedThere: () => "You changed it; they deleted it",
+  changedBothWays: (c) => `Changed in both copies: ${c.field}`,
+};
 
 const statusText = (page) => page.locator('footer [role="status"]').textContent();
 const mergeDialog = (page) => page.getByRole("dialog", { name: /^Merge changes from / });
@@ -38,9 +51,19 @@ const activeLabel = (page) =>
     return el?.getAttribute("aria-label") ?? el?.labels?.[0]?.textContent?.trim() ?? el?.textContent?.trim() ?? el?.tagName;
   });
 
-/** The harness, with every page dialog (an alert() a payload might run) recorded and dismissed. */
+/**
+ * The harness on the sample, with Ben's copy (unless `prepare` says otherwise) and the project to
+ * import from beside it; every page dialog (an alert() a payload might run) recorded and dismissed.
+ */
 async function open(options = {}) {
-  const opened = await openHarness(browser, server.url, options);
+  const opened = await openHarness(browser, server.url, {
+    core,
+    prepare: async (c) => {
+      await c.file(SOURCE, { exchange: predictiveMaintenance() });
+      await bensCopy(c);
+    },
+    ...options,
+  });
   const alerts = [];
   opened.page.on("dialog", (dialog) => {
     alerts.push(dialog.message());
@@ -49,78 +72,119 @@ async function open(options = {}) {
   return { ...opened, alerts };
 }
 
-async function openMerge(page) {
+/** Merge Changes From… with `file` chosen in its dialog; the dialog and the plan the core made. */
+async function openMerge(page, file = BEN) {
+  await core.dialog(file);
   await page.evaluate(() => window.harness.menu({ action: "mergeFrom" }));
   const dialog = mergeDialog(page);
   await dialog.waitFor();
-  return dialog;
+  return { dialog, plan: await lastPlan(page) };
 }
+
+/** The plan the core answered last (merge_plan_dialog or merge_replan). */
+const lastPlan = (page) =>
+  page.evaluate(() => {
+    const plans = window.harness.core.answers.filter((a) => a.command === "merge_plan_dialog" || a.command === "merge_replan");
+    return plans.at(-1)?.value ?? null;
+  });
+
+/** Import Blocks From… with `file` chosen in its dialog; the dialog and the source the core read. */
+async function openImport(page, file = SOURCE) {
+  await core.dialog(file);
+  await page.evaluate(() => window.harness.menu({ action: "importBlocks" }));
+  const dialog = importDialog(page);
+  await dialog.waitFor();
+  return { dialog, source: (await page.evaluate(() => window.harness.answered("import_source_dialog"))).at(-1) };
+}
+
+/** The uids of the source's blocks with these titles, in the source's order (sections', then the library's). */
+function uidsOf(source, titles) {
+  const all = [...source.project.sections.flatMap((s) => s.blocks), ...source.project.library];
+  return all.filter((b) => titles.includes(b.title)).map((b) => b.uid);
+}
+
+/** When a time in seconds falls, as the page's own locale and time zone write it. */
+const shownTime = (page, seconds) =>
+  page.evaluate((s) => new Date(s * 1000).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }), seconds);
+
+/** Writes the lock file another Casewright keeps beside the project while `holder` has it open. */
+const lockedBy = (holder) => writeFile(join(dirname(core.run.path), `.~lock.${basename(core.run.path)}#`), JSON.stringify(holder));
 
 /** Whether a box lies inside another (1 px of rounding allowed). */
 function inside(inner, outer) {
   return inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
 }
 
-/** A plan full of the common payloads, with a long text of theirs, on the sample's first block. */
-async function hostilePlan(page) {
-  const project = await coreProject(page);
-  const first = project.sections[0].blocks[0];
+/**
+ * A copy full of the common payloads: the section and the text both copies started from are
+ * payloads, then their copy (its file name one too) gets a long text of payloads, a block and a
+ * section named by payloads, and ours a text of its own: one conflict on the first block's text.
+ */
+async function hostileCopy(c) {
+  const { project } = await c.invoke("current_project");
+  const section = project.sections[0];
+  const first = section.blocks[0];
+  await c.edit([
+    { op: "updateSection", id: section.id, text: { title: HOSTILE, notes: section.notes } },
+    { op: "updateBlock", block: { ...first, body: "<svg onload=alert(3)>" } },
+  ]);
+  const name = `${HOSTILE}.casewright`;
+  const { project: copy } = await c.file(name, { share: { stripNotes: false, stripDismissed: false } });
+  const proof = copy.sections.find((s) => s.title === "Proof");
   const long = Array.from({ length: 40 }, (_, i) => `Line ${i + 1}: ${HOSTILE} <script>alert(2)</script>`).join("\n");
-  return {
-    fileName: `${HOSTILE}.casewright`,
-    baseMadeAt: SAMPLE_PARTED,
-    taken: [`Benefit “${HOSTILE}” in “Proof”: added in their copy`, "Section “<b>bold</b>”: added in their copy"],
-    conflicts: [
-      {
-        id: 7,
-        kind: "changedBothWays",
-        subject: `Benefit “${first.title}” in “${HOSTILE}”`,
-        field: "text",
-        base: `<svg onload=alert(3)>`,
-        ours: `${HOSTILE}\nours`,
-        theirs: long,
-      },
+  await c.file(name, {
+    edits: [
+      { op: "updateBlock", block: { ...copy.sections[0].blocks[0], body: long } },
+      { op: "addBlock", block: newBlock("benefit", HOSTILE), to: { in: "section", sectionId: proof.id, index: proof.blocks.length } },
+      { op: "addSection", title: "<b>bold</b>", index: copy.sections.length },
     ],
-    pilotsDiffer: false,
-    fingerprint: "hostile",
-    takenEdits: [],
-    theirEdits: { 7: [{ op: "updateBlock", block: { ...first, title: HOSTILE } }] },
-  };
+  });
+  const { project: ours } = await c.invoke("current_project");
+  await c.edit([{ op: "updateBlock", block: { ...ours.sections[0].blocks[0], body: `${HOSTILE}\nours` } }]);
+  return { name, long };
 }
 
 test("the merge dialog shows the plan: when the copies parted, their changes (eight, then all), each conflict side by side, nothing chosen", async () => {
+  const sharedFrom = Math.floor(Date.now() / 1000) - 1;
   const { page, errors } = await open();
-  const dialog = await openMerge(page);
+  const { dialog, plan } = await openMerge(page);
   assert.equal(await dialog.getAttribute("aria-modal"), "true");
   assert.equal(await page.locator(".app").getAttribute("inert"), "");
+  assert.equal(plan.fileName, BEN);
   assert.equal(await dialog.getByRole("heading", { level: 2 }).textContent(), `Merge changes from ${BEN}`);
-  const when = await page.evaluate((s) => new Date(s * 1000).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }), SAMPLE_PARTED);
-  assert.equal(await dialog.getByTestId("merge-parted").textContent(), `Your copies parted on ${when}.`);
+  // They parted when the copy was shared, moments ago.
+  assert.ok(plan.baseMadeAt >= sharedFrom && plan.baseMadeAt <= Date.now() / 1000 + 1, `parted when shared (${plan.baseMadeAt})`);
+  assert.equal(await dialog.getByTestId("merge-parted").textContent(), `Your copies parted on ${await shownTime(page, plan.baseMadeAt)}.`);
+  // Ben ran a pilot in his copy.
+  assert.equal(plan.pilotsDiffer, true);
   assert.equal(await dialog.getByTestId("merge-pilots").textContent(), "Their pilots differ from yours. Pilots are not merged; open their copy to compare.");
 
   // The keyboard starts at the top of the plan, which it scrolls.
   assert.equal(await activeLabel(page), "What the merge does");
 
+  // More of their own changes than the dialog lists at first: eight, then all, in the core's words.
   const taken = dialog.getByTestId("merge-taken");
-  assert.equal(await taken.getByRole("heading").textContent(), "Their changes (11)");
-  assert.equal(await taken.getByTestId("taken-change").count(), 8);
-  assert.equal(
-    await taken.getByTestId("taken-change").first().textContent(),
-    "Metric “Fourteen thousand engineering hours a year back” in “What we gain”: value from their copy",
-  );
-  await taken.getByRole("button", { name: "Show all 11" }).click();
-  assert.equal(await taken.getByTestId("taken-change").count(), 11);
+  const count = plan.taken.length;
+  assert.ok(count > 8, `Ben made more than eight changes of his own (${count})`);
+  assert.equal(await taken.getByRole("heading").textContent(), `Their changes (${count})`);
+  assert.deepEqual(await taken.getByTestId("taken-change").allTextContents(), plan.taken.slice(0, 8));
+  assert.ok(plan.taken.some((t) => t.startsWith("Metric “Fourteen thousand engineering hours")));
+  await taken.getByRole("button", { name: `Show all ${count}` }).click();
+  assert.deepEqual(await taken.getByTestId("taken-change").allTextContents(), plan.taken);
   await taken.getByRole("button", { name: "Show fewer" }).click();
   assert.equal(await taken.getByTestId("taken-change").count(), 8);
 
+  // The four conflicts the copies were given, one of each kind and two changed both ways, in the core's order.
   const cards = dialog.getByTestId("conflict");
-  assert.equal(await cards.count(), 4);
-  assert.deepEqual(await cards.getByTestId("conflict-kind").allTextContents(), [
-    "Changed in both copies: title",
-    "Changed in both copies: text",
-    "You deleted it; they changed it",
-    "You changed it; they deleted it",
+  assert.deepEqual(plan.conflicts.map((c) => `${c.kind}${c.field ? `:${c.field}` : ""}`).sort(), [
+    "changedBothWays:text",
+    "changedBothWays:title",
+    "changedHereDeletedThere",
+    "deletedHereChangedThere",
   ]);
+  assert.equal(await cards.count(), 4);
+  assert.deepEqual(await cards.getByTestId("conflict-kind").allTextContents(), plan.conflicts.map((c) => KIND[c.kind](c)));
+  assert.deepEqual(await cards.getByTestId("conflict-subject").allTextContents(), plan.conflicts.map((c) => c.subject));
   for (const radio of await dialog.getByRole("radio").all()) assert.equal(await radio.isChecked(), false);
   assert.equal(await dialog.getByRole("button", { name: "Merge" }).isDisabled(), true);
   assert.equal(await dialog.getByTestId("merge-left").textContent(), "4 left to decide");
@@ -133,11 +197,12 @@ test("the merge dialog shows the plan: when the copies parted, their changes (ei
   assert.ok(inside(await dialog.boundingBox(), { x: 0, y: 0, width: 1440, height: 900 }));
   await shot(page, "merge-dialog.png");
 
-  // The version both started from, behind a disclosure.
+  // The version both started from, behind a disclosure: the sample's title.
+  assert.equal(plan.conflicts[0].base, "The answers we need are already inside Northwind");
   const base = first.getByTestId("conflict-base");
   assert.equal(await base.isVisible(), false);
   await first.getByText("Show the version you both started from").click();
-  assert.equal(await base.textContent(), "The answers are already inside Northwind");
+  assert.equal(await base.textContent(), plan.conflicts[0].base);
   assert.equal(await base.isVisible(), true);
   await cards.nth(1).scrollIntoViewIfNeeded();
   await shot(page, "merge-dialog-conflicts.png");
@@ -149,7 +214,7 @@ test("the merge dialog shows the plan: when the copies parted, their changes (ei
 
 test("a small window (800×600): the dialog fits, its buttons stay in view, and each conflict's versions stay readable", async () => {
   const { page, errors } = await open({ width: 800, height: 600 });
-  const dialog = await openMerge(page);
+  const { dialog } = await openMerge(page);
   assert.ok(inside(await dialog.boundingBox(), { x: 0, y: 0, width: 800, height: 600 }), "the dialog fits the window");
   for (const name of ["Cancel", "Merge"]) {
     assert.ok(inside(await dialog.getByRole("button", { name, exact: true }).boundingBox(), { x: 0, y: 0, width: 800, height: 600 }), `${name} is in view`);
@@ -182,17 +247,18 @@ test("a small window (800×600): the dialog fits, its buttons stay in view, and 
 });
 
 test("a colleague's text stays text: payloads in the file name, their changes, the conflict and the shared version", async () => {
-  const { page, errors, alerts } = await open();
-  await page.evaluate((plan) => window.harness.mergePlan(plan), await hostilePlan(page));
-  const dialog = await openMerge(page);
+  let hostile;
+  const { page, errors, alerts } = await open({ prepare: async (c) => (hostile = await hostileCopy(c)) });
+  const { dialog, plan } = await openMerge(page, hostile.name);
   assert.equal(await dialog.getByRole("heading", { level: 2 }).textContent(), `Merge changes from ${HOSTILE}.casewright`);
-  assert.deepEqual(await dialog.getByTestId("taken-change").allTextContents(), [
-    `Benefit “${HOSTILE}” in “Proof”: added in their copy`,
-    "Section “<b>bold</b>”: added in their copy",
-  ]);
+  // Their changes as the core words them, their payloads in them as text.
+  assert.equal(plan.taken.length, 2);
+  assert.ok(plan.taken.some((t) => t.includes(`“${HOSTILE}”`)) && plan.taken.some((t) => t.includes("“<b>bold</b>”")), plan.taken.join(" | "));
+  assert.deepEqual(await dialog.getByTestId("taken-change").allTextContents(), plan.taken);
   const card = dialog.getByTestId("conflict");
   assert.match(await card.getByTestId("conflict-subject").textContent(), /in “<img src=x onerror=alert\(1\)>”$/);
   assert.equal(await card.getByTestId("conflict-ours").textContent(), `${HOSTILE}\nours`);
+  assert.equal(await card.getByTestId("conflict-theirs").textContent(), hostile.long);
   assert.match(await card.getByTestId("conflict-theirs").textContent(), /^Line 1: <img src=x onerror=alert\(1\)> <script>alert\(2\)<\/script>\nLine 2:/);
   await card.getByText("Show the version you both started from").click();
   assert.equal(await card.getByTestId("conflict-base").textContent(), "<svg onload=alert(3)>");
@@ -210,8 +276,11 @@ test("a colleague's text stays text: payloads in the file name, their changes, t
   await card.getByRole("radio", { name: "Take theirs" }).check();
   await dialog.getByRole("button", { name: "Merge" }).click();
   await dialog.waitFor({ state: "detached" });
-  assert.deepEqual(await page.evaluate(() => window.harness.merges()), [{ fingerprint: "hostile", resolutions: [{ conflict: 7, choice: "theirs" }] }]);
-  assert.equal((await board(page)).sections["Opportunity"][0], HOSTILE);
+  assert.deepEqual(await page.evaluate(() => window.harness.merges()), [{ fingerprint: plan.fingerprint, resolutions: [{ conflict: plan.conflicts[0].id, choice: "theirs" }] }]);
+  const merged = await board(page);
+  assert.ok(HOSTILE in merged.sections && "<b>bold</b>" in merged.sections, "the sections named as text");
+  assert.equal(merged.sections["Proof"].at(-1), HOSTILE);
+  assert.equal((await coreProject(page)).sections[0].blocks[0].body, hostile.long, "their text, taken");
   assert.equal(await statusText(page), `Merged ${HOSTILE}.casewright: 2 of their changes, 1 conflict decided. Undo with Ctrl+Z.`);
   assert.equal(await page.locator('img[src="x"]').count(), 0);
   await page.waitForTimeout(200);
@@ -223,7 +292,8 @@ test("a colleague's text stays text: payloads in the file name, their changes, t
 test("Merge waits for every decision; by keyboard, with Keep all mine and Take all theirs; the choices sent exactly; one Undo takes the merge back", async () => {
   const { page, errors } = await open();
   const before = await board(page);
-  const dialog = await openMerge(page);
+  const { dialog, plan } = await openMerge(page);
+  const [first, second] = plan.conflicts;
   const merge = dialog.getByRole("button", { name: "Merge" });
   const left = dialog.getByTestId("merge-left");
 
@@ -232,7 +302,7 @@ test("Merge waits for every decision; by keyboard, with Keep all mine and Take a
   assert.equal(await activeLabel(page), "What the merge does");
   await page.keyboard.press("PageDown");
   await page.waitForFunction(() => document.querySelector('[data-testid="merge-body"]').scrollTop > 0);
-  for (const label of ["Show all 11", "Keep all mine", "Take all theirs", "Yours: Benefit “The answers we need are already inside Northwind” in “Opportunity”", "Keep yours"]) {
+  for (const label of [`Show all ${plan.taken.length}`, "Keep all mine", "Take all theirs", `Yours: ${first.subject}`, "Keep yours"]) {
     await page.keyboard.press("Tab");
     assert.equal(await activeLabel(page), label);
   }
@@ -251,11 +321,11 @@ test("Merge waits for every decision; by keyboard, with Keep all mine and Take a
   await page.keyboard.press("Tab");
   assert.equal(await activeLabel(page), "Show the version you both started from");
   await page.keyboard.press("Tab");
-  assert.match(await activeLabel(page), /^Yours: Story “Our closest competitor is already winning with it” in “Proof”$/);
+  assert.equal(await activeLabel(page), `Yours: ${second.subject}`);
   await page.keyboard.press("Tab");
   assert.equal(await activeLabel(page), "Keep yours");
   await page.keyboard.press("Tab");
-  assert.match(await activeLabel(page), /^Theirs: Story “Our closest competitor/);
+  assert.equal(await activeLabel(page), `Theirs: ${second.subject}`);
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Shift+Tab");
@@ -274,26 +344,29 @@ test("Merge waits for every decision; by keyboard, with Keep all mine and Take a
   await merge.focus();
   await page.keyboard.press("Enter");
   await dialog.waitFor({ state: "detached" });
+  const chosen = ["theirs", "ours", "ours", "theirs"];
   assert.deepEqual(await page.evaluate(() => window.harness.merges()), [
-    {
-      fingerprint: "sample-plan",
-      resolutions: [
-        { conflict: 0, choice: "theirs" },
-        { conflict: 1, choice: "ours" },
-        { conflict: 2, choice: "ours" },
-        { conflict: 3, choice: "theirs" },
-      ],
-    },
+    { fingerprint: plan.fingerprint, resolutions: plan.conflicts.map((c, i) => ({ conflict: c.id, choice: chosen[i] })) },
   ]);
-  assert.equal(await statusText(page), `Merged ${BEN}: 11 of their changes, 4 conflicts decided. Undo with Ctrl+Z.`);
-  assert.equal(await page.title(), "Sample - Social collaboration.casewright — Casewright");
-  // On the storyboard: their title, their new section and block, the block they deleted gone.
+  assert.equal(await statusText(page), `Merged ${BEN}: ${plan.taken.length} of their changes, 4 conflicts decided. Undo with Ctrl+Z.`);
+  assert.equal(await page.title(), `${basename(core.run.path)} — Casewright`);
+  // On the storyboard: their changes, and each conflict as it was decided.
   const merged = await board(page);
-  assert.equal(merged.sections["Opportunity"][0], "Northwind already knows the answers; it just cannot find them");
   assert.ok("Risks and how we contain them" in merged.sections);
   assert.ok(merged.sections["What we gain"].includes("Customers hear back within a week"));
-  assert.ok(!merged.sections["What we gain"].includes("Engineers spend the time on customers instead"), "kept deleted, as chosen");
-  assert.ok(!merged.sections["Start small"].includes("Answers come from across the company, not just the team"));
+  assert.ok(merged.sections["Results and the ask"].includes("The decision we need by 1 July"));
+  const held = await coreProject(page);
+  const decided = Object.fromEntries(plan.conflicts.map((c, i) => [`${c.kind}${c.field ? `:${c.field}` : ""}`, chosen[i]]));
+  const titles = [...held.sections.flatMap((s) => s.blocks), ...held.library].map((b) => b.title);
+  // A title changed both ways: theirs or ours, as chosen.
+  assert.ok(
+    titles.includes(decided["changedBothWays:title"] === "theirs" ? "Northwind already knows the answers; it just cannot find them" : "Answers are already inside Northwind"),
+  );
+  assert.match(blockTitled(held, "Our closest competitor is already winning with it").body, decided["changedBothWays:text"] === "theirs" ? /^Fieldline won two tenders against us last year\. In both/ : /on answer times\.$/);
+  // The block we deleted and they changed: back only if theirs was taken.
+  assert.equal(titles.includes("More problems solved, including the hard ones"), decided.deletedHereChangedThere === "theirs");
+  // The block we changed and they deleted: gone only if theirs was taken.
+  assert.equal(titles.includes("Answers come from across the company, not just the team"), decided.changedHereDeletedThere === "ours");
   assert.equal(await page.locator("#undo").isDisabled(), false);
   await shot(page, "merge-done.png");
 
@@ -309,13 +382,18 @@ test("Merge waits for every decision; by keyboard, with Keep all mine and Take a
 
 test("a stale plan: the message, Review again plans anew with the choices cleared, and the merge then goes through", async () => {
   const { page, errors } = await open();
-  await page.evaluate(() => window.harness.staleNext());
-  const dialog = await openMerge(page);
+  const { dialog, plan } = await openMerge(page);
   await dialog.getByRole("button", { name: "Take all theirs" }).click();
+  // Meanwhile Ben changes his copy again.
+  const { project: copy } = await core.file(BEN);
+  await core.file(BEN, { edits: [{ op: "updateBlock", block: { ...blockTitled(copy, "A clear rule for what happens next"), body: "Expand only when the targets are met." } }] });
   await dialog.getByRole("button", { name: "Merge" }).click();
   const alert = dialog.getByRole("alert");
   await alert.waitFor();
-  assert.equal(await dialog.getByTestId("merge-error-message").textContent(), "the project or their copy changed since the merge was reviewed; review it again");
+  const [refusal] = await page.evaluate(() => window.harness.refusals());
+  assert.equal(refusal.command, "apply_merge");
+  assert.equal(refusal.error.code, "merge_stale");
+  assert.equal(await dialog.getByTestId("merge-error-message").textContent(), refusal.error.message);
   assert.equal(await dialog.getByRole("button", { name: "Merge" }).isDisabled(), true);
   assert.equal(await activeLabel(page), "Review again", "the keyboard is on the way on");
   assert.equal(await page.locator('[role="alert"]').count(), 1, "said in the dialog, not in the window's banner");
@@ -326,29 +404,38 @@ test("a stale plan: the message, Review again plans anew with the choices cleare
 
   await page.keyboard.press("Enter");
   await alert.waitFor({ state: "detached" });
+  const again = await lastPlan(page);
+  assert.equal(again.taken.length, plan.taken.length + 1, "their new change is in the plan made anew");
+  assert.deepEqual(await dialog.getByTestId("taken-change").allTextContents(), again.taken.slice(0, 8));
   for (const radio of await dialog.getByRole("radio").all()) assert.equal(await radio.isChecked(), false);
-  assert.equal(await dialog.getByTestId("merge-left").textContent(), "4 left to decide");
+  assert.equal(await dialog.getByTestId("merge-left").textContent(), `${again.conflicts.length} left to decide`);
   assert.equal(await activeLabel(page), "What the merge does", "the keyboard is back at the top of the plan");
   await dialog.getByRole("button", { name: "Keep all mine" }).click();
   await dialog.getByRole("button", { name: "Merge" }).click();
   await dialog.waitFor({ state: "detached" });
   const merges = await page.evaluate(() => window.harness.merges());
+  assert.notEqual(again.fingerprint, plan.fingerprint);
   assert.deepEqual(
     merges.map((m) => m.fingerprint),
-    ["sample-plan", "sample-plan~1"],
+    [plan.fingerprint, again.fingerprint],
   );
-  assert.deepEqual(merges[1].resolutions.map((r) => r.choice), ["ours", "ours", "ours", "ours"]);
-  assert.equal(await statusText(page), `Merged ${BEN}: 11 of their changes, 4 conflicts decided. Undo with Ctrl+Z.`);
+  assert.deepEqual(merges[1].resolutions, again.conflicts.map((c) => ({ conflict: c.id, choice: "ours" })));
+  assert.equal(await statusText(page), `Merged ${BEN}: ${again.taken.length} of their changes, ${again.conflicts.length} conflicts decided. Undo with Ctrl+Z.`);
+  assert.equal(blockTitled(await coreProject(page), "A clear rule for what happens next").body, "Expand only when the targets are met.");
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test("their copy with nothing of its own: says so, with a single Close; a different project is refused in the banner", async () => {
-  const { page, errors } = await open();
-  await page.evaluate(() =>
-    window.harness.mergePlan({ fileName: "Same.casewright", baseMadeAt: 1794398400, taken: [], conflicts: [], pilotsDiffer: false, fingerprint: "same" }),
-  );
-  const dialog = await openMerge(page);
+  const { page, errors } = await open({
+    prepare: async (c) => {
+      // A copy just shared, unchanged; and a project of its own.
+      await c.file("Same.casewright", { share: { stripNotes: false, stripDismissed: false } });
+      await c.file("Pitch.casewright", { exchange: predictiveMaintenance() });
+    },
+  });
+  const { dialog, plan } = await openMerge(page, "Same.casewright");
+  assert.deepEqual([plan.taken, plan.conflicts], [[], []]);
   assert.equal(await dialog.getByTestId("merge-nothing").textContent(), "Their copy has no changes of its own — nothing to merge.");
   assert.deepEqual(await dialog.getByRole("button").allTextContents(), ["Close"]);
   assert.equal(await activeLabel(page), "Close");
@@ -357,13 +444,14 @@ test("their copy with nothing of its own: says so, with a single Close; a differ
   await dialog.waitFor({ state: "detached" });
   assert.deepEqual(await page.evaluate(() => window.harness.merges()), []);
 
-  await page.evaluate(() =>
-    window.harness.mergePlan({ code: "different_project", message: "Pitch.casewright is a copy of a different project; only copies of this project can be merged" }),
-  );
+  await core.dialog("Pitch.casewright");
   await page.evaluate(() => window.harness.menu({ action: "mergeFrom" }));
   const alert = page.locator('[role="alert"][data-code="different_project"]');
   await alert.waitFor();
-  assert.equal(await alert.getByTestId("error-message").textContent(), "Pitch.casewright is a copy of a different project; only copies of this project can be merged");
+  const [refusal] = await page.evaluate(() => window.harness.refusals());
+  assert.deepEqual([refusal.command, refusal.error.code], ["merge_plan_dialog", "different_project"]);
+  assert.match(refusal.error.message, /Pitch\.casewright/);
+  assert.equal(await alert.getByTestId("error-message").textContent(), refusal.error.message);
   assert.match(await alert.textContent(), /Could not merge their changes\./);
   assert.equal(await mergeDialog(page).count(), 0);
   assert.deepEqual(errors, []);
@@ -372,9 +460,11 @@ test("their copy with nothing of its own: says so, with a single Close; a differ
 
 test("read-only: the plan can be reviewed, not merged, and the dialog says why; Import Blocks From… says why first", async () => {
   const { page, errors } = await open();
-  await page.evaluate((h) => window.harness.openReadOnly(h), ANA);
+  // Ana opens it in her Casewright (its lock file beside it), and it is opened again here (File › Open Recent).
+  await lockedBy(ANA);
+  await page.evaluate((path) => window.harness.menu({ action: "openRecent", path }), core.run.path);
   await page.getByRole("region", { name: "Read-only", exact: true }).waitFor();
-  const dialog = await openMerge(page);
+  const { dialog } = await openMerge(page);
   assert.match(await dialog.getByTestId("merge-read-only").textContent(), /Ana Pereira has this project open, so their changes can't be merged into it here\./);
   await dialog.getByRole("button", { name: "Take all theirs" }).click();
   assert.equal(await dialog.getByRole("button", { name: "Merge" }).isDisabled(), true);
@@ -400,9 +490,8 @@ test("read-only: the plan can be reviewed, not merged, and the dialog says why; 
 
 test("Import Blocks From…: the other project's blocks by section; groups, filter and destination; the uids and place sent; the blocks shown", async () => {
   const { page, errors, alerts } = await open();
-  await page.evaluate(() => window.harness.menu({ action: "importBlocks" }));
-  const dialog = importDialog(page);
-  await dialog.waitFor();
+  const { dialog, source } = await openImport(page);
+  assert.equal(source.fileName, SOURCE);
   assert.equal(await dialog.getByRole("heading", { level: 2 }).textContent(), "Import blocks from Predictive maintenance.casewright");
   assert.deepEqual(await dialog.getByTestId("import-group-name").allTextContents(), ["Why now", "Proof from other plants", "Library"]);
   assert.equal(await dialog.getByTestId("import-block").count(), 7);
@@ -449,7 +538,9 @@ test("Import Blocks From…: the other project's blocks by section; groups, filt
   await button.click();
   await dialog.waitFor({ state: "detached" });
   const imports = await page.evaluate(() => window.harness.imports());
-  assert.deepEqual(imports, [{ uids: ["plant-9002", "plant-9003", "plant-9004"], to: { in: "section", sectionId: proof.id, index: proof.blocks.length } }]);
+  const chosen = ["The night shift fixed it in a week", "Hamburg cut downtime by a third", "Faults found before they stop the line"];
+  assert.deepEqual(imports, [{ uids: uidsOf(source, chosen), to: { in: "section", sectionId: proof.id, index: proof.blocks.length } }]);
+  assert.deepEqual((await coreProject(page)).sections.find((s) => s.title === "Proof").blocks.slice(-3).map((b) => b.title), chosen);
   assert.equal(await statusText(page), "Imported 3 blocks from Predictive maintenance.casewright into “Proof”. Undo with Ctrl+Z.");
   assert.deepEqual((await board(page)).sections["Proof"].slice(-3), ["The night shift fixed it in a week", "Hamburg cut downtime by a third", "Faults found before they stop the line"]);
   await shot(page, "import-done.png");
@@ -464,16 +555,10 @@ test("Import Blocks From…: the other project's blocks by section; groups, filt
 });
 
 test("Import Blocks From… a big project: rows render a step at a time, a group's checkbox still takes all of it, and all are sent", { timeout: 60000 }, async () => {
-  const { page, errors } = await open({ big: "2000x12" });
-  await page.evaluate(() => {
-    // The generated project as another file: its blocks with the uids a saved file gives them.
-    const project = JSON.parse(JSON.stringify(window.harness.core.project));
-    for (const block of [...project.sections.flatMap((s) => s.blocks), ...project.library]) block.uid = `big-${block.id}`;
-    window.harness.importSource({ fileName: "Big.casewright", project });
-  });
-  await page.evaluate(() => window.harness.menu({ action: "importBlocks" }));
-  const dialog = importDialog(page);
-  await dialog.waitFor();
+  // A generated project of 2,000 blocks in 12 sections as the other file.
+  const { page, errors } = await open({ prepare: (c) => c.file("Big.casewright", { exchange: bigProject(2000, 12) }) });
+  const libraryBefore = (await coreProject(page)).library.length;
+  const { dialog, source } = await openImport(page, "Big.casewright");
   const rows = dialog.getByTestId("import-block");
   assert.equal(await rows.count(), 120, "the first step of rows");
   assert.deepEqual(await dialog.getByTestId("import-group-name").allTextContents(), ["Opportunity"]);
@@ -495,7 +580,9 @@ test("Import Blocks From… a big project: rows render a step at a time, a group
   await dialog.waitFor({ state: "detached" });
   const imports = await page.evaluate(() => window.harness.imports());
   assert.equal(imports.length, 1);
+  assert.deepEqual(imports[0].uids, source.project.sections[0].blocks.map((b) => b.uid));
   assert.equal(imports[0].uids.length, 167);
+  assert.equal((await coreProject(page)).library.length, libraryBefore + 167, "into the library");
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -503,28 +590,30 @@ test("Import Blocks From… a big project: rows render a step at a time, a group
 test("Import Blocks From…: into the library by default; a failure stays in the dialog; Escape closes it", async () => {
   const { page, errors } = await open();
   const libraryBefore = (await coreProject(page)).library.length;
-  await page.evaluate(() => window.harness.menu({ action: "importBlocks" }));
-  const dialog = importDialog(page);
-  await dialog.waitFor();
+  const { dialog, source } = await openImport(page);
   await dialog.getByRole("checkbox", { name: "Spare parts found on the first try" }).check();
-  await page.evaluate(() => (window.harness.core.readOnly = { user: "Ana Pereira", host: "ana-laptop", pid: 4242, since: 1795000000 }));
+  // The other file goes away before Import (moved elsewhere): the core cannot read it.
+  const path = join(core.run.dir, SOURCE);
+  await rename(path, `${path}.moved`);
   await dialog.getByTestId("import-apply").click();
   const alert = dialog.getByRole("alert");
   await alert.waitFor();
-  assert.match(await dialog.getByTestId("import-error-message").textContent(), /^Ana Pereira has this project open/);
+  const [refusal] = await page.evaluate(() => window.harness.refusals());
+  assert.equal(refusal.command, "import_blocks");
+  assert.equal(await dialog.getByTestId("import-error-message").textContent(), refusal.error.message);
   assert.equal(await dialog.isVisible(), true);
   await shot(page, "import-error.png");
-  await page.evaluate(() => (window.harness.core.readOnly = null));
+  await rename(`${path}.moved`, path);
   await dialog.getByTestId("import-apply").click();
   await dialog.waitFor({ state: "detached" });
   const imports = await page.evaluate(() => window.harness.imports());
-  assert.deepEqual(imports.at(-1), { uids: ["plant-9006"], to: { in: "library", index: libraryBefore } });
+  assert.deepEqual(imports.at(-1), { uids: uidsOf(source, ["Spare parts found on the first try"]), to: { in: "library", index: libraryBefore } });
   assert.equal(await statusText(page), "Imported 1 block from Predictive maintenance.casewright into the block library. Undo with Ctrl+Z.");
   assert.equal((await board(page)).library.at(-1), "Spare parts found on the first try");
 
+  // Escape: the keyboard goes back to where it was (Export PDF… was disabled while the file dialog was open).
   await page.locator("#export-pdf").focus();
-  await page.evaluate(() => window.harness.menu({ action: "importBlocks" }));
-  await dialog.waitFor();
+  await openImport(page);
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });
   assert.equal(await page.evaluate(() => document.activeElement?.id), "export-pdf");

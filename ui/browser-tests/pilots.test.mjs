@@ -48,7 +48,7 @@ function paste(locator, text) {
   }, text);
 }
 
-/** Waits until the fake core's pilot `index` satisfies `check` (run in the page). */
+/** Waits until the project in the core's last reply has pilots that satisfy `check` (run in the page). */
 function coreHas(page, check, arg) {
   return page.waitForFunction(([source, value]) => new Function("pilots", "arg", `return (${source})(pilots, arg)`)(window.harness.project().pilots, value), [check.toString(), arg]);
 }

@@ -104,6 +104,16 @@ export async function startCore() {
     state: () => call("/test/state"),
     /** The next export is cancelled when its progress reaches `at` (e.g. { step: "layout" }). */
     cancelExportAt: (at) => call("/test/cancel-export-at", at),
+    /** Each export from now on waits `stepMs` after each of its progress steps (0: no more). */
+    paceExport: (stepMs) => call("/test/pace-export", { stepMs }),
+    /** Edits applied to the open project and saved, with no undo history after them; the project then. */
+    edit: (edits) => call("/test/edit", { edits }),
+    /**
+     * Another file in the run's folder, as a colleague made it: `{ share }` (ShareOptions) a Share a
+     * Copy of the open project, `{ project }` or `{ exchange }` a new project, neither the file already
+     * there; then `edits` applied to it by the colleague's own session. `{ path, project }`.
+     */
+    file: (fileName, options = {}) => call("/test/file", { fileName, ...options }),
     /** The next `command` answers `error` without reaching the core: only for a failure no real cause can make. */
     failNext: (command, error) => call("/test/fail-next", { command, error }),
     /** Ends the server, waits for it to exit, then removes its folder. */
@@ -132,29 +142,30 @@ export async function launch() {
 }
 
 /**
- * A fresh page on the harness, once the storyboard shows: over the real core when `core` (from
- * `startCore()`) is given, reset first with `reset` (see `core.reset`); else over a new fake core.
- * `coach: "demo"` starts from a first draft the coach has advice on (harness/fixture.ts);
- * `big: "2000x12"` from a generated project of 2,000 blocks in 12 sections (harness/big.ts).
+ * A fresh page on the harness over the real core (`core`, from `startCore()`), once the storyboard
+ * shows: the core reset first with `reset` (see `core.reset`), then `prepare(core)` if given (files
+ * and edits made through the core before the page opens).
  */
 export async function openHarness(
   browser,
   url,
-  { delay = 0, width = 1440, height = 900, reducedMotion = "no-preference", coach = null, big = null, core = null, reset = {} } = {},
+  { delay = 0, width = 1440, height = 900, reducedMotion = "no-preference", core, reset = {}, prepare = null } = {},
 ) {
-  if (core) await core.reset(reset);
+  if (!core) throw new Error("openHarness needs the real core: { core } from startCore()");
+  await core.reset(reset);
+  if (prepare) await prepare(core);
   const page = await browser.newPage({ viewport: { width, height }, reducedMotion });
   page.setDefaultTimeout(8000);
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
   // The core's refusals are 422 answers, which Chromium logs as failed loads: those are replies, not errors.
-  const refusal = core ? `http://127.0.0.1:${core.port}/invoke/` : null;
+  const refusal = `http://127.0.0.1:${core.port}/invoke/`;
   page.on("console", (message) => {
     if (message.type() !== "error") return;
-    if (refusal && message.location().url.startsWith(refusal) && /status of 422/.test(message.text())) return;
+    if (message.location().url.startsWith(refusal) && /status of 422/.test(message.text())) return;
     errors.push(new Error(message.text()));
   });
-  await page.goto(`${url}?delay=${delay}${coach ? `&coach=${coach}` : ""}${big ? `&big=${big}` : ""}${core ? `&core=${core.port}` : ""}`);
+  await page.goto(`${url}?delay=${delay}&core=${core.port}`);
   await page.waitForSelector('[data-testid="storyboard"] [data-testid="block"]');
   return { page, errors };
 }
@@ -185,7 +196,7 @@ export function board(page) {
 }
 
 /**
- * The board once the page shows every block the fake core holds: a tab just switched to may show
+ * The board once the page shows every block the core's last reply holds: a tab just switched to may show
  * its sections a frame before their blocks, and a snapshot taken then would be empty.
  */
 export async function shownBoard(page) {
@@ -205,15 +216,14 @@ export async function shownBoard(page) {
 }
 
 export const edits = (page) => page.evaluate(() => window.harness.edits());
-/** The project as the core holds it: asked of the test server itself on the real core (the page does not see that call). */
+/** The project as the core holds it: asked of the test server itself (the page does not see that call). */
 export async function coreProject(page) {
   const port = new URL(page.url()).searchParams.get("core");
-  if (!port) return page.evaluate(() => window.harness.project());
   const response = await fetch(`http://127.0.0.1:${port}/invoke/current_project`, { method: "POST", body: "{}" });
   return (await response.json()).project;
 }
 
-/** Waits until the fake core has received `count` edits and the toolbar says they are saved. */
+/** Waits until the UI has sent `count` edits and the toolbar says they are saved. */
 export async function settled(page, count) {
   await page.waitForFunction((n) => window.harness.edits().length >= n, count);
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent.includes("All changes saved"));

@@ -2,8 +2,10 @@
 // (crates/test-server, the real core's Session) as POST /invoke/<cmd> on the port in the page's
 // `?core=` query; a non-2xx answer rejects with its body (the AppError, as Tauri rejects), and the
 // events the shell would have emitted (export-progress) are fetched from /test/events and emitted
-// here before the reply resolves, in the order the shell sends them. It keeps a log of what the
-// UI sent, for the tests to read; it decides nothing.
+// here, in the order the shell sends them: while a call is under way (the server answers each
+// request on its own thread, so an export's steps show as it goes and a Cancel reaches it), and
+// once more before its reply resolves. It keeps a log of what the UI sent, for the tests to read;
+// it decides nothing.
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type { Edit, MenuAction, OpenedProject, Project } from "../src/lib/bindings";
@@ -48,11 +50,28 @@ export function startRealCore(port: number, delayMs: number) {
     return { ok: response.ok, value: text === "" ? null : JSON.parse(text), events: Number(response.headers.get("X-Casewright-Events") ?? 0) };
   };
 
-  const forwardEvents = async () => {
-    const { value } = await post("/test/events", {});
-    for (const { event, payload } of value as { event: string; payload: unknown }[]) {
-      log.events.push(clone({ event, payload }));
-      await emit(event, payload);
+  // One fetch of the events at a time, each emitted in order before the next fetch.
+  let forwarding: Promise<void> = Promise.resolve();
+  const forwardEvents = () =>
+    (forwarding = forwarding.then(async () => {
+      const { value } = await post("/test/events", {});
+      for (const { event, payload } of value as { event: string; payload: unknown }[]) {
+        log.events.push(clone({ event, payload }));
+        await emit(event, payload);
+      }
+    }));
+  // While any call is under way, the events it makes are fetched every 40 ms, as the shell emits them as they come.
+  let underWay = 0;
+  let polling: ReturnType<typeof setInterval> | null = null;
+  const started = () => {
+    underWay++;
+    polling ??= setInterval(() => void forwardEvents(), 40);
+  };
+  const ended = () => {
+    underWay--;
+    if (underWay === 0 && polling !== null) {
+      clearInterval(polling);
+      polling = null;
     }
   };
 
@@ -65,8 +84,17 @@ export function startRealCore(port: number, delayMs: number) {
       log.calls.push(command);
       log.sent.push({ command, args });
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      const { ok, value, events } = await post(`/invoke/${command}`, args);
+      started();
+      let reply;
+      try {
+        reply = await post(`/invoke/${command}`, args);
+      } finally {
+        ended();
+      }
+      const { ok, value, events } = reply;
+      // Whatever the call emitted is forwarded before its reply resolves (and after any fetch already under way).
       if (events > 0) await forwardEvents();
+      else await forwarding;
       if (!ok) {
         log.refusals.push({ command, error: clone(value) });
         throw value;
@@ -92,7 +120,7 @@ export function startRealCore(port: number, delayMs: number) {
     project: (): Project => clone(log.last?.project) as Project,
     /** The core's answers to each `command`, in order. */
     answered,
-    // What the UI sent, by what it is for (the names the fake core's harness gave them).
+    // What the UI sent, by what it is for.
     previews: () => sentArgs("briefing_preview").map((a) => a.settings),
     exports: () => sentArgs("export_briefing_dialog").map((a) => a.settings),
     thumbnails: () => sentArgs("picture_thumbnail").map((a) => a.id as number),

@@ -1,4 +1,4 @@
-// Builds the test harness (harness/index.html: the real App over a fake core) into
+// Builds the test harness (harness/index.html: the real App over the real core's test server) into
 // harness/dist for the browser tests. `npm run test:browser` builds it and serves it.
 import { defineConfig } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";

@@ -7,17 +7,29 @@
 //! string). Each command is one call of a session method, as in commands.rs; what a window
 //! would do is the test's to say through `/test/...`:
 //!
-//! - `POST /test/reset` `{ project?, edits?, fileName? }`: a fresh session in a new folder,
-//!   with the bundled sample opened (as the app's first start opens it) or `project` (a
-//!   `Project` as the IPC carries it) written to `fileName` and opened; `edits` applied and
-//!   the file opened again, so the test starts with no undo history. Answers
-//!   `{ path, dir }`: the project's path and the folder relative dialog answers name.
+//! - `POST /test/reset` `{ project?, exchange?, edits?, fileName? }`: a fresh session in a new
+//!   folder, with the bundled sample opened (as the app's first start opens it) or `project`
+//!   (a `Project` as the IPC carries it) or `exchange` (a project in the JSON exchange format,
+//!   `casewright_core::exchange`, as text or as JSON) written to `fileName` and opened;
+//!   `edits` applied and the file opened again, so the test starts with no undo history.
+//!   Answers `{ path, dir }`: the project's path and the folder relative dialog answers name.
+//! - `POST /test/edit` `{ edits }`: edits applied to the open project as `reset` applies
+//!   them (saved, then the file opened again: no undo history).
+//! - `POST /test/file` `{ fileName, share?, project?, exchange?, edits? }`: another file in
+//!   the run's folder, as a colleague would have made it: `share` (`ShareOptions`) makes it a
+//!   Share a Copy of the open project (`Session::share_copy`, as the dialog does), `project`
+//!   or `exchange` a new project; with none, the file is there already. `edits` are then
+//!   applied to that file by a second session (the colleague's Casewright, its own data
+//!   folder), which closes it. Answers `{ path, project }`: the file as it then holds it.
 //! - `POST /test/dialog` `{ path }`: what the next native file dialog answers (a path,
 //!   relative ones in `dir`; `null` is Cancel). A dialog with no answer queued is cancelled.
 //! - `GET /test/events`: the events the shell would have emitted since the last call
 //!   (`[{ event, payload }]`), taken; every reply says how many wait in `X-Casewright-Events`.
 //! - `POST /test/cancel-export-at` `{ step, done? }`: the next export is cancelled (through
 //!   `Session::cancel_export`, as the Cancel button does) when its progress reaches that step.
+//! - `POST /test/pace-export` `{ stepMs }`: from now on each export waits `stepMs` after each
+//!   of its progress steps (in the progress callback, so the real export is paced: a test can
+//!   watch its steps and press Cancel during it); `{ stepMs: 0 }` ends that.
 //! - `POST /test/fail-next` `{ command, error }`: the next call of `command` answers `error`
 //!   (an `AppError`) without reaching the core: only for a failure no real cause can make
 //!   from outside the core (a preview that cannot be laid out).
@@ -25,15 +37,20 @@
 //!   opener was asked to open or reveal.
 //!
 //! Usage: `casewright-test-server --dir DIR [--port PORT]`. It binds 127.0.0.1 (port 0: the
-//! system picks), prints the port as stdout's first line and serves one request at a time,
-//! until it is killed or its standard input closes.
+//! system picks), prints the port as stdout's first line and answers each request on a
+//! thread of its own, as the shell runs its async commands (the `Session` is thread-safe:
+//! a Cancel reaches an export in progress), until it is killed or its standard input closes.
+//! A reset waits for the requests under way and holds the next ones until it is done.
 
-use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::Duration;
 
+use casewright_core::exchange::project_from_json;
 use casewright_core::ipc::{AppError, EXPORT_PROGRESS_EVENT};
 use casewright_core::session::{today_options, Places, Session};
+use casewright_core::Project;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -80,21 +97,68 @@ impl Args {
     }
 }
 
+/// A lock taken even when a thread that held it panicked (a test server goes on answering).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// One test run's state: its folder, the session, and what the window would have done.
 struct Run {
+    /// The run's own folder (the session's data directory and the colleague's are in it).
+    folder: PathBuf,
     /// The folder relative dialog answers name; the project starts here.
     dir: PathBuf,
     session: Session,
     /// The answers the next file dialogs give (`None`: Cancel).
-    dialogs: RefCell<VecDeque<Option<PathBuf>>>,
+    dialogs: Mutex<VecDeque<Option<PathBuf>>>,
     /// The events the shell would have emitted, not yet taken.
-    events: RefCell<Vec<Value>>,
+    events: Mutex<Vec<Value>>,
     /// The export progress at which the next export is cancelled.
-    cancel_at: RefCell<Option<Map<String, Value>>>,
+    cancel_at: Mutex<Option<Map<String, Value>>>,
+    /// How long each export waits after each progress step (`/test/pace-export`).
+    pace: Mutex<Duration>,
     /// The refusal the next call of a command answers instead of the core (`/test/fail-next`).
-    fail_next: RefCell<Option<(String, Value)>>,
+    fail_next: Mutex<Option<(String, Value)>>,
     /// What the system opener was asked to show.
-    shell: RefCell<Vec<Value>>,
+    shell: Mutex<Vec<Value>>,
+}
+
+/// The project a reset or a new file is made from: `project` (as the IPC carries it) or
+/// `exchange` (the JSON exchange format, as text or as JSON); `None` when neither is given.
+fn given_project(a: &Args) -> Result<Option<Project>, Failure> {
+    if a.fields.get("project").is_some_and(|p| !p.is_null()) {
+        return Ok(Some(a.get("project")?));
+    }
+    match a.fields.get("exchange") {
+        None | Some(Value::Null) => Ok(None),
+        Some(given) => {
+            let text = match given {
+                Value::String(text) => text.clone(),
+                other => other.to_string(),
+            };
+            project_from_json(&text)
+                .map(Some)
+                .map_err(|e| Failure::Call(format!("`exchange` is not a project: {e}")))
+        }
+    }
+}
+
+/// The edits of a reset, `/test/edit` or `/test/file`, each applied as the UI applies one.
+fn apply_edits(session: &Session, a: &Args) -> Result<bool, Failure> {
+    let edits: Option<Vec<Value>> = a.get("edits")?;
+    let Some(edits) = edits.filter(|e| !e.is_empty()) else {
+        return Ok(false);
+    };
+    for edit in edits {
+        let edit = Args {
+            command: a.command.clone(),
+            fields: Map::from_iter([("edit".to_string(), edit)]),
+        };
+        session.apply_edit(&edit.get("edit")?)?;
+    }
+    Ok(true)
 }
 
 impl Run {
@@ -109,43 +173,62 @@ impl Run {
         }
         let session = Session::new(Places::app(&home));
         let run = Run {
+            folder: folder.to_path_buf(),
             dir,
             session,
-            dialogs: RefCell::default(),
-            events: RefCell::default(),
-            cancel_at: RefCell::default(),
-            fail_next: RefCell::default(),
-            shell: RefCell::default(),
+            dialogs: Mutex::default(),
+            events: Mutex::default(),
+            cancel_at: Mutex::default(),
+            pace: Mutex::default(),
+            fail_next: Mutex::default(),
+            shell: Mutex::default(),
         };
         let s = &run.session;
-        if reset.fields.get("project").is_some_and(|p| !p.is_null()) {
+        if let Some(project) = given_project(reset)? {
             let name: Option<String> = reset.get("fileName")?;
             let path = run
                 .dir
                 .join(name.as_deref().unwrap_or("Fixture.casewright"));
-            s.create(&path, &reset.get("project")?)?;
+            s.create(&path, &project)?;
             s.open(&path)?;
         } else {
             s.open_at_startup(None)?;
         }
-        let edits: Option<Vec<Value>> = reset.get("edits")?;
-        if let Some(edits) = edits.filter(|e| !e.is_empty()) {
-            for edit in edits {
-                let edit = Args {
-                    command: "reset".into(),
-                    fields: Map::from_iter([("edit".to_string(), edit)]),
-                };
-                s.apply_edit(&edit.get("edit")?)?;
-            }
-            // Opened again: the test starts with the edits saved and no undo history.
+        run.edit_open(reset)?;
+        Ok(run)
+    }
+
+    /// `edits` applied to the open project, then the file opened again: the test goes on
+    /// with the edits saved and no undo history.
+    fn edit_open(&self, a: &Args) -> Result<(), Failure> {
+        let s = &self.session;
+        if apply_edits(s, a)? {
             s.open(&s.path()?)?;
         }
-        Ok(run)
+        Ok(())
+    }
+
+    /// `/test/file`: another file in the run's folder, made and edited as a colleague would.
+    fn file(&self, a: &Args) -> Answer {
+        let name: String = a.get("fileName")?;
+        let path = self.dir.join(&name);
+        if a.fields.get("share").is_some_and(|o| !o.is_null()) {
+            self.session.share_copy(&path, a.get("share")?)?;
+        } else if let Some(project) = given_project(a)? {
+            self.session.create(&path, &project)?;
+        }
+        // The colleague's Casewright: a session of its own, with its own data folder.
+        let colleague = Session::new(Places::app(&self.folder.join("colleague")));
+        colleague.open(&path)?;
+        apply_edits(&colleague, a)?;
+        let project = colleague.current()?.project;
+        colleague.close()?;
+        Ok(json!({ "path": path.display().to_string(), "project": project }))
     }
 
     /// The next dialog's answer: a path (a relative one in the run's folder) or Cancel.
     fn pick(&self) -> Option<PathBuf> {
-        let picked = self.dialogs.borrow_mut().pop_front().flatten()?;
+        let picked = lock(&self.dialogs).pop_front().flatten()?;
         Some(self.dir.join(picked))
     }
 
@@ -160,43 +243,50 @@ impl Run {
     }
 
     fn emit(&self, event: &str, payload: Value) {
-        self.events
-            .borrow_mut()
-            .push(json!({ "event": event, "payload": payload }));
+        lock(&self.events).push(json!({ "event": event, "payload": payload }));
     }
 
-    /// The shell's `export-progress` event, and the test's cancel when it is due.
+    /// The shell's `export-progress` event, the test's cancel when it is due, and the pause
+    /// after each step a paced export makes.
     fn progress(&self, step: Value) {
-        let due = self
-            .cancel_at
-            .borrow()
-            .as_ref()
-            .is_some_and(|at| at.iter().all(|(key, wanted)| step.get(key) == Some(wanted)));
+        let due = {
+            let mut at = lock(&self.cancel_at);
+            let due = at
+                .as_ref()
+                .is_some_and(|at| at.iter().all(|(key, wanted)| step.get(key) == Some(wanted)));
+            if due {
+                at.take();
+            }
+            due
+        };
         if due {
-            self.cancel_at.borrow_mut().take();
             self.session.cancel_export();
         }
         self.emit(EXPORT_PROGRESS_EVENT, step);
+        let pace = *lock(&self.pace);
+        if !pace.is_zero() {
+            std::thread::sleep(pace);
+        }
     }
 
     fn opener(&self, how: &str, path: Result<PathBuf, AppError>) -> Answer {
         let path = path?;
-        self.shell
-            .borrow_mut()
-            .push(json!({ "how": how, "path": path.display().to_string() }));
+        lock(&self.shell).push(json!({ "how": how, "path": path.display().to_string() }));
         Ok(Value::Null)
     }
 
     /// One IPC command: the session method `src-tauri/src/commands.rs` calls for it, with
     /// the test's dialog answer where the command starts with a native dialog.
     fn invoke(&self, a: &Args) -> Answer {
-        let planted = self
-            .fail_next
-            .borrow()
-            .as_ref()
-            .is_some_and(|(c, _)| *c == a.command);
-        if planted {
-            let (_, error) = self.fail_next.borrow_mut().take().unwrap_or_default();
+        let planted = {
+            let mut next = lock(&self.fail_next);
+            if next.as_ref().is_some_and(|(c, _)| *c == a.command) {
+                next.take()
+            } else {
+                None
+            }
+        };
+        if let Some((_, error)) = planted {
             return Err(Failure::App(serde_json::from_value(error).map_err(
                 |e| Failure::Call(format!("the planted error is not an AppError: {e}")),
             )?));
@@ -306,23 +396,33 @@ impl Run {
         match what {
             "dialog" => {
                 let path: Option<String> = a.get("path")?;
-                self.dialogs.borrow_mut().push_back(path.map(PathBuf::from));
+                lock(&self.dialogs).push_back(path.map(PathBuf::from));
                 Ok(Value::Null)
             }
-            "events" => Ok(Value::Array(std::mem::take(&mut *self.events.borrow_mut()))),
+            "events" => Ok(Value::Array(std::mem::take(&mut *lock(&self.events)))),
             "cancel-export-at" => {
-                *self.cancel_at.borrow_mut() = Some(a.fields.clone());
+                *lock(&self.cancel_at) = Some(a.fields.clone());
+                Ok(Value::Null)
+            }
+            "pace-export" => {
+                let ms: u64 = a.get("stepMs")?;
+                *lock(&self.pace) = Duration::from_millis(ms);
                 Ok(Value::Null)
             }
             "fail-next" => {
-                *self.fail_next.borrow_mut() = Some((a.get("command")?, a.get("error")?));
+                *lock(&self.fail_next) = Some((a.get("command")?, a.get("error")?));
                 Ok(Value::Null)
             }
+            "edit" => {
+                self.edit_open(a)?;
+                answer(self.session.current())
+            }
+            "file" => self.file(a),
             "state" => Ok(json!({
                 "path": s_path(&self.session),
                 "dir": self.dir.display().to_string(),
-                "dialogsLeft": self.dialogs.borrow().len(),
-                "shell": self.shell.borrow().clone(),
+                "dialogsLeft": lock(&self.dialogs).len(),
+                "shell": lock(&self.shell).clone(),
             })),
             other => Err(Failure::Call(format!("no test control {other}"))),
         }
@@ -388,45 +488,53 @@ fn main() {
         std::process::exit(0);
     });
 
-    let mut runs = 0u32;
-    let mut run: Option<Run> = None;
-    for mut request in server.incoming_requests() {
+    let state = Arc::new(State {
+        dir: options.dir,
+        runs: Mutex::new(0),
+        run: RwLock::new(None),
+    });
+    for request in server.incoming_requests() {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || state.answer(request));
+    }
+}
+
+/// What every request thread shares: the server's folder and the current run.
+struct State {
+    dir: PathBuf,
+    /// How many resets so far (each run's folder is numbered).
+    runs: Mutex<u32>,
+    /// The current run. A request holds it to read for as long as it is answered, so a
+    /// reset (which takes it to write) waits for those under way and holds back the next.
+    run: RwLock<Option<Run>>,
+}
+
+impl State {
+    fn answer(&self, mut request: tiny_http::Request) {
         let mut body = String::new();
         let read = std::io::Read::read_to_string(request.as_reader(), &mut body);
         let url = request.url().to_string();
         let route = url.split('?').next().unwrap_or_default().to_string();
-        let (status, reply) = if *request.method() == Method::Options {
-            (204, String::new())
+        let (status, reply, waiting) = if *request.method() == Method::Options {
+            (204, String::new(), 0)
         } else {
             let fields = match read.map_err(|e| e.to_string()).and_then(|_| parse(&body)) {
                 Ok(fields) => fields,
                 Err(why) => Map::from_iter([("_".to_string(), Value::String(why))]),
             };
-            let result = if fields.contains_key("_") {
-                Err(Failure::Call(format!(
-                    "the request body is not a JSON object: {body}"
-                )))
+            let (result, waiting) = if fields.contains_key("_") {
+                (
+                    Err(Failure::Call(format!(
+                        "the request body is not a JSON object: {body}"
+                    ))),
+                    0,
+                )
             } else if route == "/test/reset" {
-                runs += 1;
-                // The previous session's project is closed (its lock released) first.
-                if let Some(previous) = run.take() {
-                    let _ = previous.session.close();
-                }
-                let args = Args {
-                    command: "reset".into(),
-                    fields,
-                };
-                Run::start(&options.dir.join(format!("run-{runs}")), &args).map(|started| {
-                    let reply = json!({
-                        "path": s_path(&started.session),
-                        "dir": started.dir.display().to_string(),
-                    });
-                    run = Some(started);
-                    reply
-                })
+                (self.reset(fields), 0)
             } else {
-                match (
-                    &run,
+                let run = self.run.read().unwrap_or_else(|p| p.into_inner());
+                let result = match (
+                    run.as_ref(),
                     route.strip_prefix("/invoke/"),
                     route.strip_prefix("/test/"),
                 ) {
@@ -443,15 +551,17 @@ fn main() {
                         },
                     ),
                     _ => Err(Failure::Call(format!("no route {route}"))),
-                }
+                };
+                let waiting = run.as_ref().map_or(0, |r| lock(&r.events).len());
+                (result, waiting)
             };
-            match result {
+            let (status, reply) = match result {
                 Ok(value) => (200, value.to_string()),
                 Err(Failure::App(err)) => (422, json!(err).to_string()),
                 Err(Failure::Call(why)) => (400, Value::String(why).to_string()),
-            }
+            };
+            (status, reply, waiting)
         };
-        let waiting = run.as_ref().map_or(0, |r| r.events.borrow().len());
         let response = Response::from_string(reply)
             .with_status_code(status)
             .with_header(header("Content-Type", "application/json"))
@@ -464,6 +574,30 @@ fn main() {
             ))
             .with_header(header("X-Casewright-Events", &waiting.to_string()));
         let _ = request.respond(response);
+    }
+
+    /// `/test/reset`: the previous session's project closed (its lock released), then a new run.
+    fn reset(&self, fields: Map<String, Value>) -> Answer {
+        let mut run = self.run.write().unwrap_or_else(|p| p.into_inner());
+        if let Some(previous) = run.take() {
+            let _ = previous.session.close();
+        }
+        let number = {
+            let mut runs = lock(&self.runs);
+            *runs += 1;
+            *runs
+        };
+        let args = Args {
+            command: "reset".into(),
+            fields,
+        };
+        let started = Run::start(&self.dir.join(format!("run-{number}")), &args)?;
+        let reply = json!({
+            "path": s_path(&started.session),
+            "dir": started.dir.display().to_string(),
+        });
+        *run = Some(started);
+        Ok(reply)
     }
 }
 

@@ -21,8 +21,12 @@ export class CoachState {
   error = $state.raw<AppError | null>(null);
   /** Whether a report has been asked for and not answered yet. */
   loading = $state(false);
-  /** Findings acted on (fixed, dismissed, restored), hidden until the next report. */
-  #hidden = $state.raw<ReadonlySet<string>>(new Set());
+  /**
+   * Findings acted on (fixed, dismissed, restored), hidden until a report asked after that: each
+   * with the number of the last report asked when it was hidden, as that one may have been made
+   * before the change reached the core.
+   */
+  #hidden = $state.raw<ReadonlyMap<string, number>>(new Map());
   #asked = 0;
   #shown = 0;
   #latest: Promise<void> = Promise.resolve();
@@ -49,7 +53,7 @@ export class CoachState {
         this.report = report;
         this.project = project;
         this.error = null;
-        this.#hidden = new Set();
+        this.#hidden = hiddenAfter(this.#hidden, asked);
       },
       (e: unknown) => {
         if (e === SKIPPED || asked <= this.#shown) return;
@@ -58,7 +62,7 @@ export class CoachState {
         this.report = null;
         this.project = project;
         this.error = toAppError(e);
-        this.#hidden = new Set();
+        this.#hidden = hiddenAfter(this.#hidden, asked);
       },
     );
     const settled = done.finally(() => {
@@ -75,7 +79,7 @@ export class CoachState {
     this.project = null;
     this.error = null;
     this.loading = false;
-    this.#hidden = new Set();
+    this.#hidden = new Map();
   }
 
   /** Settles once the latest report asked for has been shown (or dropped). */
@@ -89,12 +93,12 @@ export class CoachState {
 
   /** Hides a finding at once, as if the next report had left it out (it was fixed or dismissed). */
   hide(finding: Finding): void {
-    this.#hidden = new Set([...this.#hidden, findingKey(finding), dismissalKey(finding)]);
+    this.#hidden = new Map([...this.#hidden, [findingKey(finding), this.#asked], [dismissalKey(finding), this.#asked]]);
   }
 
   /** Shows a hidden finding again (what was done to it failed). */
   unhide(finding: Finding): void {
-    const next = new Set(this.#hidden);
+    const next = new Map(this.#hidden);
     next.delete(findingKey(finding));
     next.delete(dismissalKey(finding));
     this.#hidden = next;
@@ -142,8 +146,13 @@ export class CoachState {
 
   /** Hides a dismissal at once (it was restored): the rule's dismissed findings on the block. */
   hideDismissed(finding: Finding): void {
-    this.#hidden = new Set([...this.#hidden, restoredKey(finding)]);
+    this.#hidden = new Map([...this.#hidden, [restoredKey(finding), this.#asked]]);
   }
+}
+
+/** What stays hidden once report `asked` is shown: what was hidden after it was asked (it may not know of it). */
+function hiddenAfter(hidden: ReadonlyMap<string, number>, asked: number): ReadonlyMap<string, number> {
+  return new Map([...hidden].filter(([, at]) => at >= asked));
 }
 
 function restoredKey(finding: Finding): string {
