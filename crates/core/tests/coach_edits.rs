@@ -145,6 +145,16 @@ fn a_dismissed_finding_is_hidden_for_that_block_only_remembered_and_undoable() {
             rule: SOCIAL_MEDIA.into(),
         })
         .unwrap();
+    // Dismissed again (a second click that raced the first reply): nothing to undo twice.
+    board
+        .apply(&Edit::DismissFinding {
+            block_id,
+            rule: SOCIAL_MEDIA.into(),
+        })
+        .unwrap();
+    assert!(board.undo().unwrap());
+    assert!(!board.can_undo(), "one dismissal, one undo step");
+    board.redo().unwrap();
     let report = lint_project(&board.project().unwrap());
     assert_eq!(
         flagged_blocks(&board),

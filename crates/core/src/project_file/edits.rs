@@ -154,15 +154,21 @@ impl Edit {
                 *text = replace_chars(text, *start, *end, excerpt, replacement)?;
                 Edit::UpdateBlock { block }.apply(tx)
             }
+            // Dismissing what is already dismissed (or restoring what is not) changes
+            // nothing, so it leaves nothing to undo: an empty batch, which is not pushed.
             Edit::DismissFinding { block_id, rule } => {
                 let (_, mut block) = load_block(tx, *block_id)?;
-                if !block.dismissed.contains(rule) {
-                    block.dismissed.push(rule.clone());
+                if block.dismissed.contains(rule) {
+                    return Ok((Edit::Batch { edits: Vec::new() }, Outcome::default()));
                 }
+                block.dismissed.push(rule.clone());
                 Edit::UpdateBlock { block }.apply(tx)
             }
             Edit::RestoreFinding { block_id, rule } => {
                 let (_, mut block) = load_block(tx, *block_id)?;
+                if !block.dismissed.contains(rule) {
+                    return Ok((Edit::Batch { edits: Vec::new() }, Outcome::default()));
+                }
                 block.dismissed.retain(|r| r != rule);
                 Edit::UpdateBlock { block }.apply(tx)
             }

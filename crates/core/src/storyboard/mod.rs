@@ -53,8 +53,11 @@ impl Storyboard {
     /// Applies and saves `edit`. A new edit clears the redo history.
     pub fn apply(&mut self, edit: &Edit) -> Result<Outcome, EditError> {
         let (inverse, outcome) = self.commit(edit)?;
-        self.undo.push(inverse);
-        self.redo.clear();
+        // An edit that changed nothing leaves no step to undo.
+        if !matches!(&inverse, Edit::Batch { edits } if edits.is_empty()) {
+            self.undo.push(inverse);
+            self.redo.clear();
+        }
         Ok(outcome)
     }
 
