@@ -30,7 +30,7 @@ pub enum ProjectFileError {
     },
     #[error("{} has this project open (since {}); it is open read-only here: save a copy to make changes, or take it over", .0.user, .0.since_text())]
     ReadOnly(super::lock::LockHolder),
-    #[error("{} is in use by another program; try again when it is closed", .0.display())]
+    #[error("{} is in use by another program; try again when it is closed", in_use_name(.0))]
     Locked(PathBuf),
     #[error("could not upgrade the project file; it was left as it was: {0}")]
     Migration(String),
@@ -116,5 +116,16 @@ impl ProjectFileError {
             Some(path) => ProjectFileError::from_sqlite(path, err),
             None => ProjectFileError::Sqlite(err),
         }
+    }
+}
+
+/// What a locked file is called in its message: the case library by what it is (its path is
+/// the app's own business), a project by its path.
+fn in_use_name(path: &std::path::Path) -> String {
+    let library = path.extension().is_some_and(|e| e == "casewright-library");
+    if library {
+        "Your case library".to_string()
+    } else {
+        path.display().to_string()
     }
 }
