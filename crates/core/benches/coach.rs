@@ -14,7 +14,7 @@ fn main() {
 fn rules() -> RuleSet {
     let (packs, errors) = load_packs(BUNDLED);
     assert!(errors.is_empty());
-    let extra = parse_pack("bench.toml", &big_pack()).unwrap();
+    let extra = parse_pack("bench.toml", &big_pack("tool")).unwrap();
     let all = packs
         .into_iter()
         .chain([extra])

@@ -32,8 +32,10 @@ fn main() {
     )
     .unwrap();
 
-    // Only the dictionary: the same rules textlint gets.
-    let pack = parse_pack("dictionary.toml", &corpus::big_pack()).unwrap();
+    // Only the dictionary: the same rules textlint gets, and the same job (every match a
+    // finding; read in context as tools, the filler sentences sell nothing and all 1,000
+    // would be set aside, which is not the job prh does).
+    let pack = parse_pack("dictionary.toml", &corpus::big_pack("none")).unwrap();
     let started = Instant::now();
     let rules = RuleSet::new(pack.rules, Audience::Board);
     let compile_ms = started.elapsed().as_secs_f64() * 1e3;

@@ -24,13 +24,14 @@ const TOOL_TALK: [&str; 8] = [
     "how to pitch gamification",
 ];
 
-/// A pack of 300 substitution rules, one jargon term each, read in context as tools.
-pub fn big_pack() -> String {
+/// A pack of 300 substitution rules, one jargon term each, read in `context` ("tool" for the
+/// benchmark's costly path; "none": every match is a finding, the job textlint's prh does).
+pub fn big_pack(context: &str) -> String {
     let mut pack = String::from("[pack]\nname = \"bench\"\n");
     for i in 0..300 {
         pack.push_str(&format!(
             "[[rule]]\nid = \"r{i}\"\nkind = \"substitution\"\nlevel = \"warning\"\n\
-             message = \"Say {{rewrites}} instead of {{match}}.\"\ncontext = \"tool\"\n\
+             message = \"Say {{rewrites}} instead of {{match}}.\"\ncontext = \"{context}\"\n\
              swap = {{ \"jargon{i} term\" = [\"outcome{i}\"] }}\n"
         ));
     }
