@@ -48,9 +48,12 @@ export function startRealCore(port: number, delayMs: number) {
     return { ok: response.ok, value: text === "" ? null : JSON.parse(text), events: Number(response.headers.get("X-Casewright-Events") ?? 0) };
   };
 
+  // Awaited before each forwarded event is emitted (see `beforeEvent`).
+  let hold: ((event: { event: string; payload: unknown }) => Promise<void>) | null = null;
   const forwardEvents = async () => {
     const { value } = await post("/test/events", {});
     for (const { event, payload } of value as { event: string; payload: unknown }[]) {
+      if (hold) await hold(clone({ event, payload }));
       log.events.push(clone({ event, payload }));
       await emit(event, payload);
     }
@@ -112,6 +115,14 @@ export function startRealCore(port: number, delayMs: number) {
         .map((a) => a.path),
     /** Sends a native-menu action, as the shell does. */
     menu: (action: MenuAction) => emit("menu-action", action),
+    /**
+     * From now on each event the core sent waits for `wait(event)` before it is emitted (null:
+     * at once), so a test can space an export's steps out as a long export's would arrive; the
+     * command's reply still comes after its events.
+     */
+    beforeEvent: (wait: ((event: { event: string; payload: unknown }) => Promise<void>) | null) => {
+      hold = wait;
+    },
   };
 }
 
