@@ -24,6 +24,8 @@ export class RealCoreLog {
   events: { event: string; payload: unknown }[] = [];
   /** The project as the core's last reply that carried one had it. */
   last: OpenedProject | null = null;
+  /** How many commands are on their way (sent, not yet answered or refused). */
+  pending = 0;
 }
 
 function clone<T>(value: T): T {
@@ -67,19 +69,28 @@ export function startRealCore(port: number, delayMs: number) {
       const args = clone((payload ?? {}) as Args);
       log.calls.push(command);
       log.sent.push({ command, args });
-      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      const { ok, value, events } = await post(`/invoke/${command}`, args);
-      if (events > 0) await forwardEvents();
-      if (!ok) {
-        log.refusals.push({ command, error: clone(value) });
-        throw value;
+      log.pending++;
+      try {
+        return await answer(command, args);
+      } finally {
+        log.pending--;
       }
-      log.answers.push({ command, value: clone(value) });
-      if (isOpened(value)) log.last = clone(value);
-      return value;
     },
     { shouldMockEvents: true },
   );
+
+  async function answer(command: string, args: Args): Promise<unknown> {
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const { ok, value, events } = await post(`/invoke/${command}`, args);
+    if (events > 0) await forwardEvents();
+    if (!ok) {
+      log.refusals.push({ command, error: clone(value) });
+      throw value;
+    }
+    log.answers.push({ command, value: clone(value) });
+    if (isOpened(value)) log.last = clone(value);
+    return value;
+  }
 
   const sentArgs = (command: string) => log.sent.filter((s) => s.command === command).map((s) => clone(s.args));
   const answered = (command: string) => log.answers.filter((a) => a.command === command).map((a) => clone(a.value));

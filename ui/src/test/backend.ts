@@ -68,8 +68,12 @@ const IPC_FUNCTIONS = Object.keys(mockedFunctions) as (keyof typeof mockedFuncti
 export const real: typeof Backend = actual;
 
 let server: { port: number; dir: string; stop(): Promise<void> } | null = null;
-/** The transport of the test before: its calls still on their way are waited for before the next reset. */
-let previous: RealHarness | null = null;
+/**
+ * The transport, made once per test file (Tauri's invoke mocked once: a new mock would number the
+ * event listeners afresh, and the last test's App, unlistening as it goes away, could then take
+ * the next one's listener); its log is emptied for each test.
+ */
+let transport: RealHarness | null = null;
 
 // Timers as they are before a test fakes them: waiting for the real core takes real time.
 const realSetTimeout = globalThis.setTimeout;
@@ -85,7 +89,7 @@ export async function untilReal(done: () => boolean): Promise<void> {
 }
 
 /** Whether every call the UI made through `harness` has been answered. */
-const settled = (harness: RealHarness) => harness.core.calls.length === harness.core.answers.length + harness.core.refusals.length;
+const settled = (harness: RealHarness) => harness.core.pending === 0;
 
 /**
  * Starts the test server for this test file (before its first test) and stops it after its
@@ -96,6 +100,11 @@ export function useRealCore(): void {
     server = await startServer();
   });
   afterAll(async () => {
+    if (transport) {
+      const last = transport;
+      await untilReal(() => settled(last));
+    }
+    transport = null;
     await server?.stop();
     server = null;
   });
@@ -187,8 +196,8 @@ function allBlocks(project: Project): Block[] {
  */
 export async function connect(backend: Mocked, opened: OpenedProject | null, reset: Reset = {}): Promise<RealCore> {
   // A call the last test's App made as it went away (a draft flushed on unmount) lands before the reset, not after it.
-  if (previous) {
-    const last = previous;
+  if (transport) {
+    const last = transport;
     await untilReal(() => settled(last));
   }
   const body: Reset = opened ? { project: opened.project, fileName: opened.fileName, ...reset } : reset;
@@ -199,8 +208,12 @@ export async function connect(backend: Mocked, opened: OpenedProject | null, res
     fn.mockReset();
     fn.mockImplementation(actual[name] as Fn);
   }
-  const harness = startRealCore(port(), 0);
-  previous = harness;
+  transport ??= startRealCore(port(), 0);
+  const harness = transport;
+  const log = harness.core;
+  for (const list of [log.calls, log.sent, log.refusals, log.answers, log.events]) list.length = 0;
+  log.last = null;
+  harness.beforeEvent(null);
   const find = <T extends { title: string }>(items: T[], title: string, what: string): T => {
     const found = items.find((item) => item.title === title);
     if (!found) throw new Error(`the core holds no ${what} titled ${title}`);
