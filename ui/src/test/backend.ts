@@ -6,9 +6,9 @@
 // the answer is the core's.
 import { afterAll, beforeAll, vi } from "vitest";
 import type * as Backend from "../lib/backend";
-import type { Block, Edit, Finding, MenuAction, OpenedProject, Project, Report } from "../lib/bindings";
+import type { Block, Edit, Finding, LockHolder, MenuAction, OpenedProject, Project, Report } from "../lib/bindings";
 import { startRealCore, type RealHarness } from "../../harness/real";
-import { copyInto, exists, startServer, writeInto } from "./server.mjs";
+import { copyInto, exists, folderInstead, lockPath, startServer, writeInto } from "./server.mjs";
 export { png, pngHeaderOnly } from "./server.mjs";
 
 type Mocked = { [K in keyof typeof Backend]: (typeof Backend)[K] };
@@ -170,6 +170,13 @@ export type RealCore = RealHarness & {
   copy(from: string, name: string): Promise<string>;
   /** Writes `contents` as `name` in the run's folder and makes it the next file dialog's answer. */
   choose(name: string, contents: string | Uint8Array): Promise<void>;
+  /**
+   * Another Casewright's `holder` has the project open now: its lock file is written beside the
+   * project and the core opens the file again (as File › Open Recent would), read-only.
+   */
+  lockedBy(holder: LockHolder): Promise<OpenedProject>;
+  /** The lock file beside the project becomes a folder: taking the project over then fails for a real reason. */
+  lockUnreplaceable(): Promise<void>;
   /** Applies `edits` behind the UI's back and opens the file again, so the test starts with them saved and no undo history. */
   prepare(edits: Edit[]): Promise<OpenedProject>;
 };
@@ -239,6 +246,11 @@ export async function connect(backend: Mocked, opened: OpenedProject | null, res
       await writeInto(run.dir, name, contents);
       await control("/test/dialog", { path: name });
     },
+    lockedBy: async (holder) => {
+      await writeInto(run.dir, lockPath(run.path).split("/").pop()!, JSON.stringify(holder));
+      return control<OpenedProject>("/invoke/open_recent", { path: run.path });
+    },
+    lockUnreplaceable: () => folderInstead(lockPath(run.path)),
     prepare: async (edits) => {
       for (const edit of edits) await control("/invoke/apply_edit", { edit });
       const reopened = await control<OpenedProject>("/invoke/open_recent", { path: run.path });

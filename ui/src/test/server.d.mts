@@ -12,3 +12,7 @@ export function copyInto(from: string, dir: string, name: string): Promise<strin
 export function png(width: number, height: number, rgb?: [number, number, number]): Uint8Array;
 /** A PNG whose header says `width` × `height`, its pixels cut short. */
 export function pngHeaderOnly(width: number, height: number): Uint8Array;
+/** The lock file another Casewright keeps beside `project` while it has it open. */
+export function lockPath(project: string): string;
+/** Puts a folder where the file at `path` was. */
+export function folderInstead(path: string): Promise<void>;

@@ -2,9 +2,9 @@
 // temporary folder, its port read from stdout's first line; stopped by killing it and waiting
 // for it to exit before its folder is removed (as browser-tests/support.mjs startCore does).
 import { spawn } from "node:child_process";
-import { access, copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { access, copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 
 // Real PNG files for the core to check, store and draw: the browser tests' makers, shared.
@@ -65,4 +65,15 @@ export async function copyInto(from, dir, name) {
   const path = join(dir, name);
   await copyFile(from, path);
   return path;
+}
+
+/** The lock file another Casewright keeps beside `project` while it has it open (project_file/lock.rs). */
+export function lockPath(project) {
+  return join(dirname(project), `.~lock.${basename(project)}#`);
+}
+
+/** Puts a folder where a file was (a file nothing can replace). */
+export async function folderInstead(path) {
+  await rm(path, { force: true });
+  await mkdir(path);
 }
