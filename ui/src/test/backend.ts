@@ -8,7 +8,7 @@ import { afterAll, beforeAll, vi } from "vitest";
 import type * as Backend from "../lib/backend";
 import type { Block, Edit, Finding, LockHolder, MenuAction, OpenedProject, Project, Report } from "../lib/bindings";
 import { startRealCore, type RealHarness } from "../../harness/real";
-import { copyInto, exists, folderInstead, lockPath, startServer, writeInto } from "./server.mjs";
+import { copyInto, exists, folderInstead, lockPath, removeFile, startServer, writeInto } from "./server.mjs";
 export { png, pngHeaderOnly } from "./server.mjs";
 
 type Mocked = { [K in keyof typeof Backend]: (typeof Backend)[K] };
@@ -164,6 +164,8 @@ export type RealCore = RealHarness & {
   write(name: string, contents: string | Uint8Array): Promise<string>;
   /** Whether a file is there. */
   exists(path: string): Promise<boolean>;
+  /** Removes a file. */
+  remove(path: string): Promise<void>;
   /** Waits in real time (even under fake timers) until every call the UI made has been answered. */
   settled(): Promise<void>;
   /** Copies a file (e.g. the project's) into the run's folder as `name`; its path. */
@@ -186,10 +188,10 @@ export type RealCore = RealHarness & {
  * the run's folder) for a test to open later by a dialog answer; its absolute path. Call it
  * before connect(): the reset replaces the session.
  */
-export async function projectFile(opened: OpenedProject): Promise<string> {
+export async function projectFile(opened: OpenedProject, folder = "kept"): Promise<string> {
   if (!server) throw new Error("call useRealCore() in the test file first");
   const run = await control<{ path: string; dir: string }>("/test/reset", { project: opened.project, fileName: opened.fileName });
-  return copyInto(run.path, server.dir, opened.fileName);
+  return copyInto(run.path, `${server.dir}/${folder}`, opened.fileName);
 }
 
 function allBlocks(project: Project): Block[] {
@@ -240,6 +242,7 @@ export async function connect(backend: Mocked, opened: OpenedProject | null, res
     failNext: (command, error) => control("/test/fail-next", { command, error }),
     write: (name, contents) => writeInto(run.dir, name, contents),
     exists,
+    remove: removeFile,
     copy: (from, name) => copyInto(from, run.dir, name),
     settled: () => untilReal(() => settled(harness)),
     choose: async (name, contents) => {

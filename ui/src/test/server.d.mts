@@ -16,3 +16,5 @@ export function pngHeaderOnly(width: number, height: number): Uint8Array;
 export function lockPath(project: string): string;
 /** Puts a folder where the file at `path` was. */
 export function folderInstead(path: string): Promise<void>;
+/** Removes a file. */
+export function removeFile(path: string): Promise<void>;

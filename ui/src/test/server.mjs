@@ -60,8 +60,9 @@ export async function exists(path) {
   }
 }
 
-/** Copies `from` to `name` in `dir`; its path. */
+/** Copies `from` to `name` in `dir` (made if need be); its path. */
 export async function copyInto(from, dir, name) {
+  await mkdir(dir, { recursive: true });
   const path = join(dir, name);
   await copyFile(from, path);
   return path;
@@ -76,4 +77,9 @@ export function lockPath(project) {
 export async function folderInstead(path) {
   await rm(path, { force: true });
   await mkdir(path);
+}
+
+/** Removes a file. */
+export async function removeFile(path) {
+  await rm(path);
 }
