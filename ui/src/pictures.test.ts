@@ -8,7 +8,7 @@ import App from "./App.svelte";
 import type { AppError, Edit, ImageRef, OpenedProject } from "./lib/bindings";
 import * as backend from "./lib/backend";
 import { block, opened, section } from "./test/fixtures";
-import { connect, menuHandler, png, useRealCore, type RealCore } from "./test/backend";
+import { connect, heldBack, menuHandler, png, real, useRealCore, type RealCore } from "./test/backend";
 
 vi.mock("./lib/backend", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./lib/backend")>()),
@@ -44,12 +44,6 @@ const button = (name: string | RegExp) => within(inspector()).getByRole("button"
 const field = (label: string) => within(inspector()).getByLabelText(label) as HTMLInputElement;
 const card = (title: string) => screen.getAllByTestId("block").find((c) => within(c).getByTestId("block-title").textContent?.trim() === title)!;
 const lastEdit = () => applyEdit.mock.calls[applyEdit.mock.calls.length - 1]?.[0] as Edit;
-/**
- * Waits for the core's reply to the last edit. A Remove or Clear pressed while the edit that set
- * the picture or colour is still on its way is lost (the branding and photo drafts compare with
- * the project as last shown; reported), so the tests press it as a person would, once saved.
- */
-const saved = () => waitFor(() => expect(screen.getByTestId("save-state")).toHaveTextContent("All changes saved"));
 /** The pictures the core added, as it answered each add_picture_dialog. */
 const added = () => core.answered("add_picture_dialog") as (ImageRef | null)[];
 /** Adds a real picture to the project behind the UI's back and gives it to the story "Acme did it" with `caption`. */
@@ -82,7 +76,6 @@ describe("branding", () => {
     expect(img.getAttribute("src")).toMatch(/^data:image\//);
     expect(within(group).getByTestId("picture-frame").style.aspectRatio).toBe("640 / 480");
 
-    await saved();
     await fireEvent.click(button("Remove"));
     await waitFor(() => expect(applyEdit).toHaveBeenCalledTimes(2));
     expect(lastEdit()).toEqual({ op: "setBranding", logo: null, accent: "#7A1F5C" });
@@ -92,6 +85,23 @@ describe("branding", () => {
     await fireEvent.click(document.querySelector<HTMLButtonElement>("#undo")!);
     expect(await within(group).findByRole("img", { name: "The organisation's logo" })).toBeInTheDocument();
     expect(pictureThumbnail).toHaveBeenCalledTimes(1);
+  });
+
+  it("sends Remove pressed while the chosen logo's edit is still on its way, once its reply is in", async () => {
+    await start(opened("/home/ana/Pilot.casewright", { title: "Pilot", sections: [section({ id: 10, title: "Opportunity" })], accent: "#7A1F5C" }));
+    await core.choose("logo.png", png(640, 480));
+    const chosen = heldBack(real.applyEdit);
+    applyEdit.mockImplementationOnce(chosen.fn);
+    await fireEvent.click(button("Choose logo…"));
+    await within(screen.getByTestId("branding-group")).findByRole("img", { name: "The organisation's logo" });
+    await waitFor(() => expect(button("Remove")).toBeEnabled());
+    await fireEvent.click(button("Remove"));
+    chosen.release();
+    await waitFor(() => expect(applyEdit).toHaveBeenCalledTimes(2));
+    expect(lastEdit()).toEqual({ op: "setBranding", logo: null, accent: "#7A1F5C" });
+    await waitFor(() => expect(core.answered("apply_edit")).toHaveLength(2));
+    expect((await core.current()).project.logo).toBeNull();
+    expect(within(screen.getByTestId("branding-group")).queryByRole("img")).toBeNull();
   });
 
   it("sends a typed accent once typing pauses, as #RRGGBB, keeping the logo; the picker shows it", async () => {
@@ -135,7 +145,6 @@ describe("branding", () => {
     expect(lastEdit()).toEqual({ op: "setBranding", logo: null, accent: "#2F855A" });
 
     await waitFor(() => expect(button("Clear")).toBeEnabled());
-    await saved();
     await fireEvent.click(button("Clear"));
     await waitFor(() => expect(applyEdit).toHaveBeenCalledTimes(2));
     expect(lastEdit()).toEqual({ op: "setBranding", logo: null, accent: null });
@@ -193,9 +202,8 @@ describe("a block's photo", () => {
     expect((lastEdit() as Extract<Edit, { op: "updateBlock" }>).block.photo).toEqual({ image: replaced, caption: "Night shift" });
 
     await waitFor(() => expect(button("Remove")).toBeEnabled());
-    await saved();
     await fireEvent.click(button("Remove"));
-    expect(applyEdit).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(applyEdit).toHaveBeenCalledTimes(2));
     expect((lastEdit() as Extract<Edit, { op: "updateBlock" }>).block.photo).toBeNull();
     expect(within(inspector()).queryByLabelText("Caption and description")).toBeNull();
     await waitFor(() => expect(within(card("Acme did it")).queryByTestId("photo-indicator")).toBeNull());
