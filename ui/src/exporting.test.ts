@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { Edit, ExportedBriefing, ImageRef } from "./lib/bindings";
+import type { Edit, ExportedBriefing, ExportProgress, ImageRef } from "./lib/bindings";
 import * as backend from "./lib/backend";
 import { EXPORT_CANCELLED } from "./lib/exporting.svelte";
 import { block, opened, section } from "./test/fixtures";
@@ -81,6 +81,8 @@ const exportButton = () => document.querySelector<HTMLButtonElement>("#export-pd
 const progressbar = () => screen.queryByRole("progressbar", { name: "Exporting the briefing" });
 const status = () => screen.getByRole("status");
 const SLOW = { timeout: 3000 };
+/** The export-progress events the core sent, as the UI received them. */
+const progress = () => core.progress() as ExportProgress[];
 /** The briefings the core answered it wrote. */
 const exported = () => (core.answered("export_briefing_dialog") as (ExportedBriefing | null)[]).filter((a): a is ExportedBriefing => a !== null);
 
@@ -113,7 +115,7 @@ describe("export progress", () => {
     expect(screen.queryByRole("button", { name: "Cancel" })).toBeNull();
     expect(screen.getByRole("button", { name: "Open PDF" })).toBeInTheDocument();
     // The core counted the three photos.
-    expect(core.progress().filter((p) => p.step === "pictures").map((p) => p.total)).toContain(3);
+    expect(progress().filter((p) => p.step === "pictures").map((p) => p.total)).toContain(3);
   });
 
   it("Cancel stops it: nothing written, a short status, no success, focus back on Export PDF…", async () => {
@@ -160,7 +162,7 @@ describe("export progress", () => {
     await fireEvent.click(exportButton());
     await waitFor(() => expect(status()).toHaveTextContent(/^Exported /));
     // The core's steps reached the UI as the shell's events.
-    const steps = core.progress().map((p) => p.step);
+    const steps = progress().map((p) => p.step);
     expect(steps).toEqual(expect.arrayContaining(["pictures", "layout", "writing", "saving"]));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(progressbar()).toBeNull();
@@ -186,7 +188,7 @@ describe("export progress", () => {
       steps.next();
     }
     await steps.reached();
-    expect(core.progress().map((p) => p.step)).toEqual(["pictures", "layout"]);
+    expect(progress().map((p) => p.step)).toEqual(["pictures", "layout"]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(progressbar()).toBeNull();
     expect(await screen.findByRole("progressbar", {}, SLOW)).toHaveAttribute("aria-valuetext", "Laying out pages");

@@ -10,7 +10,7 @@ import type { BriefingPreview, BriefingSettings, ExportedBriefing, OpenedProject
 import * as backend from "./lib/backend";
 import { PREVIEW_DELAY_MS, SETTINGS_KEY } from "./lib/preview.svelte";
 import { block, opened, section } from "./test/fixtures";
-import { connect, deferred, heldBack, menuHandler, projectFile, real, useRealCore, type RealCore } from "./test/backend";
+import { connect, heldBack, menuHandler, projectFile, real, useRealCore, type RealCore } from "./test/backend";
 
 vi.mock("./lib/backend", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./lib/backend")>()),
