@@ -52,13 +52,23 @@ export function startRealCore(port: number, delayMs: number) {
 
   // Awaited before each forwarded event is emitted (see `beforeEvent`).
   let hold: ((event: { event: string; payload: unknown }) => Promise<void>) | null = null;
-  const forwardEvents = async () => {
-    const { value } = await post("/test/events", {});
-    for (const { event, payload } of value as { event: string; payload: unknown }[]) {
-      if (hold) await hold(clone({ event, payload }));
-      log.events.push(clone({ event, payload }));
-      await emit(event, payload);
-    }
+  // One forwarding at a time, each reply that said events wait settling only after every
+  // forwarding before it: a reply that came meanwhile (a coach report answered while an export's
+  // events are being emitted) may take the export's events, and the export's own reply must
+  // still reach the UI after them, as the shell's events precede the command's answer.
+  let forwarding: Promise<void> = Promise.resolve();
+  const forwardEvents = () => {
+    const next = forwarding.then(async () => {
+      const { value } = await post("/test/events", {});
+      for (const { event, payload } of value as { event: string; payload: unknown }[]) {
+        if (hold) await hold(clone({ event, payload }));
+        log.events.push(clone({ event, payload }));
+        await emit(event, payload);
+      }
+    });
+    // A failed forwarding fails its own reply, not the ones after it.
+    forwarding = next.catch(() => {});
+    return next;
   };
 
   mockWindows("main");
