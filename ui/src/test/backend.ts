@@ -68,11 +68,7 @@ const IPC_FUNCTIONS = Object.keys(mockedFunctions) as (keyof typeof mockedFuncti
 export const real: typeof Backend = actual;
 
 let server: { port: number; dir: string; stop(): Promise<void> } | null = null;
-/**
- * The transport, made once per test file (Tauri's invoke mocked once: a new mock would number the
- * event listeners afresh, and the last test's App, unlistening as it goes away, could then take
- * the next one's listener); its log is emptied for each test.
- */
+/** The transport, made once per test file (Tauri's invoke and its events mocked once); its log is emptied for each test. */
 let transport: RealHarness | null = null;
 
 // Timers as they are before a test fakes them: waiting for the real core takes real time.
