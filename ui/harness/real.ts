@@ -26,6 +26,8 @@ export class RealCoreLog {
   events: { event: string; payload: unknown }[] = [];
   /** The project as the core's last reply that carried one had it. */
   last: OpenedProject | null = null;
+  /** How many commands are on their way (sent, not yet answered or refused). */
+  pending = 0;
 }
 
 function clone<T>(value: T): T {
@@ -50,22 +52,32 @@ export function startRealCore(port: number, delayMs: number) {
     return { ok: response.ok, value: text === "" ? null : JSON.parse(text), events: Number(response.headers.get("X-Casewright-Events") ?? 0) };
   };
 
-  // One fetch of the events at a time, each emitted in order before the next fetch.
+  // Awaited before each forwarded event is emitted (see `beforeEvent`).
+  let hold: ((event: { event: string; payload: unknown }) => Promise<void>) | null = null;
+  // One forwarding at a time, each reply that said events wait settling only after every
+  // forwarding before it: a reply that came meanwhile (a coach report answered while an export's
+  // events are being emitted) may take the export's events, and the export's own reply must
+  // still reach the UI after them, as the shell's events precede the command's answer.
   let forwarding: Promise<void> = Promise.resolve();
-  const forwardEvents = () =>
-    (forwarding = forwarding.then(async () => {
+  const forwardEvents = () => {
+    const next = forwarding.then(async () => {
       const { value } = await post("/test/events", {});
       for (const { event, payload } of value as { event: string; payload: unknown }[]) {
+        if (hold) await hold(clone({ event, payload }));
         log.events.push(clone({ event, payload }));
         await emit(event, payload);
       }
-    }));
+    });
+    // A failed forwarding fails its own reply, not the ones after it.
+    forwarding = next.catch(() => {});
+    return next;
+  };
   // While any call is under way, the events it makes are fetched every 40 ms, as the shell emits them as they come.
   let underWay = 0;
   let polling: ReturnType<typeof setInterval> | null = null;
   const started = () => {
     underWay++;
-    polling ??= setInterval(() => void forwardEvents(), 40);
+    polling ??= setInterval(() => void forwardEvents().catch(() => {}), 40);
   };
   const ended = () => {
     underWay--;
@@ -83,28 +95,37 @@ export function startRealCore(port: number, delayMs: number) {
       const args = clone((payload ?? {}) as Args);
       log.calls.push(command);
       log.sent.push({ command, args });
-      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      started();
-      let reply;
+      log.pending++;
       try {
-        reply = await post(`/invoke/${command}`, args);
+        return await answer(command, args);
       } finally {
-        ended();
+        log.pending--;
       }
-      const { ok, value, events } = reply;
-      // Whatever the call emitted is forwarded before its reply resolves (and after any fetch already under way).
-      if (events > 0) await forwardEvents();
-      else await forwarding;
-      if (!ok) {
-        log.refusals.push({ command, error: clone(value) });
-        throw value;
-      }
-      log.answers.push({ command, value: clone(value) });
-      if (isOpened(value)) log.last = clone(value);
-      return value;
     },
     { shouldMockEvents: true },
   );
+
+  async function answer(command: string, args: Args): Promise<unknown> {
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    started();
+    let reply;
+    try {
+      reply = await post(`/invoke/${command}`, args);
+    } finally {
+      ended();
+    }
+    const { ok, value, events } = reply;
+    // Whatever the call emitted is forwarded before its reply resolves (and after any fetch already under way).
+    if (events > 0) await forwardEvents();
+    else await forwarding;
+    if (!ok) {
+      log.refusals.push({ command, error: clone(value) });
+      throw value;
+    }
+    log.answers.push({ command, value: clone(value) });
+    if (isOpened(value)) log.last = clone(value);
+    return value;
+  }
 
   const sentArgs = (command: string) => log.sent.filter((s) => s.command === command).map((s) => clone(s.args));
   const answered = (command: string) => log.answers.filter((a) => a.command === command).map((a) => clone(a.value));
@@ -140,6 +161,14 @@ export function startRealCore(port: number, delayMs: number) {
         .map((a) => a.path),
     /** Sends a native-menu action, as the shell does. */
     menu: (action: MenuAction) => emit("menu-action", action),
+    /**
+     * From now on each event the core sent waits for `wait(event)` before it is emitted (null:
+     * at once), so a test can space an export's steps out as a long export's would arrive; the
+     * command's reply still comes after its events.
+     */
+    beforeEvent: (wait: ((event: { event: string; payload: unknown }) => Promise<void>) | null) => {
+      hold = wait;
+    },
   };
 }
 

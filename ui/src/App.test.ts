@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { ExportedBriefing, OpenedProject } from "./lib/bindings";
+import type { AppError, ExportedBriefing, OpenedProject } from "./lib/bindings";
 import * as backend from "./lib/backend";
 import { block, opened, section } from "./test/fixtures";
-import { connect, deferred, menuHandler, quietCoach } from "./test/backend";
+import { connect, deferred, menuHandler, projectFile, quietCoach, real, useRealCore } from "./test/backend";
 
 vi.mock("./lib/backend", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./lib/backend")>()),
@@ -303,6 +303,10 @@ describe("App", () => {
   });
 });
 
+// These run on the real core (crates/test-server, through src/test/backend.ts); the tests above
+// answer the few calls they need themselves.
+useRealCore();
+
 describe("App: history, saving and the native menu", () => {
   const project = () =>
     opened("/home/ana/Pilot.casewright", {
@@ -319,7 +323,7 @@ describe("App: history, saving and the native menu", () => {
   const saveState = () => screen.getByTestId("save-state");
 
   async function start() {
-    const core = connect(backend, project());
+    const core = await connect(backend, project());
     render(App);
     await screen.findByTestId("storyboard");
     return core;
@@ -399,58 +403,62 @@ describe("App: history, saving and the native menu", () => {
   it("says Saving… while an edit is on its way, then All changes saved", async () => {
     const core = await start();
     expect(saveState()).toHaveTextContent("All changes saved");
-    const pending = deferred<OpenedProject>();
-    vi.mocked(backend.applyEdit).mockImplementationOnce((edit) => {
-      return pending.promise.then(() => core.handle("apply_edit", { edit }) as Promise<OpenedProject>);
-    });
+    const pending = deferred<void>();
+    vi.mocked(backend.applyEdit).mockImplementationOnce((edit) => pending.promise.then(() => real.applyEdit(edit)));
 
     await fireEvent.click(screen.getByText("Sharper focus"));
     await fireEvent.click(within(screen.getByTestId("inspector")).getByRole("button", { name: "Delete" }));
     expect(saveState()).toHaveTextContent("Saving…");
 
-    pending.resolve(core.opened());
+    pending.resolve();
+    await waitFor(() => expect(core.answered("apply_edit")).toHaveLength(1));
     await waitFor(() => expect(saveState()).toHaveTextContent("All changes saved"));
     expect(screen.queryByText("Sharper focus")).toBeNull();
   });
 
   it("shows a refused edit in the error banner and the save state, and shows the core's state again", async () => {
     const core = await start();
-    core.failNext = { code: "not_found", message: "there is no block with id 1 (it may have been deleted)" };
-
     await fireEvent.click(screen.getByText("Sharper focus"));
+    // Behind the window's back (another tool), the block is deleted: the core refuses to delete it again.
+    await core.invoke("apply_edit", { edit: { op: "deleteBlock", id: core.block("Sharper focus").id } });
+
     await fireEvent.click(within(screen.getByTestId("inspector")).getByRole("button", { name: "Delete" }));
     const alert = await screen.findByRole("alert");
+    const refusal = core.refusals()[0].error as AppError;
+    expect(refusal.code).toBe("not_found");
     expect(alert).toHaveTextContent("Could not save the change");
-    expect(within(alert).getByTestId("error-message")).toHaveTextContent("there is no block with id 1");
+    expect(within(alert).getByTestId("error-message")).toHaveTextContent(refusal.message);
     expect(alert).toHaveAttribute("data-code", "not_found");
-    await waitFor(() =>
-      expect(saveState()).toHaveTextContent("Not saved — there is no block with id 1 (it may have been deleted)"),
-    );
-    // The block is still there: the state shown is the core's, fetched again.
-    expect(screen.getByText("Sharper focus")).toBeInTheDocument();
+    await waitFor(() => expect(saveState()).toHaveTextContent(`Not saved — ${refusal.message}`));
+    // The state shown is the core's, fetched again: the block is gone.
+    await waitFor(() => expect(screen.queryByText("Sharper focus")).toBeNull());
     expect(currentProject).toHaveBeenCalledTimes(2);
 
     // The next edit that succeeds clears the save warning.
+    await fireEvent.click(screen.getByText("Sick days"));
     await fireEvent.click(within(screen.getByTestId("inspector")).getByRole("button", { name: "Delete" }));
     await waitFor(() => expect(saveState()).toHaveTextContent("All changes saved"));
   });
 
   it("runs the native menu's actions like the toolbar", async () => {
-    await start();
+    const core = await start();
     const menu = menuHandler(backend);
-    openProjectDialog.mockResolvedValue(null);
-    vi.mocked(backend.newProjectDialog).mockResolvedValue(null);
-    vi.mocked(backend.saveAsDialog).mockResolvedValue(null);
-    exportBriefingDialog.mockResolvedValue(null);
+    // No dialog answers queued: each file dialog is cancelled.
 
+    // Each one once the one before has answered (a dialog open holds the others back).
     menu({ action: "open" });
     await waitFor(() => expect(openProjectDialog).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(core.answered("open_project_dialog")).toEqual([null]));
     menu({ action: "new" });
     await waitFor(() => expect(backend.newProjectDialog).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(core.answered("new_project_dialog")).toEqual([null]));
     menu({ action: "saveAs" });
     await waitFor(() => expect(backend.saveAsDialog).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(core.answered("save_as_dialog")).toEqual([null]));
     menu({ action: "export" });
     await waitFor(() => expect(exportBriefingDialog).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(core.answered("export_briefing_dialog")).toEqual([null]));
+    await waitFor(() => expect(document.querySelector<HTMLButtonElement>("#export-pdf")).toBeEnabled());
 
     await deleteFirstBlock();
     menu({ action: "undo" });
@@ -462,45 +470,40 @@ describe("App: history, saving and the native menu", () => {
   });
 
   it("opens a recent project from the menu and a new one from the template", async () => {
-    await start();
+    const hybrid = await projectFile(other);
+    const core = await start();
     const menu = menuHandler(backend);
-    vi.mocked(backend.openRecent).mockResolvedValue(other);
-    menu({ action: "openRecent", path: "/home/ana/Hybrid.casewright" });
+    menu({ action: "openRecent", path: hybrid });
     await waitFor(() => expect(screen.getByTestId("project-title")).toHaveTextContent("Hybrid working"));
-    expect(backend.openRecent).toHaveBeenCalledWith("/home/ana/Hybrid.casewright");
+    expect(backend.openRecent).toHaveBeenCalledWith(hybrid);
     expect(setWindowTitle).toHaveBeenLastCalledWith("Hybrid.casewright — Casewright");
 
-    const fresh = opened("/home/ana/New case.casewright", {
-      title: "New case",
-      sections: ["Opportunity", "What we gain", "Proof", "Start small", "Results and the ask"].map((title, i) =>
-        section({ id: i + 1, title }),
-      ),
-    });
-    vi.mocked(backend.newProjectDialog).mockResolvedValue(fresh);
+    await core.dialog("New case.casewright");
     menu({ action: "new" });
-    await waitFor(() => expect(screen.getByTestId("project-title")).toHaveTextContent("New case"));
-    expect(screen.getAllByTestId("section-title").map((t) => t.textContent?.trim())).toEqual([
-      "Opportunity",
-      "What we gain",
-      "Proof",
-      "Start small",
-      "Results and the ask",
-    ]);
+    await waitFor(() => expect(core.answered("new_project_dialog")).toHaveLength(1));
+    const fresh = core.answered("new_project_dialog")[0] as OpenedProject;
+    // The core's template: the persuasive arc a new project starts from (template.rs).
+    expect(fresh.project.sections.length).toBeGreaterThan(1);
+    await waitFor(() => expect(screen.getByTestId("project-title")).toHaveTextContent(fresh.project.title));
+    expect(screen.getAllByTestId("section-title").map((t) => t.textContent?.trim())).toEqual(fresh.project.sections.map((s) => s.title));
     expect(screen.getByRole("status")).toHaveTextContent("Created New case.casewright from the template");
     expect(setWindowTitle).toHaveBeenLastCalledWith("New case.casewright — Casewright");
   });
 
   it("shows a failure to open a recent project", async () => {
-    await start();
-    vi.mocked(backend.openRecent).mockRejectedValue({ code: "not_found", message: "/home/ana/Gone.casewright does not exist" });
-    menuHandler(backend)({ action: "openRecent", path: "/home/ana/Gone.casewright" });
-    expect(await screen.findByRole("alert")).toHaveTextContent("Gone.casewright does not exist");
+    const core = await start();
+    // A recent file that is not there any more.
+    menuHandler(backend)({ action: "openRecent", path: `${core.run.dir}/Gone.casewright` });
+    const alert = await screen.findByRole("alert");
+    const refusal = core.refusals().find((r) => r.command === "open_recent")!.error as AppError;
+    expect(refusal.message).toContain("Gone.casewright");
+    expect(alert).toHaveTextContent(refusal.message);
     expect(screen.getByTestId("project-title")).toHaveTextContent("Four-day week pilot");
   });
 
   it("stops listening to the menu when it goes away", async () => {
     const stop = vi.fn();
-    connect(backend, project());
+    await connect(backend, project());
     vi.mocked(backend.onMenuAction).mockResolvedValue(stop);
     const { unmount } = render(App);
     await screen.findByTestId("storyboard");

@@ -1,11 +1,21 @@
-// MetricChart draws the core's chart model as it is (labels, shares); the fake core's copy of
-// the model's rules (harness/chart.ts, a test double) is checked against chart.rs's own tests.
-import { describe, expect, it } from "vitest";
+// MetricChart draws the core's chart model as it is (labels, shares); the storyboard's cards draw
+// the charts the real core (crates/test-server) makes of a project's metrics, and none where the
+// core makes none (the model's rules are briefing/chart.rs's, tested there).
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { render, screen, within } from "@testing-library/svelte";
+import App from "./App.svelte";
 import MetricChart, { barWidth } from "./components/MetricChart.svelte";
-import type { MetricChart as Chart } from "./lib/bindings";
-import { metricChart } from "../harness/chart";
-import { block } from "./test/fixtures";
+import type { Block, MetricChart as Chart } from "./lib/bindings";
+import * as backend from "./lib/backend";
+import { block, opened, section } from "./test/fixtures";
+import { connect, useRealCore } from "./test/backend";
+
+vi.mock("./lib/backend", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("./lib/backend")>()),
+  ...(await import("./test/backend")).mockedFunctions,
+}));
+
+useRealCore();
 
 const resolve: Chart = {
   bars: [
@@ -60,31 +70,52 @@ describe("MetricChart", () => {
   });
 });
 
-describe("the fake core's charts (harness/chart.ts, a test double of briefing/chart.rs)", () => {
-  const metric = (number: number | null, baseline: number | null, target: number | null) =>
-    block({ id: 1, kind: "metric", title: "Resolve faster", number, baseline, target, unit: "working days", direction: "lower" });
+describe("the real core's charts on the cards", () => {
+  let id = 0;
+  const metric = (title: string, number: number | null, baseline: number | null, target: number | null, unit = "working days"): Block =>
+    block({ id: ++id, kind: "metric", title, number, baseline, target, unit, direction: "lower" });
+  // The cases chart.rs's tests name: now at the target, now between, no baseline or target, no
+  // value, a percentage, a long unit, nothing above zero; and a story, which is never charted.
+  const blocks = [
+    metric("At the target", 12, 19, 12),
+    metric("Between", 15, 19, 12),
+    metric("Nothing to compare", 12, null, null),
+    metric("Only a target", 12, null, 12),
+    metric("No value", null, -3, 4),
+    metric("A percentage", 34, 20, 50, "%"),
+    metric("A long unit", 1500, 800, null, "ideas submitted per quarter by staff"),
+    metric("All zero", 0, 0, 0),
+  ];
+  const story = block({ id: ++id, kind: "story", title: "A story", baseline: 2, target: 3 });
 
-  it("follows chart.rs's tests", () => {
-    const chart = metricChart(metric(12, 19, 12))!;
-    expect(chart.bars.map((b) => [b.role, b.label, Math.round(b.share * 100) / 100])).toEqual([
-      ["baseline", "Baseline 19 working days", 1],
-      ["target", "Target 12 working days", 0.63],
-    ]);
-    expect(chart.better).toBe("lower");
-    expect(metricChart(metric(15, 19, 12))!.bars.map((b) => b.role)).toEqual(["baseline", "now", "target"]);
-    expect(metricChart(metric(12, null, null))).toBeNull();
-    expect(metricChart(metric(12, null, 12))).toBeNull();
-    expect(metricChart(metric(null, -3, 4))).toBeNull();
-    expect(metricChart({ ...metric(1, 2, 3), kind: "story" })).toBeNull();
+  beforeEach(() => {
+    vi.clearAllMocks();
   });
 
-  it("glues % on, leaves a long unit out, and needs a longest bar above zero", () => {
-    const percent = metricChart({ ...metric(34, 20, 50), unit: "%" })!;
-    expect(percent.bars.map((b) => b.label)).toEqual(["Baseline 20%", "Now 34%", "Target 50%"]);
-    const long = metricChart({ ...metric(1500, 800, null), unit: "ideas submitted per quarter by staff" })!;
-    expect(long.bars.map((b) => b.label)).toEqual(["Baseline 800", "Now 1,500"]);
-    expect(metricChart(metric(0, 0, 0))).toBeNull();
-    expect(metricChart(metric(0, null, 0))).toBeNull();
-    expect(metricChart(metric(Number.POSITIVE_INFINITY, 1, 2))).toBeNull();
+  it("draws each metric's chart as the core made it (roles, labels, shares), and none where the core made none", async () => {
+    const core = await connect(backend, opened("/home/ana/Charts.casewright", { title: "Charts", sections: [section({ id: 1, title: "Proof", blocks }), section({ id: 2, title: "Next", blocks: [story] })] }));
+    render(App);
+    await screen.findByTestId("storyboard");
+    const charts = core.initial.charts;
+    const charted = blocks.filter((b) => charts[core.block(b.title).id]);
+    // The fixture covers both: some metrics the core charts, some it does not.
+    expect(charted.length).toBeGreaterThan(1);
+    expect(charted.length).toBeLessThan(blocks.length);
+    expect(charts[core.block("A story").id]).toBeUndefined();
+    for (const b of [...blocks, story]) {
+      const card = screen.getAllByTestId("block").find((c) => within(c).getByTestId("block-title").textContent?.trim() === b.title)!;
+      expect(card, `${b.title} among ${screen.getAllByTestId("block-title").map((t) => t.textContent?.trim())}`).toBeDefined();
+      const chart = charts[core.block(b.title).id];
+      if (!chart) {
+        expect(within(card).queryByTestId("metric-chart"), b.title).toBeNull();
+        continue;
+      }
+      const bars = within(card).getAllByTestId("chart-bar");
+      expect(bars.map((row) => row.dataset.role), b.title).toEqual(chart.bars.map((bar) => bar.role));
+      expect(bars.map((row) => row.title), b.title).toEqual(chart.bars.map((bar) => bar.label));
+      expect(bars.map((row) => (row.querySelector(".bar") as HTMLElement).style.width), b.title).toEqual(chart.bars.map(barWidth));
+      const better = chart.better === "lower" ? ". Lower is better" : chart.better === "higher" ? ". Higher is better" : "";
+      expect(within(card).getByRole("img", { name: `Chart: ${chart.bars.map((bar) => bar.label).join(", ")}${better}` })).toBeInTheDocument();
+    }
   });
 });

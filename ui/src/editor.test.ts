@@ -1,19 +1,21 @@
 // The storyboard editor through its UI: the inspector, creating, duplicating, deleting and
-// moving blocks, sections and the library. The backend is mocked with FakeCore, so every
-// assertion on an Edit is on what would cross IPC to the core.
+// moving blocks, sections and the library. The backend is the real core (crates/test-server,
+// through src/test/backend.ts), so every Edit asserted is what crossed to the core and every
+// reply shown is the core's; ids are the ones the core gave the project's blocks and sections.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { Edit, OpenedProject } from "./lib/bindings";
+import type { AppError, Edit, OpenedProject } from "./lib/bindings";
 import * as backend from "./lib/backend";
 import { block, opened, section } from "./test/fixtures";
-import { connect, deferred } from "./test/backend";
-import type { FakeCore } from "../harness/fake";
+import { connect, deferred, real, untilReal, useRealCore, type RealCore } from "./test/backend";
 
 vi.mock("./lib/backend", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./lib/backend")>()),
   ...(await import("./test/backend")).mockedFunctions,
 }));
+
+useRealCore();
 
 const applyEdit = vi.mocked(backend.applyEdit);
 
@@ -56,10 +58,10 @@ function project(): OpenedProject {
   });
 }
 
-let core: FakeCore;
+let core: RealCore;
 
 async function start(initial = project()) {
-  core = connect(backend, initial);
+  core = await connect(backend, initial);
   render(App);
   await screen.findByTestId("storyboard");
 }
@@ -148,7 +150,7 @@ describe("inspector", () => {
     expect(applyEdit).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(applyEdit).toHaveBeenCalledTimes(1);
-    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...focus, title: "Sharper focus, fewer meetings" } });
+    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...core.block("Sharper focus"), title: "Sharper focus, fewer meetings" } });
     vi.useRealTimers();
     await waitFor(() => expect(within(card("Sharper focus, fewer meetings")).getByTestId("block-title")).toBeInTheDocument());
   });
@@ -163,7 +165,7 @@ describe("inspector", () => {
     await fireEvent.input(field("Target (optional)"), { target: { value: "" } });
     await fireEvent.blur(field("Target (optional)"));
     expect(applyEdit).toHaveBeenCalledTimes(1);
-    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...ideas, number: 1250, target: null } });
+    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...core.block("Ideas submitted"), number: 1250, target: null } });
   });
 
   it("keeps a number field's text while it is not a number, and says so", async () => {
@@ -181,12 +183,12 @@ describe("inspector", () => {
     await start();
     await select("Ideas submitted");
     await fireEvent.change(within(inspector()).getByLabelText("Direction"), { target: { value: "lower" } });
-    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...ideas, direction: "lower" } });
+    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...core.block("Ideas submitted"), direction: "lower" } });
     await waitFor(() => expect(within(card("Ideas submitted")).getByTestId("block-direction")).toHaveTextContent("Lower is better"));
 
     await select("Acme did it");
     await fireEvent.change(within(inspector()).getByLabelText("Relation to us"), { target: { value: "peer" } });
-    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...acme, relation: "peer" } });
+    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...core.block("Acme did it"), relation: "peer" } });
     await waitFor(() => expect(within(card("Acme did it")).getByTestId("relation-badge")).toHaveTextContent("Peer"));
   });
 
@@ -196,12 +198,12 @@ describe("inspector", () => {
     const tagInput = within(inspector()).getByLabelText("Tags");
     await fireEvent.input(tagInput, { target: { value: "pilot" } });
     await fireEvent.keyDown(tagInput, { key: "Enter" });
-    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...focus, tags: ["people", "pilot"] } });
+    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...core.block("Sharper focus"), tags: ["people", "pilot"] } });
     await waitFor(() => expect(within(card("Sharper focus")).getByText("pilot")).toBeInTheDocument());
 
     await fireEvent.click(within(inspector()).getByRole("button", { name: "Remove tag people" }));
     expect(applyEdit).toHaveBeenCalledTimes(2);
-    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...focus, tags: ["pilot"] } });
+    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...core.block("Sharper focus"), tags: ["pilot"] } });
   });
 
   it("keeps what is being typed, and the focused field, when a reply arrives meanwhile", async () => {
@@ -210,7 +212,7 @@ describe("inspector", () => {
     const reply = deferred<void>();
     applyEdit.mockImplementationOnce(async (edit) => {
       await reply.promise;
-      return core.handle("apply_edit", { edit }) as Promise<OpenedProject>;
+      return real.applyEdit(edit);
     });
     vi.useFakeTimers();
     const headline = field("Headline");
@@ -223,6 +225,8 @@ describe("inspector", () => {
     await fireEvent.input(headline, { target: { value: "Sharper focus!!" } });
     headline.setSelectionRange(5, 5);
     reply.resolve();
+    // The real core answers in real time; the UI's timers stand still meanwhile.
+    await untilReal(() => core.answered("apply_edit").length === 1);
     await vi.advanceTimersByTimeAsync(10);
 
     // …and the reply (title "Sharper focus!") leaves the field alone.
@@ -232,7 +236,7 @@ describe("inspector", () => {
     expect(headline.selectionStart).toBe(5);
     await vi.advanceTimersByTimeAsync(600);
     expect(applyEdit).toHaveBeenCalledTimes(2);
-    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...focus, title: "Sharper focus!!" } });
+    expect(lastEdit()).toEqual({ op: "updateBlock", block: { ...core.block("Sharper focus"), title: "Sharper focus!!" } });
   });
 
   it("shows the core's values after an undo, and after a refused edit", async () => {
@@ -245,10 +249,15 @@ describe("inspector", () => {
     await fireEvent.click(document.querySelector<HTMLButtonElement>("#undo")!);
     await waitFor(() => expect(field("Headline").value).toBe("Sharper focus"));
 
-    core.failNext = { code: "invalid_edit", message: "the title is too long" };
-    await fireEvent.input(field("Headline"), { target: { value: "Way too long" } });
+    // A title longer than the core takes (limits.rs) is refused by the core itself.
+    await fireEvent.input(field("Headline"), { target: { value: "Way too long ".repeat(100) } });
     await fireEvent.blur(field("Headline"));
-    expect(await screen.findByRole("alert")).toHaveTextContent("the title is too long");
+    const alert = await screen.findByRole("alert");
+    const [refusal] = core.refusals();
+    expect(refusal.command).toBe("apply_edit");
+    const error = refusal.error as AppError;
+    expect(alert).toHaveAttribute("data-code", error.code);
+    expect(within(alert).getByTestId("error-message")).toHaveTextContent(error.message);
     await waitFor(() => expect(field("Headline").value).toBe("Sharper focus"));
   });
 
@@ -261,7 +270,7 @@ describe("inspector", () => {
     expect(field("Title").value).toBe("Opportunity");
     await fireEvent.input(field("Speaker notes"), { target: { value: "Start with the survey." } });
     await fireEvent.blur(field("Speaker notes"));
-    expect(lastEdit()).toEqual({ op: "updateSection", id: 10, text: { title: "Opportunity", notes: "Start with the survey." } });
+    expect(lastEdit()).toEqual({ op: "updateSection", id: core.sectionId("Opportunity"), text: { title: "Opportunity", notes: "Start with the survey." } });
     await waitFor(() => expect(within(sectionEl("Opportunity")).getByTestId("notes-indicator")).toBeInTheDocument());
   });
 });
@@ -285,12 +294,12 @@ describe("blocks", () => {
     await start();
     await fireEvent.click(within(sectionEl("Proof")).getByRole("button", { name: "Proof" }));
     await fireEvent.click(document.querySelector("#new-block-metric")!);
-    expect(applyEdit.mock.calls[0][0]).toMatchObject({ op: "addBlock", block: { kind: "metric" }, to: { in: "section", sectionId: 20, index: 1 } });
+    expect(applyEdit.mock.calls[0][0]).toMatchObject({ op: "addBlock", block: { kind: "metric" }, to: { in: "section", sectionId: core.sectionId("Proof"), index: 1 } });
     await waitFor(() => expect(titlesIn(sectionEl("Proof"))).toEqual(["Acme did it", "New metric"]));
 
     await select("Sharper focus");
     await fireEvent.click(document.querySelector("#new-block-benefit")!);
-    expect(applyEdit.mock.calls[1][0]).toMatchObject({ op: "addBlock", block: { kind: "benefit" }, to: { in: "section", sectionId: 10, index: 1 } });
+    expect(applyEdit.mock.calls[1][0]).toMatchObject({ op: "addBlock", block: { kind: "benefit" }, to: { in: "section", sectionId: core.sectionId("Opportunity"), index: 1 } });
     await waitFor(() => expect(titlesIn(sectionEl("Opportunity"))).toEqual(["Sharper focus", "New benefit", "Ideas submitted"]));
   });
 
@@ -298,15 +307,18 @@ describe("blocks", () => {
     await start();
     await select("Ideas submitted");
     await fireEvent.click(within(inspector()).getByRole("button", { name: "Duplicate" }));
-    expect(lastEdit()).toEqual({ op: "duplicateBlock", id: 2 });
+    expect(lastEdit()).toEqual({ op: "duplicateBlock", id: core.block("Ideas submitted").id });
     await waitFor(() => expect(titlesIn(sectionEl("Opportunity"))).toEqual(["Sharper focus", "Ideas submitted", "Ideas submitted"]));
-    // The copy is selected and focused.
-    await waitFor(() => expect(document.activeElement).toHaveAttribute("data-block-id", "31"));
+    // The copy (the id the core gave it) is selected and focused.
+    const copy = () => core.project().sections.find((s) => s.title === "Opportunity")!.blocks[2];
+    await waitFor(() => expect(copy()?.title).toBe("Ideas submitted"));
+    expect(copy().id).not.toBe(core.block("Ideas submitted").id);
+    await waitFor(() => expect(document.activeElement).toHaveAttribute("data-block-id", String(copy().id)));
     expect(field("Label").value).toBe("Ideas submitted");
 
     await select("Acme did it");
     await fireEvent.keyDown(document.body, { key: "d", ctrlKey: true });
-    expect(lastEdit()).toEqual({ op: "duplicateBlock", id: 3 });
+    expect(lastEdit()).toEqual({ op: "duplicateBlock", id: core.block("Acme did it").id });
     await waitFor(() => expect(titlesIn(sectionEl("Proof"))).toEqual(["Acme did it", "Acme did it"]));
   });
 
@@ -314,7 +326,7 @@ describe("blocks", () => {
     await start();
     await select("Happier teams");
     await fireEvent.click(within(inspector()).getByRole("button", { name: "Delete" }));
-    expect(lastEdit()).toEqual({ op: "deleteBlock", id: 4 });
+    expect(lastEdit()).toEqual({ op: "deleteBlock", id: core.block("Happier teams").id });
     await waitFor(() => expect(titlesIn(screen.getByTestId("library"))).toEqual(["Office cost"]));
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Deleted “Happier teams”"));
 
@@ -323,7 +335,7 @@ describe("blocks", () => {
     await fireEvent.keyDown(field("Title"), { key: "Delete" });
     expect(applyEdit).toHaveBeenCalledTimes(1);
     await fireEvent.keyDown(card("Acme did it"), { key: "Delete" });
-    expect(lastEdit()).toEqual({ op: "deleteBlock", id: 3 });
+    expect(lastEdit()).toEqual({ op: "deleteBlock", id: core.block("Acme did it").id });
     await waitFor(() => expect(titlesIn(sectionEl("Proof"))).toEqual([]));
     expect(within(sectionEl("Proof")).getByText("Drag blocks here")).toBeInTheDocument();
   });
@@ -342,19 +354,19 @@ describe("blocks", () => {
       "Delete Del",
     ]);
     await fireEvent.click(within(menu).getByRole("menuitem", { name: /^Proof/ }));
-    expect(lastEdit()).toEqual({ op: "moveBlock", id: 1, to: { in: "section", sectionId: 20, index: 1 } });
+    expect(lastEdit()).toEqual({ op: "moveBlock", id: core.block("Sharper focus").id, to: { in: "section", sectionId: core.sectionId("Proof"), index: 1 } });
     await waitFor(() => expect(titlesIn(sectionEl("Proof"))).toEqual(["Acme did it", "Sharper focus"]));
     expect(screen.queryByRole("menu")).toBeNull();
     await waitFor(() => expect(screen.getByTestId("announcer")).toHaveTextContent("Moved “Sharper focus” to Proof, position 2 of 2."));
 
     await fireEvent.click(within(card("Ideas submitted")).getByRole("button", { name: /^Move/ }));
     await fireEvent.click(screen.getByRole("menuitem", { name: /^Library/ }));
-    expect(lastEdit()).toEqual({ op: "moveBlock", id: 2, to: { in: "library", index: 2 } });
+    expect(lastEdit()).toEqual({ op: "moveBlock", id: core.block("Ideas submitted").id, to: { in: "library", index: 2 } });
     await waitFor(() => expect(titlesIn(screen.getByTestId("library"))).toEqual(["Happier teams", "Office cost", "Ideas submitted"]));
 
     await fireEvent.click(within(card("Happier teams")).getByRole("button", { name: /^Move/ }));
     await fireEvent.click(screen.getByRole("menuitem", { name: "Move down" }));
-    expect(lastEdit()).toEqual({ op: "moveBlock", id: 4, to: { in: "library", index: 1 } });
+    expect(lastEdit()).toEqual({ op: "moveBlock", id: core.block("Happier teams").id, to: { in: "library", index: 1 } });
   });
 
   it("navigates the Move to… menu with the keyboard and closes it with Escape", async () => {
@@ -466,7 +478,7 @@ describe("sections", () => {
     await waitFor(() => expect(document.activeElement).toBe(input));
     await fireEvent.input(input, { target: { value: "Evidence" } });
     await fireEvent.keyDown(input, { key: "Enter" });
-    expect(lastEdit()).toEqual({ op: "updateSection", id: 20, text: { title: "Evidence", notes: "Lead with Acme." } });
+    expect(lastEdit()).toEqual({ op: "updateSection", id: core.sectionId("Proof"), text: { title: "Evidence", notes: "Lead with Acme." } });
     await waitFor(() => expect(within(proof).getByTestId("section-title")).toHaveTextContent("Evidence"));
     await waitFor(() => expect(document.activeElement).toBe(within(proof).getByRole("button", { name: "Evidence" })));
   });
@@ -476,14 +488,14 @@ describe("sections", () => {
     await fireEvent.click(within(sectionEl("Opportunity")).getByRole("button", { name: /^Actions for section/ }));
     expect(screen.getByRole("menuitem", { name: "Move left" })).toBeDisabled();
     await fireEvent.click(screen.getByRole("menuitem", { name: "Move right" }));
-    expect(lastEdit()).toEqual({ op: "moveSection", id: 10, index: 1 });
+    expect(lastEdit()).toEqual({ op: "moveSection", id: core.sectionId("Opportunity"), index: 1 });
     await waitFor(() => expect(screen.getAllByTestId("section-title").map((t) => t.textContent?.trim())).toEqual(["Proof", "Opportunity", "Start small"]));
 
     await fireEvent.click(within(sectionEl("Opportunity")).getByRole("button", { name: /^Actions for section/ }));
     await fireEvent.click(screen.getByRole("menuitem", { name: /^Remove section/ }));
-    expect(lastEdit()).toEqual({ op: "removeSection", id: 10 });
+    expect(lastEdit()).toEqual({ op: "removeSection", id: core.sectionId("Opportunity") });
     await waitFor(() => expect(titlesIn(screen.getByTestId("library"))).toEqual(["Happier teams", "Office cost", "Sharper focus", "Ideas submitted"]));
-    expect(screen.getByRole("status")).toHaveTextContent("its 2 blocks went to the library");
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("its 2 blocks went to the library"));
   });
 
   it("collapses a section without any edit", async () => {
@@ -503,7 +515,7 @@ describe("sections", () => {
   it("gives each section's drop zone a stable hook", async () => {
     await start();
     const zones = screen.getAllByTestId("section-blocks");
-    expect(zones.map((z) => z.dataset.sectionId)).toEqual(["10", "20", "30"]);
+    expect(zones.map((z) => z.dataset.sectionId)).toEqual(["Opportunity", "Proof", "Start small"].map((t) => String(core.sectionId(t))));
     expect(within(zones[2]).queryAllByTestId("block")).toHaveLength(0);
   });
 });

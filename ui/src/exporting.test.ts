@@ -1,38 +1,90 @@
-// The export's progress in the status bar, through the App: FakeCore's export sends its steps
-// (spaced out in slow mode) to the handler App gave onExportProgress, and honours cancel_export.
-// The delay itself is tested with fake timers in lib/exporting.test.ts; here timers are real.
+// The export's progress in the status bar, through the App, over the real core
+// (crates/test-server): the core's own export sends its steps, which the transport forwards as the
+// shell's events; for a slow export the test spaces them out (harness/real.ts beforeEvent), as a
+// long export's would arrive. A sequential test server cannot take the Cancel click mid-export, so
+// the core's cancel is planted at a step (/test/cancel-export-at) and the UI's Cancel still reaches
+// the core. The delay itself is tested with fake timers in lib/exporting.test.ts; here timers are real.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { ExportedBriefing, ExportProgress } from "./lib/bindings";
+import type { Edit, ExportedBriefing, ExportProgress, ImageRef } from "./lib/bindings";
 import * as backend from "./lib/backend";
 import { EXPORT_CANCELLED } from "./lib/exporting.svelte";
 import { block, opened, section } from "./test/fixtures";
-import { connect, deferred } from "./test/backend";
-import type { FakeCore } from "../harness/fake";
+import { connect, deferred, png, real, useRealCore, type RealCore } from "./test/backend";
 
 vi.mock("./lib/backend", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./lib/backend")>()),
   ...(await import("./test/backend")).mockedFunctions,
 }));
 
+useRealCore();
+
 const project = opened("/home/ana/Pilot.casewright", {
   title: "Four-day week pilot",
   sections: [section({ id: 10, title: "Opportunity", blocks: [block({ id: 1, kind: "benefit", title: "Sharper focus" })] })],
 });
 
-let core: FakeCore;
+let core: RealCore;
 
-async function start() {
-  core = connect(backend, project);
+/** The App over a fresh core holding `project`, with `photos` real pictures in it (each a placed block's photo, which the briefing prints). */
+async function start(photos = 0) {
+  core = await connect(backend, project);
+  if (photos > 0) {
+    const edits: Edit[] = [];
+    for (let i = 0; i < photos; i++) {
+      await core.choose(`photo-${i}.png`, png(64 + i, 48));
+      const image = await core.invoke<ImageRef>("add_picture_dialog");
+      edits.push({ op: "addBlock", block: block({ id: 0, kind: "story", title: `Story ${i}`, photo: { image, caption: "" } }), to: { in: "section", sectionId: core.sectionId("Opportunity"), index: i + 1 } });
+    }
+    await core.prepare(edits);
+  }
   render(App);
   await screen.findByTestId("storyboard");
+  // App listens for the shell's export-progress events (as it does long before a person can export).
+  await waitFor(() => expect(backend.onExportProgress).toHaveBeenCalled());
+  await Promise.all(vi.mocked(backend.onExportProgress).mock.results.map((r) => r.value));
+}
+
+/** Each event the core sent reaches the UI `ms` after the previous one. */
+const spaced = (ms: number) => core.beforeEvent(() => new Promise((resolve) => setTimeout(resolve, ms)));
+
+/** Each event the core sent waits until the test lets it through: `next()` lets one more through; `reached` settles once one waits. */
+function gated() {
+  const waiting: (() => void)[] = [];
+  let arrived = deferred<void>();
+  core.beforeEvent(() => {
+    const gate = deferred<void>();
+    waiting.push(() => gate.resolve());
+    arrived.resolve();
+    return gate.promise;
+  });
+  return {
+    /** Settles once an event waits at the gate. */
+    reached: async () => {
+      while (waiting.length === 0) {
+        await arrived.promise;
+        arrived = deferred<void>();
+      }
+    },
+    /** Lets the waiting event through. */
+    next: () => waiting.shift()!(),
+    /** Lets every event through from now on. */
+    open: () => {
+      core.beforeEvent(null);
+      for (const go of waiting.splice(0)) go();
+    },
+  };
 }
 
 const exportButton = () => document.querySelector<HTMLButtonElement>("#export-pdf")!;
 const progressbar = () => screen.queryByRole("progressbar", { name: "Exporting the briefing" });
 const status = () => screen.getByRole("status");
 const SLOW = { timeout: 3000 };
+/** The export-progress events the core sent, as the UI received them. */
+const progress = () => core.progress() as ExportProgress[];
+/** The briefings the core answered it wrote. */
+const exported = () => (core.answered("export_briefing_dialog") as (ExportedBriefing | null)[]).filter((a): a is ExportedBriefing => a !== null);
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -40,8 +92,9 @@ beforeEach(() => {
 
 describe("export progress", () => {
   it("shows a slow export's steps with Cancel, then the usual success", async () => {
-    await start();
-    core.slowExport = { stepMs: 120, pictures: 3 };
+    await start(3);
+    spaced(120);
+    await core.dialog("briefing.pdf");
     await fireEvent.click(exportButton());
 
     const bar = await screen.findByRole("progressbar", { name: "Exporting the briefing" }, SLOW);
@@ -53,16 +106,23 @@ describe("export progress", () => {
     await waitFor(() => expect(status()).toHaveTextContent("Laying out pages"), SLOW);
     expect(progressbar()!.getAttribute("aria-valuenow")).toBeNull();
     await waitFor(() => expect(status()).toHaveTextContent("Writing the PDF"), SLOW);
-    await waitFor(() => expect(status()).toHaveTextContent(/^Exported \d+ pages to \/tmp\/harness-briefing\.pdf$/), SLOW);
+    await waitFor(() => expect(exported()).toHaveLength(1), SLOW);
+    const [briefing] = exported();
+    expect(briefing.path).toBe(`${core.run.dir}/briefing.pdf`);
+    expect(await core.exists(briefing.path)).toBe(true);
+    await waitFor(() => expect(status()).toHaveTextContent(`Exported ${briefing.pages} pages to ${briefing.path}`), SLOW);
     expect(progressbar()).toBeNull();
     expect(screen.queryByRole("button", { name: "Cancel" })).toBeNull();
     expect(screen.getByRole("button", { name: "Open PDF" })).toBeInTheDocument();
-    expect(core.written).toEqual(["/tmp/harness-briefing.pdf"]);
+    // The core counted the three photos.
+    expect(progress().filter((p) => p.step === "pictures").map((p) => p.total)).toContain(3);
   });
 
   it("Cancel stops it: nothing written, a short status, no success, focus back on Export PDF…", async () => {
-    await start();
-    core.slowExport = { stepMs: 150, pictures: 4 };
+    await start(4);
+    spaced(150);
+    await core.cancelExportAt({ step: "writing" });
+    await core.dialog("briefing.pdf");
     await fireEvent.click(exportButton());
     const cancel = await screen.findByRole("button", { name: "Cancel" }, SLOW);
     cancel.focus();
@@ -72,8 +132,10 @@ describe("export progress", () => {
     expect(cancel).toHaveAttribute("aria-disabled", "true");
 
     await waitFor(() => expect(status()).toHaveTextContent(EXPORT_CANCELLED), SLOW);
+    expect(core.sent("cancel_export")).toHaveLength(1);
+    expect(core.answered("export_briefing_dialog")).toEqual([null]);
+    expect(await core.exists(`${core.run.dir}/briefing.pdf`)).toBe(false);
     expect(progressbar()).toBeNull();
-    expect(core.written).toEqual([]);
     expect(screen.queryByRole("button", { name: "Open PDF" })).toBeNull();
     expect(screen.queryByRole("alert")).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(exportButton()));
@@ -81,59 +143,91 @@ describe("export progress", () => {
   });
 
   it("Escape cancels while the progress shows", async () => {
-    await start();
-    core.slowExport = { stepMs: 150, pictures: 4 };
+    await start(4);
+    spaced(150);
+    await core.cancelExportAt({ step: "writing" });
+    await core.dialog("briefing.pdf");
     await fireEvent.click(exportButton());
     await screen.findByRole("progressbar", {}, SLOW);
     await fireEvent.keyDown(document.body, { key: "Escape" });
     expect(backend.cancelExport).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(status()).toHaveTextContent(EXPORT_CANCELLED), SLOW);
-    expect(core.written).toEqual([]);
+    expect(core.answered("export_briefing_dialog")).toEqual([null]);
+    expect(await core.exists(`${core.run.dir}/briefing.pdf`)).toBe(false);
   });
 
   it("never shows a quick export's progress, though its steps arrive", async () => {
     await start();
+    await core.dialog("briefing.pdf");
     await fireEvent.click(exportButton());
     await waitFor(() => expect(status()).toHaveTextContent(/^Exported /));
-    expect(core.progress.map((p) => p.step)).toEqual(["pictures", "layout", "writing", "saving", "saving"]);
+    // The core's steps reached the UI as the shell's events.
+    const steps = progress().map((p) => p.step);
+    expect(steps).toEqual(expect.arrayContaining(["pictures", "layout", "writing", "saving"]));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(progressbar()).toBeNull();
   });
 
   it("does not count the save dialog: the delay starts with the export's first step", async () => {
     await start();
-    const pending = deferred<ExportedBriefing | null>();
-    vi.mocked(backend.exportBriefingDialog).mockReturnValueOnce(pending.promise);
+    // The save dialog stays open (the export not yet begun) until the test closes it.
+    const dialogOpen = deferred<void>();
+    vi.mocked(backend.exportBriefingDialog).mockImplementationOnce(async (settings) => {
+      await dialogOpen.promise;
+      return real.exportBriefingDialog(settings);
+    });
+    await core.dialog("briefing.pdf");
+    const steps = gated();
     await fireEvent.click(exportButton());
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(progressbar()).toBeNull();
-    const step = vi.mocked(backend.onExportProgress).mock.calls.at(-1)![0] as (progress: ExportProgress) => void;
-    step({ step: "layout", done: 0, total: 1 });
+    dialogOpen.resolve();
+    // The first two steps (its pictures, then the layout) reach the UI; the rest wait.
+    for (let i = 0; i < 2; i++) {
+      await steps.reached();
+      steps.next();
+    }
+    await steps.reached();
+    expect(progress().map((p) => p.step)).toEqual(["pictures", "layout"]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(progressbar()).toBeNull();
     expect(await screen.findByRole("progressbar", {}, SLOW)).toHaveAttribute("aria-valuetext", "Laying out pages");
 
-    // Cancel came too late (the file was being saved): the export's answer stands.
+    // Cancel came too late (the core had written the file): the export's answer stands.
     await fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
-    pending.resolve({ path: "/tmp/b.pdf", pages: 4, bytes: 9000, warnings: [] });
-    await waitFor(() => expect(status()).toHaveTextContent("Exported 4 pages to /tmp/b.pdf"));
+    steps.open();
+    await waitFor(() => expect(exported()).toHaveLength(1));
+    const [briefing] = exported();
+    await waitFor(() => expect(status()).toHaveTextContent(`Exported ${briefing.pages} pages to ${briefing.path}`));
     expect(screen.getByRole("button", { name: "Open PDF" })).toBeInTheDocument();
   });
 
   it("clears the last export's status (its file is being replaced) once the next one starts", async () => {
     await start();
+    await core.dialog("briefing.pdf");
     await fireEvent.click(exportButton());
     await waitFor(() => expect(status()).toHaveTextContent(/^Exported /));
-    const pending = deferred<ExportedBriefing | null>();
-    vi.mocked(backend.exportBriefingDialog).mockReturnValueOnce(pending.promise);
+    // The next export: its dialog stays open until the test closes it, and the core stops it
+    // after laying out (as a Cancel would), so it answers that nothing was written.
+    const dialogOpen = deferred<void>();
+    vi.mocked(backend.exportBriefingDialog).mockImplementationOnce(async (settings) => {
+      await dialogOpen.promise;
+      return real.exportBriefingDialog(settings);
+    });
+    await core.dialog("briefing.pdf");
+    await core.cancelExportAt({ step: "layout" });
+    const steps = gated();
     await fireEvent.click(exportButton());
     // The dialog is open: the last export is still there to open.
     expect(screen.getByRole("button", { name: "Open PDF" })).toBeInTheDocument();
-    const step = vi.mocked(backend.onExportProgress).mock.calls.at(-1)![0] as (progress: ExportProgress) => void;
-    step({ step: "pictures", done: 0, total: 0 });
+    dialogOpen.resolve();
+    await steps.reached();
+    steps.next();
     await waitFor(() => expect(screen.queryByRole("button", { name: "Open PDF" })).toBeNull());
     expect(status()).toHaveTextContent(/^$/);
-    pending.resolve(null);
+    steps.open();
+    await waitFor(() => expect(core.answered("export_briefing_dialog")).toHaveLength(2));
+    expect(core.answered("export_briefing_dialog")[1]).toBeNull();
     await waitFor(() => expect(exportButton()).toBeEnabled());
     expect(status()).toHaveTextContent(/^$/);
   });

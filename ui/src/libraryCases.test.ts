@@ -1,20 +1,24 @@
 // The library pane's "Case studies" tab through the UI: the personal case library searched from
 // the storyboard, a case added to a section with a card's "Add to…" menu (the keyboard's way in;
 // dragging is tested in Chromium, browser-tests/case-drag.test.mjs), undone in one step, and the
-// empty states. The backend is mocked with FakeCore and its test-double case library.
+// empty states. The backend is the real core (crates/test-server) over the starter library of a
+// fresh data folder (assets/cases/starter.json); every list and count shown is checked against
+// the core's own answer.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { CaseQuery, OpenedProject } from "./lib/bindings";
+import type { AppError, CaseStudy, OpenedProject, SearchResult } from "./lib/bindings";
 import * as backend from "./lib/backend";
 import { block, opened, section } from "./test/fixtures";
-import { connect } from "./test/backend";
-import type { FakeCore } from "../harness/fake";
+import { connect, useRealCore, type RealCore } from "./test/backend";
+import { facetLabel, resultCount } from "./lib/cases";
 
 vi.mock("./lib/backend", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./lib/backend")>()),
   ...(await import("./test/backend")).mockedFunctions,
 }));
+
+useRealCore();
 
 const searchCases = vi.mocked(backend.searchCases);
 const useLibraryCase = vi.mocked(backend.useLibraryCase);
@@ -22,6 +26,8 @@ const useLibraryCase = vi.mocked(backend.useLibraryCase);
 function project(): OpenedProject {
   return opened("/home/ana/Pilot.casewright", {
     title: "Four-day week pilot",
+    // The starter library's financial-services cases rank first for it.
+    industry: "financial services",
     sections: [
       section({ id: 10, title: "Opportunity", blocks: [block({ id: 1, kind: "benefit", title: "Sharper focus" })] }),
       section({ id: 20, title: "Proof", blocks: [block({ id: 3, kind: "story", title: "Acme did it" })] }),
@@ -30,20 +36,34 @@ function project(): OpenedProject {
   });
 }
 
-let core: FakeCore;
+let core: RealCore;
 
-/** The storyboard, with the fake library's "Branch staff answer each other" marked as a peer. */
-async function start(initial = project()) {
-  core = connect(backend, initial);
-  const search = searchCases.getMockImplementation()!;
-  searchCases.mockImplementation(async (query: CaseQuery) => {
-    const result = await search(query);
-    for (const hit of result.hits) if (hit.case.title === "Branch staff answer each other") hit.relation = "peer";
-    return result;
+// Starter cases (illustrative, financial services): one the person marks as a peer, one without
+// a relation, one deleted behind the page's back.
+const PEER = "Call handlers transferred 22% fewer calls";
+const PLAIN = "Claims handlers spotted fraud sooner and losses fell by 7%";
+const GONE = "Advisers’ client questions led to two new services";
+
+/** The library's case titled `title`, as the core holds it. */
+async function libraryCase(title: string): Promise<CaseStudy> {
+  const found = await core.invoke<SearchResult>("search_cases", {
+    query: { text: "", industry: null, size: null, kind: null, year: null, evidence: null, relation: null, sort: "title", limit: 500 },
   });
+  const hit = found.hits.find((h) => h.case.title === title);
+  if (!hit) throw new Error(`the starter library has no case titled ${title}`);
+  return hit.case;
+}
+
+/** The storyboard, with the library's PEER case marked as a peer (saved in the real library first). */
+async function start(initial = project()) {
+  core = await connect(backend, initial);
+  await core.invoke("save_library_case", { case: { ...(await libraryCase(PEER)), relation: "peer" } });
   render(App);
   await screen.findByTestId("storyboard");
 }
+
+/** The core's answer to the UI's last case search. */
+const lastSearch = () => core.answered("search_cases").at(-1) as SearchResult;
 
 async function openCasesTab() {
   await fireEvent.click(screen.getByRole("tab", { name: "Case studies" }));
@@ -67,16 +87,21 @@ describe("the library pane's case studies", () => {
     await openCasesTab();
     expect(screen.getByRole("tab", { name: "Case studies" })).toHaveAttribute("aria-selected", "true");
     expect(searchCases).toHaveBeenLastCalledWith(expect.objectContaining({ text: "", limit: 20, sort: "project" }));
-    const expected = core.library.search({ ...searchCases.mock.calls[0][0] }).hits.map((h) => h.case.title);
-    expect(cardTitles()).toEqual(expected);
-    expect(screen.getByTestId("library-case-count")).toHaveTextContent(`${expected.length} case studies`);
+    const answer = lastSearch();
+    expect(answer.hits.length).toBeGreaterThan(1);
+    expect(cardTitles()).toEqual(answer.hits.map((h) => h.case.title));
+    expect(screen.getByTestId("library-case-count")).toHaveTextContent(resultCount(answer));
 
-    const bank = caseCard("Branch staff answer each other");
-    expect(bank).toHaveTextContent("Lakeside Bank");
-    expect(bank).toHaveTextContent("Finance · 2022");
+    const peer = answer.hits.find((h) => h.case.title === PEER)!;
+    expect(peer.relation).toBe("peer");
+    const facts = `${facetLabel("industry", peer.case.industry)} · ${peer.case.year}`;
+    const bank = caseCard(PEER);
+    expect(bank).toHaveTextContent(peer.case.organisation);
+    expect(bank).toHaveTextContent(facts);
     expect(within(bank).getByTestId("case-relation")).toHaveTextContent("Peer");
-    expect(bank).toHaveAccessibleName("Case study: Branch staff answer each other, Lakeside Bank, Finance · 2022, peer");
-    expect(within(caseCard("Shop-floor idea board")).queryByTestId("case-relation")).toBeNull();
+    expect(bank).toHaveAccessibleName(`Case study: ${PEER}, ${peer.case.organisation}, ${facts}, peer`);
+    expect(answer.hits.find((h) => h.case.title === PLAIN)!.relation).toBeNull();
+    expect(within(caseCard(PLAIN)).queryByTestId("case-relation")).toBeNull();
     expect(screen.getByRole("checkbox", { name: "Outcome numbers as metric blocks" })).toBeChecked();
   });
 
@@ -84,34 +109,46 @@ describe("the library pane's case studies", () => {
     await start();
     await openCasesTab();
     const calls = searchCases.mock.calls.length;
+    const before = cardTitles();
     await fireEvent.input(screen.getByRole("searchbox", { name: "Search the case library" }), { target: { value: "nurses" } });
     expect(searchCases).toHaveBeenCalledTimes(calls);
-    await waitFor(() => expect(cardTitles()).toEqual(["Clinic huddles on one channel"]));
-    expect(searchCases).toHaveBeenLastCalledWith(expect.objectContaining({ text: "nurses", limit: 20 }));
-    expect(screen.getByTestId("library-case-count")).toHaveTextContent("1 case study");
+    await waitFor(() => expect(searchCases).toHaveBeenLastCalledWith(expect.objectContaining({ text: "nurses", limit: 20 })));
+    await waitFor(() => expect(cardTitles()).toEqual(lastSearch().hits.map((h) => h.case.title)));
+    expect(cardTitles()).not.toEqual(before);
+    expect(cardTitles().length).toBeGreaterThan(0);
+    expect(screen.getByTestId("library-case-count")).toHaveTextContent(resultCount(lastSearch()));
   });
 
   it("adds a case to the end of a section from its Add to… menu, as one edit that Ctrl+Z undoes", async () => {
     await start();
     await openCasesTab();
-    await fireEvent.click(within(caseCard("Branch staff answer each other")).getByRole("button", { name: "Add “Branch staff answer each other” to…" }));
+    await fireEvent.click(within(caseCard(PEER)).getByRole("button", { name: `Add “${PEER}” to…` }));
     const menu = screen.getByRole("menu");
     expect(within(menu).getAllByRole("menuitem").map((item) => item.textContent?.trim())).toEqual(["Opportunity", "Proof"]);
     await fireEvent.click(within(menu).getByRole("menuitem", { name: "Proof" }));
 
-    const id = core.library.cases.find((c) => c.title === "Branch staff answer each other")!.id;
-    expect(useLibraryCase).toHaveBeenCalledExactlyOnceWith(id, "peer", { in: "section", sectionId: 20, index: 1 }, true);
-    await waitFor(() =>
-      expect(titlesIn(sectionEl("Proof"))).toEqual(["Acme did it", "Branch staff answer each other", "saved on support calls a year at Lakeside Bank"]),
-    );
+    const id = (await libraryCase(PEER)).id;
+    expect(useLibraryCase).toHaveBeenCalledExactlyOnceWith(id, "peer", { in: "section", sectionId: core.sectionId("Proof"), index: 1 }, true);
+    // The story and the metric blocks the core made of the case's outcome numbers.
+    await waitFor(() => expect(core.answered("use_library_case")).toHaveLength(1));
+    const proof = core.project().sections.find((s) => s.title === "Proof")!.blocks;
+    const metrics = proof.slice(2);
+    expect(proof.slice(0, 2).map((b) => [b.kind, b.title])).toEqual([
+      ["story", "Acme did it"],
+      ["story", PEER],
+    ]);
+    expect(metrics.length).toBeGreaterThan(0);
+    expect(metrics.every((b) => b.kind === "metric")).toBe(true);
+    await waitFor(() => expect(titlesIn(sectionEl("Proof"))).toEqual(proof.map((b) => b.title)));
+    const withMetrics = metrics.length === 1 ? "with 1 metric block" : `with ${metrics.length} metric blocks`;
     await waitFor(() =>
       expect(screen.getByTestId("announcer")).toHaveTextContent(
-        "Added case “Branch staff answer each other” to Proof, position 2 of 3, with 1 metric block. Ctrl+Z takes them back.",
+        `Added case “${PEER}” to Proof, position 2 of ${proof.length}, ${withMetrics}. Ctrl+Z takes them back.`,
       ),
     );
     expect(backend.applyEdit).not.toHaveBeenCalled();
     // A copy: the case is still in the list.
-    expect(cardTitles()).toContain("Branch staff answer each other");
+    expect(cardTitles()).toContain(PEER);
     expect(screen.getByRole("button", { name: "Undo" })).toBeEnabled();
 
     (document.activeElement as HTMLElement | null)?.blur();
@@ -124,25 +161,31 @@ describe("the library pane's case studies", () => {
     await start();
     await openCasesTab();
     await fireEvent.click(screen.getByRole("checkbox", { name: "Outcome numbers as metric blocks" }));
-    await fireEvent.click(within(caseCard("Shop-floor idea board")).getByRole("button", { name: /^Add/ }));
+    await fireEvent.click(within(caseCard(PLAIN)).getByRole("button", { name: /^Add/ }));
     await fireEvent.click(screen.getByRole("menuitem", { name: "Opportunity" }));
-    const id = core.library.cases.find((c) => c.title === "Shop-floor idea board")!.id;
-    expect(useLibraryCase).toHaveBeenCalledExactlyOnceWith(id, null, { in: "section", sectionId: 10, index: 1 }, false);
-    await waitFor(() => expect(titlesIn(sectionEl("Opportunity"))).toEqual(["Sharper focus", "Shop-floor idea board"]));
+    const chosen = await libraryCase(PLAIN);
+    // It has outcome numbers, left out as asked.
+    expect(chosen.outcomes.some((o) => o.number !== null)).toBe(true);
+    expect(useLibraryCase).toHaveBeenCalledExactlyOnceWith(chosen.id, null, { in: "section", sectionId: core.sectionId("Opportunity"), index: 1 }, false);
+    await waitFor(() => expect(titlesIn(sectionEl("Opportunity"))).toEqual(["Sharper focus", PLAIN]));
+    expect(core.project().sections.find((s) => s.title === "Opportunity")!.blocks.map((b) => b.title)).toEqual(["Sharper focus", PLAIN]);
     await waitFor(() =>
-      expect(screen.getByTestId("announcer")).toHaveTextContent("Added case “Shop-floor idea board” to Opportunity, position 2 of 2. Ctrl+Z takes it back."),
+      expect(screen.getByTestId("announcer")).toHaveTextContent(`Added case “${PLAIN}” to Opportunity, position 2 of 2. Ctrl+Z takes it back.`),
     );
   });
 
   it("shows the core's refusal (a case deleted meanwhile) and changes nothing", async () => {
     await start();
     await openCasesTab();
-    core.library.cases = core.library.cases.filter((c) => c.title !== "Store managers swap what works");
-    await fireEvent.click(within(caseCard("Store managers swap what works")).getByRole("button", { name: /^Add/ }));
+    // Deleted from the library behind the page's back (as another window's Cases view would).
+    await core.invoke("delete_library_case", { id: (await libraryCase(GONE)).id });
+    await fireEvent.click(within(caseCard(GONE)).getByRole("button", { name: /^Add/ }));
     await fireEvent.click(screen.getByRole("menuitem", { name: "Proof" }));
     const alert = await screen.findByRole("alert");
+    const refusal = core.refusals().find((r) => r.command === "use_library_case")!.error as AppError;
     expect(alert).toHaveTextContent("Could not add the case to the storyboard");
-    expect(alert).toHaveTextContent("That case is no longer in your library.");
+    expect(alert).toHaveTextContent(refusal.message);
+    expect(alert).toHaveAttribute("data-code", refusal.code);
     expect(titlesIn(sectionEl("Proof"))).toEqual(["Acme did it"]);
     expect(screen.getByTestId("announcer")).not.toHaveTextContent("Added case");
   });
@@ -152,6 +195,7 @@ describe("the library pane's case studies", () => {
     await openCasesTab();
     await fireEvent.input(screen.getByRole("searchbox", { name: "Search the case library" }), { target: { value: "zeppelin" } });
     const empty = await screen.findByTestId("library-cases-empty");
+    expect(lastSearch().hits).toEqual([]);
     expect(empty).toHaveTextContent("No case studies match “zeppelin”");
     expect(screen.queryAllByTestId("case-card")).toEqual([]);
     await fireEvent.click(within(empty).getByRole("button", { name: "Open the Cases view" }));
@@ -161,7 +205,11 @@ describe("the library pane's case studies", () => {
 
   it("explains how to fill an empty library", async () => {
     await start();
-    core.library.cases = [];
+    // Every case deleted from the real library.
+    const all = await core.invoke<SearchResult>("search_cases", {
+      query: { text: "", industry: null, size: null, kind: null, year: null, evidence: null, relation: null, sort: "title", limit: 500 },
+    });
+    for (const hit of all.hits) await core.invoke("delete_library_case", { id: hit.case.id });
     await fireEvent.click(screen.getByRole("tab", { name: "Case studies" }));
     const empty = await screen.findByTestId("library-cases-empty");
     expect(empty).toHaveTextContent("Your case library is empty");
@@ -176,11 +224,14 @@ describe("the library pane's case studies", () => {
     await waitFor(() => expect(screen.getByRole("tab", { name: "Case studies" })).toHaveFocus());
     await screen.findAllByTestId("case-card");
     await fireEvent.input(screen.getByRole("searchbox", { name: "Search the case library" }), { target: { value: "nurses" } });
-    await waitFor(() => expect(cardTitles()).toEqual(["Clinic huddles on one channel"]));
+    await waitFor(() => expect(searchCases).toHaveBeenLastCalledWith(expect.objectContaining({ text: "nurses" })));
+    const nurses = () => lastSearch().hits.map((h) => h.case.title);
+    await waitFor(() => expect(cardTitles()).toEqual(nurses()));
+    const found = nurses();
 
     await fireEvent.click(screen.getByRole("tab", { name: /^Pilots/ }));
     await fireEvent.click(screen.getByRole("tab", { name: "Storyboard" }));
-    await waitFor(() => expect(cardTitles()).toEqual(["Clinic huddles on one channel"]));
+    await waitFor(() => expect(cardTitles()).toEqual(found));
     expect(screen.getByRole("searchbox", { name: "Search the case library" })).toHaveValue("nurses");
 
     const casesTab = screen.getByRole("tab", { name: "Case studies" });

@@ -1,19 +1,20 @@
-// The Pilots view through App, over FakeCore (its pilots judged by harness/pilots.ts): the view
-// switch, the planner's edits, deleting and undoing, imports, and the storyboard's keys.
+// The Pilots view through App, over the real core (crates/test-server, its pilots judged by the
+// core's statistics): the view switch, the planner's edits, deleting and undoing, imports (a real
+// spreadsheet chosen through the test server's dialog answer), and the storyboard's keys.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { Edit, OpenedProject, Pilot } from "./lib/bindings";
+import type { AppError, Edit, OpenedProject, Pilot } from "./lib/bindings";
 import * as backend from "./lib/backend";
-import { block, opened, section } from "./test/fixtures";
-import { connect } from "./test/backend";
-import { samplePilot } from "../harness/fixture";
-import type { FakeCore } from "../harness/fake";
+import { block, opened, samplePilot, section } from "./test/fixtures";
+import { connect, useRealCore, type RealCore } from "./test/backend";
 
 vi.mock("./lib/backend", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./lib/backend")>()),
   ...(await import("./test/backend")).mockedFunctions,
 }));
+
+useRealCore();
 
 const applyEdit = vi.mocked(backend.applyEdit);
 
@@ -43,10 +44,10 @@ function project(): OpenedProject {
   });
 }
 
-let core: FakeCore;
+let core: RealCore;
 
 async function start() {
-  core = connect(backend, project());
+  core = await connect(backend, project());
   render(App);
   await screen.findByTestId("storyboard");
 }
@@ -60,6 +61,8 @@ async function openPilots() {
 const editor = () => screen.getByTestId("pilot-editor");
 const field = (label: string) => within(editor()).getByLabelText(label) as HTMLInputElement;
 const edits = () => applyEdit.mock.calls.map(([edit]) => edit as Edit);
+/** The pilot named `name` as the core held it at the start (its ids are the core's). */
+const pilot = (name: string) => structuredClone(core.initial.project.pilots.find((p) => p.name === name)!);
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -88,8 +91,8 @@ describe("the Pilots view", () => {
     await fireEvent.input(field("Hypothesis"), { target: { value: "Night crews have the time to answer." } });
     expect(applyEdit).not.toHaveBeenCalled();
     await fireEvent.blur(field("Hypothesis"));
-    expect(edits()).toEqual([{ op: "updatePilot", pilot: { ...planned(), hypothesis: "Night crews have the time to answer." } }]);
-    await waitFor(() => expect(core.project.pilots[1].hypothesis).toBe("Night crews have the time to answer."));
+    expect(edits()).toEqual([{ op: "updatePilot", pilot: { ...pilot("Night shift at Plant 3"), hypothesis: "Night crews have the time to answer." } }]);
+    await waitFor(() => expect(core.project().pilots[1].hypothesis).toBe("Night crews have the time to answer."));
   });
 
   it("shows the core's refusal beside the form, not in the banner, until the plan is corrected", async () => {
@@ -100,13 +103,17 @@ describe("the Pilots view", () => {
     await fireEvent.input(target, { target: { value: "10" } });
     await fireEvent.blur(target);
     const refusal = await within(editor()).findByTestId("pilot-refusal");
-    expect(refusal).toHaveTextContent("success criterion “Staff who logged an improvement idea”: the target of 0.1 is not above the baseline of 0.18 although higher is better");
+    // The core's own refusal (model/pilot.rs checks the plan), shown as it says it.
+    const refused = core.refusals();
+    expect(refused.map((r) => r.command)).toEqual(["apply_edit"]);
+    expect((refused[0].error as AppError).message).toMatch(/Staff who logged an improvement idea/);
+    expect(refusal).toHaveTextContent((refused[0].error as AppError).message);
     expect(target.value).toBe("10");
     expect(screen.getAllByRole("alert")).toEqual([refusal]);
     expect(screen.getByTestId("save-state")).toHaveTextContent("Not saved");
     await fireEvent.input(target, { target: { value: "50" } });
     await fireEvent.blur(target);
-    await waitFor(() => expect(core.project.pilots[0].criteria[1].target).toBe(0.5));
+    await waitFor(() => expect(core.project().pilots[0].criteria[1].target).toBe(0.5));
     await waitFor(() => expect(within(editor()).queryByTestId("pilot-refusal")).toBeNull());
   });
 
@@ -115,12 +122,12 @@ describe("the Pilots view", () => {
     await openPilots();
     await fireEvent.click(within(editor()).getByRole("button", { name: "Delete pilot" }));
     await waitFor(() => expect(field("Name").value).toBe("Night shift at Plant 3"));
-    expect(edits()).toEqual([{ op: "deletePilot", id: 1 }]);
-    expect(screen.getByRole("status")).toHaveTextContent("Deleted pilot “Ask-the-floor at Plant 2”. Undo brings it back (Ctrl+Z).");
+    expect(edits()).toEqual([{ op: "deletePilot", id: pilot("Ask-the-floor at Plant 2").id }]);
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Deleted pilot “Ask-the-floor at Plant 2”. Undo brings it back (Ctrl+Z)."));
     await waitFor(() => expect(document.activeElement).toBe(screen.getAllByTestId("pilot-item")[0]));
     await fireEvent.keyDown(window, { key: "z", ctrlKey: true });
     await waitFor(() => expect(screen.getAllByTestId("pilot-item")).toHaveLength(2));
-    expect(core.project.pilots.map((p) => p.id)).toEqual([1, 2]);
+    expect(core.project().pilots).toEqual(core.initial.project.pilots);
   });
 
   it("leaves the storyboard's Delete and Duplicate keys to the storyboard", async () => {
@@ -131,17 +138,19 @@ describe("the Pilots view", () => {
     await fireEvent.keyDown(window, { key: "Delete" });
     await fireEvent.keyDown(window, { key: "d", ctrlKey: true });
     expect(applyEdit).not.toHaveBeenCalled();
-    expect(core.project.sections[0].blocks).toHaveLength(1);
+    expect((await core.current()).project.sections[0].blocks).toHaveLength(1);
   });
 
   it("imports a spreadsheet's only metric at once, into the grid of the criterion's design", async () => {
     await start();
     await openPilots();
-    core.resultsAnswer = [{ metric: "Hours searching", results: { design: "paired", pairs: [[4, 2], [3, 2.5]] }, missing: 0 }];
+    // A real spreadsheet of one metric, chosen in the (test server's) file dialog.
+    await core.write("hours.csv", "metric,subject,before,after\nHours searching,a,4,2\nHours searching,b,3,2.5\n");
+    await core.dialog("hours.csv");
     const third = within(editor()).getAllByTestId("criterion")[2];
     await fireEvent.click(within(third).getByRole("button", { name: "Import CSV…" }));
-    await waitFor(() => expect(core.project.pilots[0].criteria[2].results).toEqual({ design: "paired", pairs: [[4, 2], [3, 2.5]] }));
-    expect(core.resultsDialogs).toEqual(["paired"]);
+    await waitFor(() => expect(core.project().pilots[0].criteria[2].results).toEqual({ design: "paired", pairs: [[4, 2], [3, 2.5]] }));
+    expect(core.resultsDialogs()).toEqual(["paired"]);
     expect((within(third).getByLabelText("After, row 2") as HTMLInputElement).value).toBe("2.5");
     expect(within(third).queryByTestId("import-chooser")).toBeNull();
     expect(screen.getByRole("status")).toHaveTextContent("Imported 2 before-and-after pairs from “Hours searching” into “Hours a week spent searching for answers”.");

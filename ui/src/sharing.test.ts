@@ -1,25 +1,28 @@
 // Two people, one file, in the app: a project another Casewright has open shows read-only (a
 // banner saying who and since when, nothing inviting a change, Save a Copy… and Edit Anyway…),
-// and Share a Copy… (its dialog, its options, what it reports). The backend is the fake core.
+// and Share a Copy… (its dialog, its options, what it reports). The backend is the real core
+// (crates/test-server): read-only comes from a real lock file naming another Casewright, the
+// files are written where the test server's dialog answers say, and every refusal has a real cause.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { LockHolder, OpenedProject } from "./lib/bindings";
+import type { AppError, LockHolder, OpenedProject, SearchResult, SharedCopy } from "./lib/bindings";
 import * as backend from "./lib/backend";
 import { openSince, SHARE_OPTIONS_KEY } from "./lib/sharing";
 import { block, opened, section } from "./test/fixtures";
-import { connect, deferred, menuHandler } from "./test/backend";
-import type { FakeCore } from "../harness/fake";
+import { connect, heldBack, menuHandler, real, useRealCore, type RealCore } from "./test/backend";
 
 vi.mock("./lib/backend", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./lib/backend")>()),
   ...(await import("./test/backend")).mockedFunctions,
 }));
 
+useRealCore();
+
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const holder: LockHolder = { user: "Ana Pereira", host: "ana-laptop", pid: 4242, since: 1795000000 };
 
-function project(readOnly: LockHolder | null = null): OpenedProject {
+function project(): OpenedProject {
   return {
     ...opened("/home/ana/Board case.casewright", {
       title: "Four-day week pilot",
@@ -37,12 +40,13 @@ function project(readOnly: LockHolder | null = null): OpenedProject {
       ],
       library: [block({ id: 5, kind: "story", title: "Acme did it" })],
     }),
-    readOnly,
   };
 }
 
-async function start(readOnly: LockHolder | null = holder): Promise<FakeCore> {
-  const core = connect(backend, project(readOnly));
+/** The App over the real core; with `readOnly`, the project is open in that other Casewright too (its lock file). */
+async function start(readOnly: LockHolder | null = holder): Promise<RealCore> {
+  const core = await connect(backend, project());
+  if (readOnly) expect((await core.lockedBy(readOnly)).readOnly).toEqual(readOnly);
   render(App);
   await screen.findByTestId("storyboard");
   return core;
@@ -111,14 +115,14 @@ describe("a project open read-only", () => {
     expect(within(panel).getByRole("button", { name: "Choose photo…" })).toBeDisabled();
 
     // Delete and Ctrl+D on the selected card send nothing; neither do Ctrl+Z and typing.
-    const card = screen.getAllByTestId("block").find((b) => b.dataset.blockId === "2")!;
+    const card = screen.getAllByTestId("block").find((b) => b.dataset.blockId === String(core.block("Ideas submitted").id))!;
     await fireEvent.keyDown(card, { key: "Delete" });
     await fireEvent.keyDown(card, { key: "d", ctrlKey: true });
     await fireEvent.keyDown(card, { key: "z", ctrlKey: true });
     await fireEvent.keyDown(within(panel).getByLabelText("Value"), { key: "Backspace" });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(core.edits).toEqual([]);
-    expect(core.calls).not.toContain("undo");
+    expect(core.edits()).toEqual([]);
+    expect(core.core.calls).not.toContain("undo");
 
     // A section: the notes can be read, the section cannot be removed.
     await fireEvent.click(screen.getByRole("button", { name: "Opportunity" }));
@@ -169,7 +173,8 @@ describe("a project open read-only", () => {
     await fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Edit Anyway" }));
     await waitFor(() => expect(screen.queryByRole("region", { name: "Read-only" })).toBeNull());
     expect(backend.takeOverProject).toHaveBeenCalledTimes(1);
-    expect(core.takeOvers).toBe(1);
+    expect(core.takeOvers()).toBe(1);
+    expect((await core.current()).readOnly).toBeNull();
     expect(status()).toHaveTextContent("You are editing Board case.casewright now.");
     expect(backend.setWindowTitle).toHaveBeenLastCalledWith("Board case.casewright — Casewright");
     expect(document.getElementById("new-block-benefit")).toBeEnabled();
@@ -178,56 +183,61 @@ describe("a project open read-only", () => {
 
     // Editable: a change is sent, and saved.
     await fireEvent.click(document.getElementById("new-block-story")!);
-    await waitFor(() => expect(core.edits.map((e) => e.op)).toEqual(["addBlock"]));
+    await waitFor(() => expect(core.edits().map((e) => e.op)).toEqual(["addBlock"]));
     await waitFor(() => expect(screen.getByTestId("save-state")).toHaveTextContent("All changes saved"));
   });
 
   it("a failed take-over shows in the error banner and leaves it read-only", async () => {
-    await start();
-    vi.mocked(backend.takeOverProject).mockRejectedValueOnce({ code: "io", message: "the shared drive is not reachable" });
+    const core = await start();
+    // The lock file cannot be replaced (a folder stands in its place), so the core cannot take it over.
+    await core.lockUnreplaceable();
     await fireEvent.click(within(banner()).getByRole("button", { name: "Edit Anyway…" }));
     await fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Edit Anyway" }));
     const alert = await screen.findByRole("alert");
+    const refusal = core.refusals().find((r) => r.command === "take_over_project")!.error as AppError;
     expect(alert).toHaveTextContent("Could not take the project over.");
-    expect(alert).toHaveTextContent("the shared drive is not reachable");
+    expect(alert).toHaveTextContent(refusal.message);
+    expect(alert).toHaveAttribute("data-code", refusal.code);
     expect(banner()).toBeInTheDocument();
   });
 
   it("Save a Copy… runs Save As: the copy is this window's own, so it can be edited", async () => {
     const core = await start();
-    const copy = { ...core.opened(), path: "/home/ben/Board case (mine).casewright", fileName: "Board case (mine).casewright", readOnly: null };
-    vi.mocked(backend.saveAsDialog).mockImplementationOnce(async () => {
-      core.path = copy.path;
-      core.readOnly = null;
-      return copy;
-    });
+    await core.dialog("Board case (mine).casewright");
     await fireEvent.click(within(banner()).getByRole("button", { name: "Save a Copy…" }));
     await waitFor(() => expect(screen.queryByRole("region", { name: "Read-only" })).toBeNull());
     expect(backend.saveAsDialog).toHaveBeenCalledTimes(1);
-    expect(status()).toHaveTextContent("Saved a copy as /home/ben/Board case (mine).casewright; you are editing the copy now");
+    const copy = core.answered("save_as_dialog")[0] as OpenedProject;
+    expect(copy).toMatchObject({ path: `${core.run.dir}/Board case (mine).casewright`, readOnly: null });
+    expect(await core.exists(copy.path)).toBe(true);
+    await waitFor(() => expect(status()).toHaveTextContent(`Saved a copy as ${copy.path}; you are editing the copy now`));
     expect(backend.setWindowTitle).toHaveBeenLastCalledWith("Board case (mine).casewright — Casewright");
     expect(within(inspector()).getByLabelText("Title")).not.toHaveAttribute("readonly");
   });
 
   it("a cancelled Save a Copy… changes nothing", async () => {
-    await start();
-    vi.mocked(backend.saveAsDialog).mockResolvedValueOnce(null);
+    const core = await start();
+    await core.dialog(null);
     const save = within(banner()).getByRole("button", { name: "Save a Copy…" });
     await fireEvent.click(save);
     await waitFor(() => expect(backend.saveAsDialog).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(save).toBeEnabled());
+    expect(core.answered("save_as_dialog")).toEqual([null]);
     expect(banner()).toBeInTheDocument();
   });
 
   it("a change the core refuses as read-only shows its message in the error banner, and the app turns read-only", async () => {
     const core = await start(null);
-    core.readOnly = holder;
+    // Behind this window's back, another Casewright has the file now and the core opened it again, read-only.
+    await core.lockedBy(holder);
     await fireEvent.click(document.getElementById("new-block-benefit")!);
     const alert = await screen.findByRole("alert");
+    const refusal = core.refusals().find((r) => r.command === "apply_edit")!.error as AppError;
+    expect(refusal.code).toBe("read_only");
+    expect(refusal.message).toContain(holder.user);
     expect(alert).toHaveAttribute("data-code", "read_only");
     expect(alert).toHaveTextContent("Could not save the change.");
-    expect(alert).toHaveTextContent("Ana Pereira has this project open");
-    expect(alert).toHaveTextContent("save a copy to make changes, or take it over");
+    expect(alert).toHaveTextContent(refusal.message);
     // The core's state, read again after the refusal, is read-only: the banner says so.
     await waitFor(() => expect(banner()).toBeInTheDocument());
     expect(document.getElementById("new-block-benefit")).toBeDisabled();
@@ -238,7 +248,8 @@ describe("a project open read-only", () => {
     await fireEvent.click(screen.getByRole("tab", { name: /Pilots/ }));
     await fireEvent.click(await screen.findByRole("button", { name: "Plan a pilot" }));
     const name = await within(await screen.findByTestId("pilot-editor")).findByLabelText("Name");
-    core.readOnly = holder;
+    await waitFor(() => expect(screen.getByTestId("save-state")).toHaveTextContent("All changes saved"));
+    await core.lockedBy(holder);
     await fireEvent.input(name, { target: { value: "Night shift" } });
     await fireEvent.blur(name);
     const alert = await screen.findByRole("alert");
@@ -274,14 +285,22 @@ describe("Share a Copy…", () => {
 
   it("sends the options chosen, closes, and says how big the copy is and what was left out", async () => {
     const core = await start(null);
-    core.shareAnswer = { bytes: 151_552, unusedCasesLeftOut: 1, foreignObjectsLeftOut: 0 };
+    // A case study the project no longer uses: a library case used as a story, the story then deleted (behind the page's back).
+    const query = { text: "", industry: null, size: null, kind: null, year: null, evidence: null, relation: null, sort: "relevance", limit: 1 };
+    const [hit] = (await core.invoke<SearchResult>("search_cases", { query })).hits;
+    const used = await core.invoke<OpenedProject>("use_library_case", { id: hit.case.id, relation: null, to: { in: "library", index: 0 }, metrics: false });
+    await core.invoke("apply_edit", { edit: { op: "deleteBlock", id: used.project.library[0].id } });
+    await core.dialog("Board case (shared).casewright");
     const dialog = await openShare();
     await fireEvent.click(within(dialog).getByRole("checkbox", { name: "Leave out speaker notes" }));
     await fireEvent.click(within(dialog).getByRole("button", { name: "Choose Where to Save…" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(backend.shareCopyDialog).toHaveBeenCalledWith({ stripNotes: true, stripDismissed: false });
-    expect(core.shares).toEqual([{ stripNotes: true, stripDismissed: false }]);
-    expect(status()).toHaveTextContent("Shared copy saved (152 KB), 1 unused case study left out.");
+    expect(core.shares()).toEqual([{ stripNotes: true, stripDismissed: false }]);
+    const [shared] = core.answered("share_copy_dialog") as SharedCopy[];
+    expect(shared.unusedCasesLeftOut).toBe(1);
+    expect(await core.exists(`${core.run.dir}/Board case (shared).casewright`)).toBe(true);
+    expect(status()).toHaveTextContent(`Shared copy saved (${Math.round(shared.bytes / 1000)} KB), 1 unused case study left out.`);
     expect(inert()).toBe(false);
 
     // The choice is remembered for next time.
@@ -293,38 +312,44 @@ describe("Share a Copy…", () => {
 
   it("says only the size when nothing needed leaving out", async () => {
     const core = await start(null);
-    core.shareAnswer = { bytes: 48_000, unusedCasesLeftOut: 0, foreignObjectsLeftOut: 0 };
+    await core.dialog("Board case (shared).casewright");
     const dialog = await openShare();
     await fireEvent.click(within(dialog).getByRole("checkbox", { name: "Leave out dismissed coach advice" }));
     await fireEvent.click(within(dialog).getByRole("button", { name: "Choose Where to Save…" }));
-    await waitFor(() => expect(status()).toHaveTextContent(/^Shared copy saved \(48 KB\)\.$/));
+    await waitFor(() => expect(core.answered("share_copy_dialog")).toHaveLength(1));
+    const [shared] = core.answered("share_copy_dialog") as SharedCopy[];
+    expect(shared).toMatchObject({ unusedCasesLeftOut: 0, foreignObjectsLeftOut: 0 });
+    await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`^Shared copy saved \\(${Math.round(shared.bytes / 1000)} KB\\)\\.$`)));
     expect(backend.shareCopyDialog).toHaveBeenCalledWith({ stripNotes: false, stripDismissed: true });
   });
 
   it("a cancelled save dialog just closes it", async () => {
     const core = await start(null);
-    core.shareAnswer = null;
+    await core.dialog(null);
     const dialog = await openShare();
     await fireEvent.click(within(dialog).getByRole("button", { name: "Choose Where to Save…" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(backend.shareCopyDialog).toHaveBeenCalledTimes(1);
+    expect(core.answered("share_copy_dialog")).toEqual([null]);
     expect(status()).toHaveTextContent(/^$/);
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("keeps the dialog open with the error, and a second try can succeed", async () => {
     const core = await start(null);
-    core.shareAnswer = { code: "io", message: "could not write /mnt/share/Board case (shared).casewright: permission denied" };
+    // The folder chosen is not there: the core cannot write the copy.
+    await core.dialog("no such folder/Board case (shared).casewright");
     const dialog = await openShare();
     await fireEvent.click(within(dialog).getByRole("button", { name: "Choose Where to Save…" }));
     const alert = await within(dialog).findByRole("alert");
+    const refusal = core.refusals().find((r) => r.command === "share_copy_dialog")!.error as AppError;
     expect(alert).toHaveTextContent("Could not share a copy.");
-    expect(alert).toHaveTextContent("permission denied");
+    expect(alert).toHaveTextContent(refusal.message);
     expect(screen.getByRole("dialog", { name: "Share a copy" })).toBe(dialog);
     // Not the window's error banner: the dialog says it, where the person is.
     expect(screen.getAllByRole("alert")).toHaveLength(1);
 
-    core.shareAnswer = "write";
+    await core.dialog("Board case (shared).casewright");
     await fireEvent.click(within(dialog).getByRole("button", { name: "Choose Where to Save…" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(status()).toHaveTextContent(/^Shared copy saved \(\d+ KB\)\.$/);
@@ -332,8 +357,9 @@ describe("Share a Copy…", () => {
 
   it("waits while the save dialog is open: the button says so and Escape does not close it", async () => {
     await start(null);
-    const pending = deferred<null>();
-    vi.mocked(backend.shareCopyDialog).mockReturnValueOnce(pending.promise);
+    // The save dialog is cancelled (no answer queued); the answer is held back meanwhile, as while the dialog is open.
+    const pending = heldBack(real.shareCopyDialog);
+    vi.mocked(backend.shareCopyDialog).mockImplementationOnce(pending.fn);
     const dialog = await openShare();
     const save = within(dialog).getByRole("button", { name: "Choose Where to Save…" });
     await fireEvent.click(save);
@@ -344,7 +370,8 @@ describe("Share a Copy…", () => {
     await fireEvent.click(save);
     expect(screen.getByRole("dialog")).toBe(dialog);
     expect(backend.shareCopyDialog).toHaveBeenCalledTimes(1);
-    pending.resolve(null);
+    pending.release();
+    expect(await pending.delivered).toBeNull();
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   });
 
@@ -383,15 +410,17 @@ describe("Share a Copy…", () => {
     await fireEvent.keyDown(window, { key: "z", ctrlKey: true });
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(backend.openProjectDialog).not.toHaveBeenCalled();
-    expect(core.calls).not.toContain("undo");
+    expect(core.core.calls).not.toContain("undo");
   });
 
   it("is offered while the project is read-only (it only reads it)", async () => {
     const core = await start(holder);
+    await core.dialog("Board case (shared).casewright");
     const dialog = await openShare();
     await fireEvent.click(within(dialog).getByRole("button", { name: "Choose Where to Save…" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
-    expect(core.shares).toEqual([{ stripNotes: false, stripDismissed: false }]);
+    expect(core.shares()).toEqual([{ stripNotes: false, stripDismissed: false }]);
+    expect(await core.exists(`${core.run.dir}/Board case (shared).casewright`)).toBe(true);
     expect(status()).toHaveTextContent(/^Shared copy saved/);
     expect(banner()).toBeInTheDocument();
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   activeChips,
   blankCaseForm,
@@ -27,7 +27,24 @@ import {
 } from "./cases";
 import { block, opened, section } from "../test/fixtures";
 import type { CaseStudy, Facets } from "./bindings";
-import { checkCase } from "../../harness/cases";
+import { control, useRealCore } from "../test/backend";
+
+// The case forms are checked against the real core's CaseStudy::check (save_library_case on the
+// test server, crates/test-server).
+useRealCore();
+beforeAll(async () => {
+  await control("/test/reset");
+});
+
+/** What the real core answers when asked to store `study` in the library: null when stored, else its refusal. */
+async function coreRefusal(study: CaseStudy): Promise<unknown> {
+  try {
+    await control("/invoke/save_library_case", { case: study });
+    return null;
+  } catch (e) {
+    return (e as { body: unknown }).body;
+  }
+}
 
 const project = (sections = [section({ id: 1, title: "Opportunity", blocks: [block({ id: 10, kind: "story", title: "a" })] }), section({ id: 2, title: " proof ", blocks: [block({ id: 11, kind: "story", title: "b" }), block({ id: 12, kind: "metric", title: "c" })] }), section({ id: 3, title: "Results" })]) =>
   opened("/p.casewright", { title: "P", sections, library: [block({ id: 20, kind: "benefit", title: "d" })] }).project;
@@ -276,16 +293,34 @@ describe("the case form", () => {
     expect(fromCaseForm(form({ tags: ["t".repeat(61)] }), 7).errors.tags).toBe(CASE_MESSAGES.tags);
   });
 
-  it("stops before sending what the core would refuse, and sends what it stores (the harness mirrors CaseStudy::check)", () => {
-    const refused: Partial<CaseForm>[] = [{ title: "" }, { organisation: " " }, { region: "r".repeat(1001) }, { publisher: "p".repeat(1001) }, { tags: Array.from({ length: 31 }, (_, i) => `t${i}`) }];
+  it("stops before sending what the real core refuses, and sends what it stores", async () => {
+    const emoji = "🙂".repeat(1000);
+    const many = Array.from({ length: 21 }, (_, i) => ({ kind: "cost" as const, number: String(i), unit: "", description: `outcome ${i}` }));
+    const refused: Partial<CaseForm>[] = [
+      { title: "" },
+      { organisation: " " },
+      { title: emoji + "x" },
+      { region: "r".repeat(1001) },
+      { publisher: "p".repeat(1001) },
+      { initiative: "i".repeat(20001) },
+      { tags: Array.from({ length: 31 }, (_, i) => `t${i}`) },
+      { tags: ["t".repeat(61)] },
+      { outcomes: many },
+    ];
     for (const over of refused) {
-      const { study: s, ok } = fromCaseForm(form(over), 7);
-      expect(checkCase(s), JSON.stringify(over).slice(0, 40)).not.toBeNull();
-      expect(ok, JSON.stringify(over).slice(0, 40)).toBe(false);
+      const { study: s, ok } = fromCaseForm(form(over), 0);
+      const what = JSON.stringify(over).slice(0, 40);
+      expect(ok, what).toBe(false);
+      expect(await coreRefusal(s), what).toMatchObject({ code: expect.any(String), message: expect.any(String) });
     }
-    const { study: s, ok } = fromCaseForm(form(), 7);
-    expect(ok).toBe(true);
-    expect(checkCase(s)).toBeNull();
+    // What the form takes, the core stores: at the limits, counted in characters as the core counts them.
+    const taken: Partial<CaseForm>[] = [{}, { title: emoji }, { quote: "q".repeat(20000) }, { link: " https://example.org " }];
+    for (const over of taken) {
+      const { study: s, ok } = fromCaseForm(form({ ...over, title: over.title ?? `Case ${JSON.stringify(over).length}` }), 0);
+      const what = JSON.stringify(over).slice(0, 40);
+      expect(ok, what).toBe(true);
+      expect(await coreRefusal(s), what).toBeNull();
+    }
   });
 
   it("starts a new case with one empty outcome row, which is left out when saved", () => {

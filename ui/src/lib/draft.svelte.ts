@@ -16,7 +16,7 @@ export type DraftOptions<F extends object> = {
    * Sends the form as one edit and settles once the core's reply (or the failure) is shown;
    * returns nothing when there was nothing to send.
    */
-  commit: (form: F) => Promise<unknown> | void;
+  commit: (form: F, base: F) => Promise<unknown> | void;
   /** Fields to keep as typed whatever the core says (e.g. a number field that is not a number yet). */
   keep?: (form: F) => (keyof F)[];
   /** Fields compared by what they mean rather than as typed (see `Comparers`). */
@@ -66,7 +66,7 @@ export class Draft<F extends object> {
     this.#cancelTimer();
     if (!this.dirty) return;
     const sent = copy(this.form);
-    const result = this.#options.commit(copy(sent));
+    const result = this.#options.commit(copy(sent), copy(this.#base));
     if (result === undefined) return;
     this.#base = sent;
     this.#inFlight++;

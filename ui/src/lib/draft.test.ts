@@ -38,7 +38,8 @@ describe("Draft", () => {
     await vi.advanceTimersByTimeAsync(599);
     expect(commit).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
-    expect(commit).toHaveBeenCalledExactlyOnceWith({ title: "Pr", notes: "" });
+    // The form, and what it was before (what was last sent or received).
+    expect(commit).toHaveBeenCalledExactlyOnceWith({ title: "Pr", notes: "" }, { title: "Proof", notes: "" });
   });
 
   it("flushes at once, and not at all without changes", async () => {
@@ -48,7 +49,7 @@ describe("Draft", () => {
     draft.form.notes = "Say this";
     draft.changed();
     draft.flush();
-    expect(commit).toHaveBeenCalledExactlyOnceWith({ title: "Proof", notes: "Say this" });
+    expect(commit).toHaveBeenCalledExactlyOnceWith({ title: "Proof", notes: "Say this" }, { title: "Proof", notes: "" });
     await vi.advanceTimersByTimeAsync(1000);
     expect(commit).toHaveBeenCalledTimes(1);
     expect(draft.dirty).toBe(false);
@@ -130,7 +131,7 @@ describe("Draft", () => {
     expect(draft.dirty).toBe(true);
     draft.flush();
     await vi.advanceTimersByTimeAsync(0);
-    expect(commit).toHaveBeenLastCalledWith({ title: "Shorter", notes: "Say this" });
+    expect(commit).toHaveBeenLastCalledWith({ title: "Shorter", notes: "Say this" }, { title: "Proof", notes: "Say this" });
     expect(core.title).toBe("Shorter");
     expect(draft.dirty).toBe(false);
   });

@@ -30,8 +30,11 @@ export interface Editor {
    */
   readonly revealed: number | null;
   reveal(id: number): void;
-  /** Sends one edit as it is; settles once its reply (or failure) is shown. */
-  submit(edit: Edit): Promise<boolean>;
+  /**
+   * Sends one edit, after any on its way; settles once its reply (or failure) is shown. A
+   * function is called to make the edit when it is sent (from the project as it then is).
+   */
+  submit(edit: Edit | (() => Edit)): Promise<boolean>;
   addBlock(kind: BlockKind): Promise<void>;
   duplicateBlock(id: number): Promise<void>;
   deleteBlock(id: number): Promise<void>;

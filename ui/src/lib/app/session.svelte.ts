@@ -142,8 +142,12 @@ export class Session {
     }
   }
 
-  submit(edit: Edit, heading = "Could not save the change"): Promise<boolean> {
-    return this.change(() => applyEdit(edit), heading);
+  /**
+   * Sends one edit, after any on its way. Given as a function, the edit is made when it is sent,
+   * from the project as the replies before it left it (a form's fields over the block as it then is).
+   */
+  submit(edit: Edit | (() => Edit), heading = "Could not save the change"): Promise<boolean> {
+    return this.change(() => applyEdit(typeof edit === "function" ? edit() : edit), heading);
   }
 
   /** Inspector and planner forms register so their typing is sent before any other edit. */
