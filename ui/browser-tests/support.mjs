@@ -1,20 +1,16 @@
 // Shared by the browser tests: serves harness/dist on a free localhost port, starts the real
 // core's test server (crates/test-server) and drives Debian's Chromium through playwright-core
 // (no browser download).
-import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
-import { createInterface } from "node:readline";
+import { startServer } from "../src/test/server.mjs";
 import { fileURLToPath } from "node:url";
 import { mkdirSync } from "node:fs";
 import { chromium } from "playwright-core";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** The test server `npm run test:browser` builds (cargo build -p casewright-test-server). */
-export const TEST_SERVER =
-  process.env.CASEWRIGHT_TEST_SERVER ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug", "casewright-test-server");
+// The test server `npm run test:browser` builds (cargo build -p casewright-test-server): the server's binary and how it is started and stopped: shared with the jsdom tests.
+export { TEST_SERVER } from "../src/test/server.mjs";
 
 const DIST = fileURLToPath(new URL("../harness/dist/", import.meta.url));
 const TYPES = {
@@ -55,27 +51,7 @@ export async function serveHarness() {
  * Each page opened with `{ core }` starts from `core.reset(...)`: a fresh session and project.
  */
 export async function startCore() {
-  const dir = await mkdtemp(join(tmpdir(), "casewright-core-"));
-  // Its stdin is a pipe held open by this process: should this process die, the server ends too.
-  const child = spawn(TEST_SERVER, ["--dir", dir], { stdio: ["pipe", "pipe", "inherit"] });
-  // Settles when the process has ended, or never started (a spawn error has no exit event).
-  const exited = new Promise((resolve) => {
-    child.once("exit", (code, signal) => resolve(code ?? signal));
-    child.once("error", (error) => resolve(error.message));
-  });
-  let port;
-  try {
-    port = await new Promise((resolve, reject) => {
-      createInterface({ input: child.stdout }).once("line", (line) => resolve(Number(line)));
-      child.once("error", reject);
-      exited.then((how) => reject(new Error(`the test server ${TEST_SERVER} ended (${how}) before it listened`)));
-    });
-  } catch (error) {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited;
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
+  const { port, stop } = await startServer("casewright-core-");
   const call = async (route, body) => {
     const response = await fetch(`http://127.0.0.1:${port}${route}`, {
       method: "POST",
@@ -117,11 +93,7 @@ export async function startCore() {
     /** The next `command` answers `error` without reaching the core: only for a failure no real cause can make. */
     failNext: (command, error) => call("/test/fail-next", { command, error }),
     /** Ends the server, waits for it to exit, then removes its folder. */
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      await exited;
-      await rm(dir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
 

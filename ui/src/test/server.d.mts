@@ -1,7 +1,7 @@
 /** The path of the test server binary started. */
 export const TEST_SERVER: string;
 /** Starts the test server in a new temporary folder; `stop()` kills it, waits for it to exit, then removes the folder. */
-export function startServer(): Promise<{ port: number; dir: string; stop(): Promise<void> }>;
+export function startServer(prefix?: string): Promise<{ port: number; dir: string; stop(): Promise<void> }>;
 /** Writes `contents` to `name` in `dir`; its path. */
 export function writeInto(dir: string, name: string, contents: string | Uint8Array): Promise<string>;
 /** Whether a file is there. */

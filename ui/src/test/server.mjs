@@ -1,4 +1,4 @@
-// The real core's test server (crates/test-server) for one jsdom test file: started in a
+// The real core's test server (crates/test-server) for one jsdom test file (and, through browser-tests/support.mjs, the browser tests): started in a
 // temporary folder, its port read from stdout's first line; stopped by killing it and waiting
 // for it to exit before its folder is removed (as browser-tests/support.mjs startCore does).
 import { spawn } from "node:child_process";
@@ -16,8 +16,9 @@ const ROOT = join(process.cwd(), "..");
 export const TEST_SERVER =
   process.env.CASEWRIGHT_TEST_SERVER ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug", "casewright-test-server");
 
-export async function startServer() {
-  const dir = await mkdtemp(join(tmpdir(), "casewright-vitest-"));
+/** Starts the server in a new temporary folder named from `prefix`; `{ port, dir, stop }`. */
+export async function startServer(prefix = "casewright-vitest-") {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
   // Its stdin is a pipe held open by this process: should the test worker die, the server ends too.
   const child = spawn(TEST_SERVER, ["--dir", dir], { stdio: ["pipe", "pipe", "inherit"] });
   // Settles when the process has ended, or never started (a spawn error has no exit event).
