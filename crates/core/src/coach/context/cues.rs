@@ -102,7 +102,7 @@ cue!(
 );
 cue!(
     reported_speech,
-    r#"(?:\b[A-Z][A-Za-z’'-]*[a-z]|\b(?i:he|she|they|critics|analysts|experts|vendors))\s+(?i:says|said|argues|argued|claims|claimed|believes|believed|wrote|writes|told|thinks|predicts|predicted)\b|(?i:\baccording to\b)|[,”"]\s*(?i:says|said|writes|wrote|explains|explained|notes|noted|adds|added)\s+(?:[A-Z]|(?i:he|she)\b)|\b(?i:says|said|writes|wrote|explains|explained|notes|noted|adds|added|stated|commented)\s*:\s*[“"]|(?:\b[A-Z][A-Za-z’'-]*[a-z]|\b(?i:he|she|they))\s+(?i:talks|talked|writes|wrote|speaks|spoke)\s+about\b"#
+    r#"(?:\b[A-Z][A-Za-z’'-]*[a-z]|\b(?i:he|she|they|critics|analysts|experts|vendors))\s+(?i:says|said|argues|argued|claims|claimed|believes|believed|wrote|writes|told|thinks|predicts|predicted)\b|(?i:\baccording to\b)|[,”"]\s*(?i:says|said|writes|wrote|explains|explained|notes|noted|adds|added)\s+(?:[A-Z]|(?i:he|she)\b)|\b(?i:says|said|writes|wrote|explains|explained|notes|noted|adds|added|stated|commented)\s*:\s*[“"]|(?:\b[A-Z][A-Za-z’'-]*[a-z]|\b(?i:he|she|they))\s+(?i:talks|talked|writes|wrote|speaks|spoke)\s+about\b|(?i:\bif (?:you|we|one) (?:believe|listen to|ask|trust)\b)"#
 );
 cue!(
     writer_plan_before,
@@ -287,4 +287,8 @@ cue!(
 cue!(
     past_time,
     r"(?i)\b(?:\d+|a few|several|many|ten|twenty|fifteen) (?:years|months|decades) ago\b|\blast (?:year|month|week|decade)\b|\bback (?:then|in (?:19|20)\d\d)\b|\bat the time\b|\bin the (?:19|20)\d0s\b|\bas recently as\b"
+);
+cue!(
+    deployed_after,
+    r"(?i)^\s+(?:will|would|is to|are to|is going to|are going to)\s+(?:then\s+|first\s+|initially\s+)?be\s+(?:\w+ly\s+)?(?:rolled out|deployed|launched|introduced|made available|available|implemented|installed|set up|configured|piloted|tested|trialled|trialed|extended|opened|migrated|hosted|procured|replaced)\b"
 );

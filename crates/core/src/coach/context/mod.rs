@@ -621,6 +621,11 @@ fn tool_use(w: &Window, matched: &str) -> Option<SetAside> {
     if denied_before().is_match(w.before) {
         return Some(SetAside::Warning);
     }
+    // "The intranet will be rolled out to MarComms first": a step of the plan, no benefit
+    // claimed for it (deploying it as the goal is the deployment rules' business).
+    if deployed_after().is_match(w.after) {
+        return Some(SetAside::Descriptive);
+    }
     // "Ten years ago an intranet was seen as a luxury": history, not a pitch.
     if past_time().is_match(w.sentence) && !claim_before().is_match(w.before) {
         return Some(SetAside::FactualNarrative);

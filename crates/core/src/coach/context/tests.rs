@@ -641,3 +641,21 @@ fn a_tool_denied_described_as_a_place_or_in_history_is_not_sold() {
         Some(SetAside::FactualNarrative)
     );
 }
+
+#[test]
+fn a_rollout_step_and_a_view_held_on_condition_are_not_sold() {
+    assert_eq!(
+        aside(
+            "The intranet will be rolled out to the Leeds depot first.",
+            "intranet"
+        ),
+        Some(SetAside::Descriptive)
+    );
+    assert_eq!(
+        aside(
+            "If you believe the vendors, the value of social learning is beyond doubt.",
+            "social learning"
+        ),
+        Some(SetAside::Reported)
+    );
+}
