@@ -229,9 +229,14 @@ struct Window<'a> {
     sentence: &'a str,
     previous: &'a str,
     next: &'a str,
+    /// The sentence is inside a quotation opened in an earlier sentence of its paragraph
+    /// (“… several sentences …”), closed after the candidate.
+    in_long_quote: bool,
 }
 
 const CAP: usize = 400;
+/// How far back in its paragraph a sentence looks for an opening quotation mark.
+const QUOTE_CAP: usize = 4000;
 
 fn clip_start(text: &str, from: usize, to: usize) -> usize {
     let mut at = from.max(to.saturating_sub(CAP));
@@ -262,12 +267,25 @@ impl<'a> Window<'a> {
         let from = clip_start(text, s, range.0);
         let to = clip_end(text, range.1, e);
         let neighbour = |i: Option<usize>| i.map_or("", |i| clipped(text, sentences.get(i)));
+        let next = neighbour(Some(at + 1).filter(|&n| n < sentences.len()));
+        let after = &text[range.1..to.max(range.1)];
+        // The paragraph before the sentence, capped: more openings than closings there means
+        // the sentence is in someone's quotation.
+        let mut from_cap = s.saturating_sub(QUOTE_CAP);
+        while !text.is_char_boundary(from_cap) {
+            from_cap += 1;
+        }
+        let capped = &text[from_cap..s];
+        let earlier = capped.rfind('\n').map_or(capped, |n| &capped[n + 1..]);
+        let open = earlier.matches('“').count() > earlier.matches('”').count();
+        let closes = after.contains('”') || next.contains('”');
         Window {
+            in_long_quote: open && closes,
             before: &text[from..range.0],
             after: &text[range.1..to.max(range.1)],
             sentence: &text[from..to.max(range.1)],
             previous: neighbour(at.checked_sub(1)),
-            next: neighbour(Some(at + 1).filter(|&n| n < sentences.len())),
+            next,
         }
     }
 }
@@ -504,6 +522,9 @@ fn skip_aside(after: &str) -> &str {
 
 /// A word quoted, discussed, defined, objected to or warned against.
 fn mention(w: &Window) -> Option<SetAside> {
+    if w.in_long_quote {
+        return Some(SetAside::Reported);
+    }
     if let Some(words) = quoted_words(w) {
         if negative().is_match(w.sentence) {
             return Some(SetAside::Objection);

@@ -659,3 +659,23 @@ fn a_rollout_step_and_a_view_held_on_condition_are_not_sold() {
         Some(SetAside::Reported)
     );
 }
+
+#[test]
+fn a_sentence_inside_a_quotation_of_several_sentences_is_reported() {
+    let text = "The chief executive wrote: “We face a hard winter. I ask every depot to use the wiki as its rota board. We will get through it.”";
+    let start = text.find("wiki").unwrap();
+    let sentences = Sentences::new(text);
+    assert_eq!(
+        read(ContextKind::Tool, text, &sentences, (start, start + 4)),
+        Reading::SetAside(SetAside::Reported)
+    );
+    // Once the quotation has closed, the writer's own sentence is read as theirs.
+    let text =
+        "The chief executive wrote: “We face a hard winter.” We will use the wiki to cut overtime.";
+    let start = text.find("wiki").unwrap();
+    let sentences = Sentences::new(text);
+    assert_ne!(
+        read(ContextKind::Tool, text, &sentences, (start, start + 4)),
+        Reading::SetAside(SetAside::Reported)
+    );
+}
