@@ -214,7 +214,7 @@ cue!(
     r"(?i)^\W*(?:before|after|since|until|upon)\s+[a-z]+ing\s+(?:\w+\s+){0,2}$"
 );
 cue!(past_tense, r"\b[a-z]{3,}ed\b");
-cue!(what_if_before, r"(?i)\bwhat if\b[^.?!;]{0,60}$");
+cue!(what_if_before, r"(?i)\bwhat if\b[^.?!;]{0,140}$");
 cue!(
     removal_verb,
     r"(?i)\b(?:ditch|drop|scrap|abandon|remov|replac|kill|retir|ban|switch(?:ed|es|ing)? off|turn(?:ed|s|ing)? off|got rid of)\w*\s+(?:\w+\s+){0,3}$"
@@ -238,7 +238,7 @@ cue!(
 );
 cue!(
     vague_ability_after,
-    r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?to\s+(?:connect|collaborate|stay|be (?:more|better)|become|thrive|grow|innovate|share|engage|work (?:together|smarter|better)|reach (?:their|its|our)|achieve (?:their|its|our|more)|do (?:their|more|better)|change|build|learn|succeed|excel|flourish|unlock|transform|realise|realize|maximi[sz]e|harness|embrace)\b"
+    r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?to\s+(?:connect|collaborate|stay|be (?:more|better)|become|thrive|grow|innovate|share|engage|work (?:together|smarter|better)|reach (?:their|its|our)|achieve (?:their|its|our|more)|do (?:their|more|better)|change|build|learn|succeed|excel|flourish|unlock|transform|realise|realize|maximi[sz]e|harness|embrace|use|adopt|access|get the most)\b"
 );
 cue!(
     change_word,

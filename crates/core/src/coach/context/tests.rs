@@ -547,6 +547,11 @@ fn enable_with_what_people_can_now_do_is_set_aside_but_not_with_a_vague_ability(
         buzz("This empowers staff.", "empowers"),
         Reading::Raised(_)
     ));
+    // Being able to use a tool is no result either.
+    assert!(matches!(
+        buzz("The plan empowers crews to use the new portal.", "empowers"),
+        Reading::Raised(_)
+    ));
 }
 
 #[test]
