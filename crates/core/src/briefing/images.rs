@@ -8,9 +8,11 @@ use std::io::Cursor;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
-/// The largest image accepted, per side, and the most memory decoding may use.
+/// The largest image accepted, per side, and the most memory its decoded pixels may take:
+/// 200 MB is a 69-megapixel photo in colour, more than a phone's usual full-size shot;
+/// with the scaled copy beside it, preparing any accepted picture stays under 300 MB.
 pub const MAX_SIDE: u32 = 12_000;
-const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
+const MAX_DECODE_BYTES: u64 = 200 * 1024 * 1024;
 /// Print resolution: images are never embedded sharper than this at their placed size.
 pub const PRINT_DPI: f32 = 300.0;
 
@@ -41,6 +43,8 @@ pub enum ImageError {
     TooLarge { width: u32, height: u32 },
     #[error("the image would need more than {} MB to open; use a smaller one", MAX_DECODE_BYTES / 1024 / 1024)]
     TooMuchMemory,
+    #[error("the image is {width} × {height} pixels ({} megapixels); the most Casewright opens is {} megapixels in colour: save a smaller copy (3,000 pixels wide prints sharp on a page)", megapixels(*.width, *.height), MAX_DECODE_BYTES / 3 / 1_000_000)]
+    TooManyPixels { width: u32, height: u32 },
     #[error("the image file is damaged or incomplete ({0})")]
     Damaged(String),
 }
@@ -51,7 +55,9 @@ impl ImageError {
         match self {
             ImageError::NotAnImage => crate::ErrorCode::NotAnImage,
             ImageError::TooLarge { .. } => crate::ErrorCode::ImageTooLarge,
-            ImageError::TooMuchMemory => crate::ErrorCode::ImageTooLarge,
+            ImageError::TooMuchMemory | ImageError::TooManyPixels { .. } => {
+                crate::ErrorCode::ImageTooLarge
+            }
             ImageError::Damaged(_) => crate::ErrorCode::ImageDamaged,
         }
     }
@@ -97,7 +103,31 @@ fn open_decoder(bytes: &[u8]) -> Result<(ImageFormat, Box<dyn ImageDecoder + '_>
     if width > MAX_SIDE || height > MAX_SIDE {
         return Err(ImageError::TooLarge { width, height });
     }
+    // The decoder is driven by hand (`from_decoder`), so the reader's `max_alloc` never
+    // sees the pixel buffer: its size is checked here, from the header.
+    if decoder.total_bytes() > MAX_DECODE_BYTES {
+        return Err(ImageError::TooManyPixels { width, height });
+    }
     Ok((format, Box::new(decoder)))
+}
+
+fn megapixels(width: u32, height: u32) -> u64 {
+    (u64::from(width) * u64::from(height) + 500_000) / 1_000_000
+}
+
+/// Scales `picture` down to fit `max_w` × `max_h`. A big reduction is an area average
+/// (`thumbnail`), which needs no buffer beyond its result; `resize`'s filter keeps a
+/// 16-byte-per-pixel copy of the full width, which for a large photo was more memory than
+/// the photo itself, so it only runs once the picture is within twice the target.
+fn shrink(picture: DynamicImage, max_w: u32, max_h: u32) -> DynamicImage {
+    let (w, h) = (picture.width(), picture.height());
+    if w <= max_w && h <= max_h {
+        return picture;
+    }
+    if w >= max_w.saturating_mul(2) || h >= max_h.saturating_mul(2) {
+        return picture.thumbnail(max_w, max_h);
+    }
+    picture.resize(max_w, max_h, image::imageops::FilterType::Triangle)
 }
 
 /// The most pixels worth embedding along a side placed `points` long.
@@ -154,7 +184,7 @@ pub fn prepare(bytes: &[u8], box_width: f32, box_height: f32) -> Result<Prepared
     let mut picture = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
     picture.apply_orientation(orientation);
     if !sharp_enough {
-        picture = picture.resize(max_w, max_h, image::imageops::FilterType::Triangle);
+        picture = shrink(picture, max_w, max_h);
     }
     let (width, height) = (picture.width(), picture.height());
     if format == ImageFormat::Jpeg {
@@ -231,11 +261,7 @@ pub fn for_storage(bytes: &[u8]) -> Result<StoredImage, ImageError> {
     }
     picture.apply_orientation(orientation);
     if width.max(height) > STORE_MAX_SIDE {
-        picture = picture.resize(
-            STORE_MAX_SIDE,
-            STORE_MAX_SIDE,
-            image::imageops::FilterType::Triangle,
-        );
+        picture = shrink(picture, STORE_MAX_SIDE, STORE_MAX_SIDE);
     }
     let mut out = Cursor::new(Vec::new());
     if format == ImageFormat::Jpeg {
@@ -354,6 +380,22 @@ mod tests {
         out.into_inner()
     }
 
+    /// The CRC-32 a PNG chunk ends with (ISO 3309, as the PNG specification gives it).
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &byte in bytes {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
     fn jpeg(width: u32, height: u32) -> Vec<u8> {
         let picture = image::RgbImage::from_fn(width, height, |x, y| {
             image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
@@ -423,6 +465,42 @@ mod tests {
     }
 
     #[test]
+    fn a_photo_over_the_pixel_budget_is_refused_with_its_size_before_it_is_decoded() {
+        // Within 12,000 on each side, but 9,000 × 9,000 in colour is 243 MB of pixels: a
+        // whole header (its checksum redone) and no pixel data.
+        let mut big = png(1, 1, false);
+        big[16..20].copy_from_slice(&9_000u32.to_be_bytes());
+        big[20..24].copy_from_slice(&9_000u32.to_be_bytes());
+        let crc = crc32(&big[12..29]);
+        big[29..33].copy_from_slice(&crc.to_be_bytes());
+        let error = for_storage(&big).unwrap_err();
+        assert_eq!(
+            error,
+            ImageError::TooManyPixels {
+                width: 9_000,
+                height: 9_000
+            }
+        );
+        let message = error.to_string();
+        assert!(
+            message.contains("9000 × 9000 pixels (81 megapixels)"),
+            "{message}"
+        );
+        assert!(message.contains("69 megapixels"), "{message}");
+        assert_eq!(error.code(), crate::ErrorCode::ImageTooLarge);
+    }
+
+    #[test]
+    fn a_big_reduction_and_a_small_one_both_fit_the_box() {
+        let wide = DynamicImage::new_rgb8(3_000, 1_000);
+        let small = shrink(wide.clone(), 500, 500);
+        assert_eq!((small.width(), small.height()), (500, 167));
+        let near = shrink(DynamicImage::new_rgb8(900, 300), 600, 600);
+        assert_eq!((near.width(), near.height()), (600, 200));
+        assert_eq!(shrink(wide, 4_000, 4_000).width(), 3_000, "never enlarged");
+    }
+
+    #[test]
     fn a_decompression_bomb_is_refused_before_it_is_decoded() {
         // A valid PNG header declaring 100,000 × 100,000 pixels, and almost no data.
         let mut bomb = png(1, 1, false);
@@ -432,7 +510,10 @@ mod tests {
         assert!(
             matches!(
                 error,
-                ImageError::TooLarge { .. } | ImageError::TooMuchMemory | ImageError::Damaged(_)
+                ImageError::TooLarge { .. }
+                    | ImageError::TooMuchMemory
+                    | ImageError::TooManyPixels { .. }
+                    | ImageError::Damaged(_)
             ),
             "{error:?}"
         );

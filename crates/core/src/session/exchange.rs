@@ -9,6 +9,7 @@ use super::{locked, Session};
 use crate::ipc::{AppError, ImportSource, OpenedProject};
 use crate::model::ImageRef;
 use crate::pilot::{Design, ImportedResults, PilotReport};
+use crate::project_file::ProjectFileError;
 use crate::sharing::apply::{MergePlan, MergeSummary, Resolution};
 use crate::sharing::{self, ShareOptions, SharedCopy};
 use crate::storyboard::Place;
@@ -26,7 +27,15 @@ impl Session {
         let bytes = files::read_limited(path, MAX_PICTURE_FILE, ErrorCode::ImageTooLarge)?;
         self.with_open(|open| {
             open.board.file().add_image(&bytes).map_err(|e| {
-                AppError::new(e.code(), format!("{} cannot be used: {e}", path.display()))
+                // The image's own reason after the file's name, not "that picture" again.
+                let reason = match &e {
+                    ProjectFileError::Image(image) => image.to_string(),
+                    other => other.to_string(),
+                };
+                AppError::new(
+                    e.code(),
+                    format!("{} cannot be used: {reason}", path.display()),
+                )
             })
         })
     }

@@ -79,6 +79,28 @@ fn an_edit_is_saved_and_undone_through_the_session() {
 }
 
 #[test]
+fn a_photo_over_the_pixel_budget_is_refused_naming_the_file_and_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_in(dir.path());
+    session.open_at_startup(None).unwrap();
+    // A whole PNG of 9,000 × 9,000 pixels: 243 MB once decoded, over the budget.
+    let picture = image::RgbImage::from_pixel(9_000, 9_000, image::Rgb([20, 90, 130]));
+    let path = dir.path().join("from the phone.png");
+    picture.save(&path).unwrap();
+    let error = session.add_picture(&path).unwrap_err();
+    assert_eq!(error.code, ErrorCode::ImageTooLarge);
+    assert_eq!(
+        error.message,
+        format!(
+            "{} cannot be used: the image is 9000 × 9000 pixels (81 megapixels); the most \
+             Casewright opens is 69 megapixels in colour: save a smaller copy (3,000 pixels \
+             wide prints sharp on a page)",
+            path.display()
+        )
+    );
+}
+
+#[test]
 fn a_recent_project_that_no_longer_opens_leaves_the_list_and_the_menu_hears_of_it() {
     let dir = tempfile::tempdir().unwrap();
     let session = session_in(dir.path());
