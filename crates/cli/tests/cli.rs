@@ -133,6 +133,26 @@ fn refusals_are_errors_with_a_reason() {
         "nothing is created on error"
     );
 
+    // A field past the limits is named in the JSON given, not in a temporary file.
+    let mut big = casewright_core::exchange::sample_project();
+    big.sections[0].blocks[0].title = "x".repeat(5_000);
+    std::fs::write(
+        dir.path().join("big.json"),
+        casewright_core::exchange::project_to_json(&big),
+    )
+    .unwrap();
+    let err = failed(casewright(
+        &["new", "d.casewright", "--from", "big.json"],
+        dir.path(),
+    ));
+    assert!(err.contains("big.json: the project holds more"), "{err}");
+    assert!(
+        err.contains("in section") && err.contains("5000 characters"),
+        "{err}"
+    );
+    assert!(!err.contains(".partial"), "{err}");
+    assert!(!dir.path().join("d.casewright").exists());
+
     let err = failed(casewright(&["launch"], dir.path()));
     assert!(err.contains("unknown command"), "{err}");
 }

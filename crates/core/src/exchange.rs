@@ -331,6 +331,8 @@ pub enum ExchangeError {
         title: String,
         reason: String,
     },
+    #[error("the project holds more than a project may: {0}")]
+    OverLimit(String),
     #[error("block {title:?} names case {index}, but the project has {count} case studies (counted from 0)")]
     NoSuchCase {
         title: String,
@@ -405,7 +407,7 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
             relation: used.relation,
         })
         .collect();
-    Ok(Project {
+    let project = Project {
         title: doc.title,
         author: doc.author,
         audience: doc.audience,
@@ -426,7 +428,10 @@ pub fn project_from_json(text: &str) -> Result<Project, ExchangeError> {
         accent: doc.accent,
         pilots,
         cases,
-    })
+    };
+    // Refused here, naming the block, rather than by the file it would be written to.
+    crate::limits::check_project(&project).map_err(|e| ExchangeError::OverLimit(e.0))?;
+    Ok(project)
 }
 
 /// Writes a project in the JSON exchange format (pretty-printed, ids dropped).
@@ -525,6 +530,24 @@ mod tests {
         assert_eq!(number_of(7.0), "7");
         assert_eq!(number_of(-1200.0), "-1200");
         assert_eq!(number_of(2.5), "2.5");
+    }
+
+    #[test]
+    fn a_field_past_the_limits_is_refused_naming_its_section_and_block() {
+        let mut project = sample_project();
+        project.sections[0].blocks[0].title = "x".repeat(2_000);
+        let json = project_to_json(&project);
+        let error = project_from_json(&json).unwrap_err();
+        let message = error.to_string();
+        assert!(matches!(error, ExchangeError::OverLimit(_)), "{message}");
+        assert!(
+            message.contains(&format!(
+                "in section {:?}: block \"",
+                project.sections[0].title
+            )),
+            "{message}"
+        );
+        assert!(message.contains("2000 characters long"), "{message}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! their own fields (`CaseStudy::check`, `Pilot::check`); the file's overall sizes are in
 //! `project_file::checks`.
 
-use crate::model::{Block, Section};
+use crate::model::{Block, Project, Section};
 
 /// A title, a name, a source: one line.
 pub const MAX_LINE: usize = 1_000;
@@ -100,6 +100,36 @@ pub fn check_project_details(
 pub fn check_section(section: &Section) -> Result<(), OverLimit> {
     check_section_text(&section.title, &section.notes)?;
     section.blocks.iter().try_for_each(check_named_block)
+}
+
+/// A whole storyboard's text, each refusal naming where: the project's fields, then each
+/// section and its blocks ("in section …: block …: …"), then the block library.
+pub fn check_contents(
+    [title, author, audience, industry]: [&str; 4],
+    sections: &[Section],
+    library: &[Block],
+) -> Result<(), OverLimit> {
+    check_project_details(title, author, audience, industry)?;
+    for section in sections {
+        check_section(section)
+            .map_err(|e| OverLimit(format!("in section {:?}: {}", preview(&section.title), e.0)))?;
+    }
+    for block in library {
+        check_named_block(block)
+            .map_err(|e| OverLimit(format!("in the block library: {}", e.0)))?;
+    }
+    Ok(())
+}
+
+/// [`check_contents`] of a project.
+pub fn check_project(project: &Project) -> Result<(), OverLimit> {
+    let details = [
+        project.title.as_str(),
+        &project.author,
+        &project.audience,
+        &project.industry,
+    ];
+    check_contents(details, &project.sections, &project.library)
 }
 
 /// [`check_block`], its refusal naming the block (for a file's blocks, found by title).

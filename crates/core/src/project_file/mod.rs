@@ -320,25 +320,8 @@ impl ProjectFile {
             check: "field length",
             detail: e.0,
         };
-        crate::limits::check_project_details(&title, &author, &audience, &industry)
+        crate::limits::check_contents([&title, &author, &audience, &industry], &sections, &library)
             .map_err(over_limit)?;
-        for section in &sections {
-            crate::limits::check_section(section).map_err(|e| {
-                over_limit(crate::limits::OverLimit(format!(
-                    "in section {:?}: {}",
-                    crate::limits::preview(&section.title),
-                    e.0
-                )))
-            })?;
-        }
-        for block in &library {
-            crate::limits::check_named_block(block).map_err(|e| {
-                over_limit(crate::limits::OverLimit(format!(
-                    "in the block library: {}",
-                    e.0
-                )))
-            })?;
-        }
         let pilots = pilots::load(&self.conn).map_err(|e| match e {
             RowError::Sql(e) => sql(e),
             RowError::Invalid(detail) => corrupt(detail),
