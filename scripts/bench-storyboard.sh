@@ -60,7 +60,7 @@ node "$ROOT/bench/storyboard/make-big-project.mjs" "$WORK/big.json" 2000 12
 out="$("$CLI" new "$WORK/big.casewright" --from "$WORK/big.json" 2>&1)" || die "$out"
 echo "big.casewright: $(du -k "$WORK/big.casewright" | cut -f1) KB"
 
-# Ports of their own, so the end-to-end tests (4444) can run meanwhile.
+# Ports of their own, so the end-to-end tests (on free ports of theirs) can run meanwhile.
 export WEBDRIVER_PORT="${WEBDRIVER_PORT:-4454}"
 tauri-driver --port "$WEBDRIVER_PORT" --native-port "$((WEBDRIVER_PORT + 1))" >"$WORK/tauri-driver.log" 2>&1 &
 DRIVER=$!

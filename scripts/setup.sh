@@ -32,9 +32,11 @@ command -v node >/dev/null || die "Node.js is missing: install Node.js 20.19 or 
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
   || die "Node.js $(node --version) is too old: Casewright's UI tools need 20.19 or newer."
 
-if ! command -v tauri-driver >/dev/null; then
-  step "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
-  cargo install tauri-driver --version '^2' --locked --quiet
+# The version the end-to-end tests were last run with; another one is replaced by it.
+TAURI_DRIVER_VERSION=2.1.0
+if ! cargo install --list 2>/dev/null | grep -qx "tauri-driver v$TAURI_DRIVER_VERSION:"; then
+  step "Installing tauri-driver $TAURI_DRIVER_VERSION (WebDriver bridge for the end-to-end tests)"
+  cargo install tauri-driver --version "=$TAURI_DRIVER_VERSION" --locked --quiet --force
 fi
 
 install_npm() { # dir

@@ -15,7 +15,11 @@ export XDG_DATA_HOME="$CASEWRIGHT_HOME/xdg-data" XDG_CACHE_HOME="$CASEWRIGHT_HOM
 export E2E_OUT="${E2E_OUT:-$ROOT/target/e2e}"
 mkdir -p "$E2E_OUT"
 LOG="$E2E_OUT/tauri-driver.log"
-tauri-driver --port 4444 --native-port 4445 >"$LOG" 2>&1 &
+# Free ports, asked of the system, so another driver or a bench running meanwhile is no clash.
+free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'; }
+export WEBDRIVER_PORT="${WEBDRIVER_PORT:-$(free_port)}"
+NATIVE_PORT="$(free_port)"
+tauri-driver --port "$WEBDRIVER_PORT" --native-port "$NATIVE_PORT" >"$LOG" 2>&1 &
 DRIVER=$!
 # The data directory goes last. A document portal that D-Bus started for the single-instance
 # session may still have its FUSE mount in it (GLib puts it under XDG_CACHE_HOME when there is
@@ -32,9 +36,11 @@ cleanup() {
 }
 trap cleanup EXIT
 for _ in $(seq 100); do
-  curl -sf http://127.0.0.1:4444/status >/dev/null && break
+  curl -sf "http://127.0.0.1:$WEBDRIVER_PORT/status" >/dev/null && break
   sleep 0.2
 done
+curl -sf "http://127.0.0.1:$WEBDRIVER_PORT/status" >/dev/null ||
+  { cat "$LOG" >&2; echo "tauri-driver did not start on port $WEBDRIVER_PORT (its log is above)" >&2; exit 1; }
 cd "$ROOT/tests/e2e"
 # E2E_TESTS names some test files (e.g. "coach.test.mjs") to run only those.
 if [ -n "${E2E_TESTS:-}" ]; then

@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: a session with the real app through tauri-driver (which
-// run.sh starts on port 4444), and the app's own CLI for making project files.
+// run.sh starts on a free port it exports as WEBDRIVER_PORT), and the app's own CLI for making
+// project files.
 import { dirname, join } from "node:path";
 import { remote } from "webdriverio";
 
@@ -10,7 +11,7 @@ export const cli = join(dirname(process.env.APP_BIN), "casewright");
 export function launchApp(args = []) {
   return remote({
     hostname: "127.0.0.1",
-    port: 4444,
+    port: Number(process.env.WEBDRIVER_PORT ?? 4444),
     logLevel: "warn",
     capabilities: { "tauri:options": { application: process.env.APP_BIN, args } },
   });
