@@ -87,9 +87,23 @@ test("in the inspector, the coach and the preview they stay text too", async () 
     timeoutMsg: "the inspector's fields hold a payload as their value",
   });
   await assertInert("the inspector");
+  // Each tab is checked once it shows what it is for: the coach its report (advice, or that
+  // there is none), the preview its first page drawn. Checked before, nothing would be proved.
+  const rendered = {
+    coach: () =>
+      browser.execute(() => {
+        const panel = document.querySelector('[data-testid="coach-panel"]');
+        return panel !== null && panel.querySelector('[data-testid="finding"], [data-testid="coach-empty"]') !== null;
+      }),
+    preview: () =>
+      browser.execute(() => {
+        const page = document.querySelector('[data-testid="preview-panel"] .pages .page img');
+        return page instanceof HTMLImageElement && page.complete && page.naturalWidth > 0;
+      }),
+  };
   for (const tab of ["coach", "preview"]) {
     await browser.$(`#tab-${tab}`).click();
-    await browser.pause(1500);
+    await browser.waitUntil(rendered[tab], { timeout: 20000, timeoutMsg: `the ${tab} tab never showed its content` });
     await assertInert(`the ${tab} tab`);
   }
   await browser.saveScreenshot(join(process.env.E2E_OUT, "hostile-preview.png"));
