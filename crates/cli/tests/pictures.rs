@@ -5,22 +5,6 @@ mod support;
 
 use support::*;
 
-/// PNG's chunk checksum (CRC-32, IEEE), so the test's hand-made header is well formed.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 /// The JPEG streams a PDF embeds, as stored.
 fn embedded_jpegs(pdf: &[u8]) -> Vec<Vec<u8>> {
     let doc = lopdf::Document::load_mem(pdf).unwrap();
@@ -43,25 +27,7 @@ fn a_hostile_or_broken_logo_is_refused_and_nothing_is_written() {
     ok(casewright(&["new", "a.casewright", "--sample"], dir.path()));
     // A PNG header claiming 100,000 × 100,000 pixels (a decompression bomb), a text file
     // named like a picture, and a JPEG cut short.
-    let mut header = Vec::new();
-    header.extend_from_slice(&100_000u32.to_be_bytes());
-    header.extend_from_slice(&100_000u32.to_be_bytes());
-    header.extend_from_slice(&[8, 2, 0, 0, 0]);
-    let mut bomb = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
-    for (kind, data) in [
-        (b"IHDR", header),
-        (
-            b"IDAT",
-            vec![0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
-        ),
-        (b"IEND", Vec::new()),
-    ] {
-        let mut chunk = kind.to_vec();
-        chunk.extend_from_slice(&data);
-        bomb.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        bomb.extend_from_slice(&chunk);
-        bomb.extend_from_slice(&crc32(&chunk).to_be_bytes());
-    }
+    let bomb = casewright_test_support::png_claiming(100_000, 100_000);
     std::fs::write(dir.path().join("bomb.png"), bomb).unwrap();
     std::fs::write(dir.path().join("notes.jpg"), "not a picture").unwrap();
     std::fs::write(dir.path().join("cut.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 0, 16]).unwrap();

@@ -6,7 +6,7 @@ use std::path::Path;
 use casewright_core::exchange::sample_project;
 use casewright_core::project_file::{FileHeader, APPLICATION_ID, SCHEMA_VERSION};
 use casewright_core::{BlockKind, Project, ProjectFile, ProjectFileError};
-use casewright_test_support::sample_file;
+use casewright_test_support::{png_claiming, sample_file};
 use rusqlite::Connection;
 
 fn without_ids(mut project: Project) -> Project {
@@ -382,48 +382,6 @@ fn a_file_with_too_many_rows_is_refused_by_its_row_count() {
     );
     let err = refused(&path);
     assert_over_limit(&err, "row count", "more than 1000 sections");
-}
-
-/// A PNG whose header claims `width` × `height` RGB pixels, with one tiny compressed row:
-/// what a decompression bomb looks like before anything is decoded.
-fn png_claiming(width: u32, height: u32) -> Vec<u8> {
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = 0xFFFF_FFFFu32;
-        for &b in bytes {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let mut body = kind.to_vec();
-        body.extend_from_slice(data);
-        out.extend_from_slice(&body);
-        out.extend_from_slice(&crc32(&body).to_be_bytes());
-    }
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut header = Vec::new();
-    header.extend_from_slice(&width.to_be_bytes());
-    header.extend_from_slice(&height.to_be_bytes());
-    header.extend_from_slice(&[8, 2, 0, 0, 0]);
-    chunk(&mut png, b"IHDR", &header);
-    // zlib: a stored empty block, so the data is well formed but far too short.
-    chunk(
-        &mut png,
-        b"IDAT",
-        &[
-            0x78, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x01,
-        ],
-    );
-    chunk(&mut png, b"IEND", &[]);
-    png
 }
 
 fn store_picture(path: &Path, bytes: &[u8], width: u32, height: u32) {

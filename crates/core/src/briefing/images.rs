@@ -380,22 +380,6 @@ mod tests {
         out.into_inner()
     }
 
-    /// The CRC-32 a PNG chunk ends with (ISO 3309, as the PNG specification gives it).
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = 0xFFFF_FFFFu32;
-        for &byte in bytes {
-            crc ^= u32::from(byte);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-
     fn jpeg(width: u32, height: u32) -> Vec<u8> {
         let picture = image::RgbImage::from_fn(width, height, |x, y| {
             image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
@@ -467,12 +451,8 @@ mod tests {
     #[test]
     fn a_photo_over_the_pixel_budget_is_refused_with_its_size_before_it_is_decoded() {
         // Within 12,000 on each side, but 9,000 × 9,000 in colour is 243 MB of pixels: a
-        // whole header (its checksum redone) and no pixel data.
-        let mut big = png(1, 1, false);
-        big[16..20].copy_from_slice(&9_000u32.to_be_bytes());
-        big[20..24].copy_from_slice(&9_000u32.to_be_bytes());
-        let crc = crc32(&big[12..29]);
-        big[29..33].copy_from_slice(&crc.to_be_bytes());
+        // whole header and no pixel data.
+        let big = casewright_test_support::png_claiming(9_000, 9_000);
         let error = for_storage(&big).unwrap_err();
         assert_eq!(
             error,
