@@ -4,7 +4,7 @@
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
-import { startServer } from "../src/test/server.mjs";
+import { post, startServer } from "../src/test/server.mjs";
 import { fileURLToPath } from "node:url";
 import { mkdirSync } from "node:fs";
 import { chromium } from "playwright-core";
@@ -52,17 +52,7 @@ export async function serveHarness() {
  */
 export async function startCore() {
   const { port, stop } = await startServer("casewright-core-");
-  const call = async (route, body) => {
-    const response = await fetch(`http://127.0.0.1:${port}${route}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body ?? {}),
-    });
-    const text = await response.text();
-    const value = text === "" ? null : JSON.parse(text);
-    if (!response.ok) throw Object.assign(new Error(`${route}: ${text}`), { body: value });
-    return value;
-  };
+  const call = (route, body) => post(port, route, body);
   let run = null;
   return {
     port,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, vi } from "vitest";
 import type * as Backend from "../lib/backend";
 import type { Block, Edit, Finding, LockHolder, MenuAction, OpenedProject, Project, Report } from "../lib/bindings";
 import { startRealCore, type RealHarness } from "../../harness/real";
-import { copyInto, exists, folderInstead, lockPath, removeFile, startServer, writeInto } from "./server.mjs";
+import { copyInto, exists, folderInstead, lockPath, post, removeFile, startServer, writeInto } from "./server.mjs";
 export { png, pngHeaderOnly } from "./server.mjs";
 
 type Mocked = { [K in keyof typeof Backend]: (typeof Backend)[K] };
@@ -113,15 +113,7 @@ function port(): number {
 
 /** A test control or a command sent to the server directly (the UI does not see it). */
 export async function control<T = unknown>(route: string, body?: unknown): Promise<T> {
-  const response = await fetch(`http://127.0.0.1:${port()}${route}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body ?? {}),
-  });
-  const text = await response.text();
-  const value = text === "" ? null : JSON.parse(text);
-  if (!response.ok) throw Object.assign(new Error(`${route}: ${text}`), { body: value });
-  return value as T;
+  return (await post(port(), route, body)) as T;
 }
 
 export type Reset = {

@@ -18,3 +18,5 @@ export function lockPath(project: string): string;
 export function folderInstead(path: string): Promise<void>;
 /** Removes a file. */
 export function removeFile(path: string): Promise<void>;
+/** Posts `body` to `route` on the server at `port`; its answer (a refusal throws, with `body`). */
+export function post(port: number, route: string, body?: unknown): Promise<unknown>;

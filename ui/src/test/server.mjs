@@ -84,3 +84,19 @@ export async function folderInstead(path) {
 export async function removeFile(path) {
   await rm(path);
 }
+
+/**
+ * Posts `body` to `route` on the server at `port`: a test control or a command, as the test
+ * sends it (the UI does not see it). Its answer; a refusal throws with the body attached.
+ */
+export async function post(port, route, body) {
+  const response = await fetch(`http://127.0.0.1:${port}${route}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body ?? {}),
+  });
+  const text = await response.text();
+  const value = text === "" ? null : JSON.parse(text);
+  if (!response.ok) throw Object.assign(new Error(`${route}: ${text}`), { body: value });
+  return value;
+}
