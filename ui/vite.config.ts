@@ -20,5 +20,7 @@ export default defineConfig({
     setupFiles: ["./vitest-setup.ts"],
     // browser-tests/ run in real Chromium (npm run test:browser), not in jsdom.
     include: ["src/**/*.test.ts"],
+    // Room for several waits on the real core (each up to 5 s, vitest-setup.ts) in one test.
+    testTimeout: 20000,
   },
 });

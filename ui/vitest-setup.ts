@@ -30,4 +30,7 @@ if (!Element.prototype.getAnimations) {
 
 // The mirror behind a text field with underlines repeats the field's text, invisibly and hidden
 // from screen readers (MarkedTextarea); queries by text should not find it.
-configure({ defaultIgnore: 'script, style, [data-testid="mirror"], [data-testid="mirror"] *' });
+// The tests wait on the real core over HTTP (src/test/server.mjs): on a loaded machine (the
+// test command builds Rust on two cores meanwhile) a reply can take longer than the default
+// 1 s of findBy/waitFor, which then fails a test whose UI is right.
+configure({ defaultIgnore: 'script, style, [data-testid="mirror"], [data-testid="mirror"] *', asyncUtilTimeout: 5000 });

@@ -75,6 +75,8 @@ describe("branding", () => {
     await waitFor(() => expect(img.getAttribute("src")).toBe(core.answered("picture_thumbnail")[0]));
     expect(img.getAttribute("src")).toMatch(/^data:image\//);
     expect(within(group).getByTestId("picture-frame").style.aspectRatio).toBe("640 / 480");
+    // Removed once the choice is saved (a Remove pressed before that is the next test's case).
+    await waitFor(() => expect(core.answered("apply_edit")).toHaveLength(1));
 
     await fireEvent.click(button("Remove"));
     await waitFor(() => expect(applyEdit).toHaveBeenCalledTimes(2));
